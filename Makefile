@@ -1,0 +1,34 @@
+# Two commands do everything: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+DB ?= data/dashboard.duckdb
+PORT ?= 8501
+
+.PHONY: run test install sample-db sample-workbook bench clean
+
+$(STAMP): requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	touch $(STAMP)
+
+install: $(STAMP)
+
+sample-db: $(STAMP)
+	$(PY) -m dashboard build-sample
+
+run: sample-db
+	$(PY) -m streamlit run app.py --server.port $(PORT) --server.address 127.0.0.1
+
+test: $(STAMP)
+	$(PY) -m pytest -q
+
+sample-workbook: $(STAMP)
+	$(PY) -m dashboard.sample data/sample/du-lieu-mau.xlsx
+
+bench: sample-db
+	$(PY) scripts/bench.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache

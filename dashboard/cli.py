@@ -1,0 +1,180 @@
+"""Command line: ``python -m dashboard COMMAND``.
+
+  build-sample [--force]          build the database from the sample workbook if none exists
+  ingest FILE... [--dry-run] [--json]   validate and load files (exit 0 loaded, 2 rejected)
+  history [--json]                list uploads
+  undo ID                         undo an upload
+  migrate                         bring the database schema up to date
+
+Every command takes ``--db PATH`` (default: the DASHBOARD_DB setting).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import sys
+from pathlib import Path
+
+from . import i18n, ingest, settings, store
+
+EXIT_OK, EXIT_REJECTED, EXIT_INTERNAL = 0, 2, 1
+
+
+def build_sample(db: Path, workbook: Path, force: bool = False) -> bool:
+    """Build ``db`` from the sample workbook unless it exists; atomic (temp file, then rename)."""
+    if db.exists() and not force:
+        return False
+    if not workbook.exists():
+        from .sample import generate
+        generate(workbook)
+    tmp = db.with_name(db.name + ".building")
+    for leftover in (tmp, Path(str(tmp) + ".wal")):
+        leftover.unlink(missing_ok=True)
+    store.connect(tmp, read_only=False)
+    batch = ingest.prepare([(workbook.name, workbook.read_bytes())], store.cursor(tmp))
+    if not batch.ok:
+        store.close_all()
+        raise RuntimeError("sample workbook rejected: " + "; ".join(p.message() for p in batch.errors[:5]))
+    ingest.commit(batch, who="hệ thống", source="sample", path=tmp)
+    store.cursor(tmp).execute("CHECKPOINT")
+    store.close_all()
+    if force:
+        db.unlink(missing_ok=True)
+        Path(str(db) + ".wal").unlink(missing_ok=True)
+    os.replace(tmp, db)
+    return True
+
+
+def _open(db: Path):
+    try:
+        return store.cursor(db)
+    except store.DatabaseBusy:
+        print(i18n.t("cli.busy", db=str(db)), file=sys.stderr)
+        raise SystemExit(EXIT_REJECTED) from None
+
+
+def cmd_ingest(args) -> int:
+    files = []
+    for name in args.files:
+        path = Path(name)
+        try:
+            files.append((path.name, path.read_bytes()))
+        except OSError:
+            print(i18n.t("cli.no_file", file=name), file=sys.stderr)
+            return EXIT_REJECTED
+    cur = _open(args.db)
+    batch = ingest.prepare(files, cur, max_bytes=settings.get("DASHBOARD_MAX_UPLOAD_MB") * 1024 * 1024,
+                           max_rows=settings.get("DASHBOARD_MAX_ROWS"))
+    result = None
+    if batch.ok and not args.dry_run:
+        result = ingest.commit(batch, who=args.who, source="cli", path=args.db)
+    report = {
+        "ok": batch.ok,
+        "dry_run": args.dry_run,
+        "upload_id": result.upload_id if result else None,
+        "counts": {name: data.counts for name, data in batch.sheets.items()},
+        "problems": [{"severity": p.severity, "file": p.file, "sheet": p.sheet, "row": p.row,
+                      "column": p.column, "value": None if p.value is None else str(p.value),
+                      "message": p.message(args.lang)} for p in batch.problems],
+    }
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        for p in batch.problems:
+            print(f"[{i18n.t('severity.' + p.severity, args.lang)}] {p.message(args.lang)}")
+        for name, counts in report["counts"].items():
+            if counts:
+                print(i18n.t("upload.sheet_summary", args.lang, sheet=name, rows=sum(counts.values()),
+                             new=counts["new"], changed=counts["changed"], same=counts["same"]))
+        if not batch.ok:
+            print(i18n.t("upload.has_errors", args.lang, n=len(batch.errors)))
+        elif result and result.upload_id:
+            print(i18n.t("upload.ok", args.lang, id=result.upload_id))
+        elif not args.dry_run:
+            print(i18n.t("upload.unchanged", args.lang))
+    return EXIT_OK if batch.ok else EXIT_REJECTED
+
+
+def cmd_history(args) -> int:
+    cur = _open(args.db)
+    rows = cur.execute(
+        "SELECT upload_id, file_name, uploaded_by, uploaded_at, source, undone_at FROM uploads"
+        " WHERE source <> 'system' ORDER BY upload_id DESC").fetchall()
+    if args.json:
+        print(json.dumps([{"id": r[0], "file": r[1], "by": r[2], "at": r[3].isoformat(), "source": r[4],
+                           "undone_at": r[5].isoformat() if r[5] else None} for r in rows],
+                         ensure_ascii=False, indent=2))
+    else:
+        for r in rows:
+            state = i18n.t("history.undone", args.lang) if r[5] else i18n.t("history.active", args.lang)
+            print(f"{r[0]:>4}  {i18n.fmt_datetime(r[3])}  {r[2]:<16} {state:<12} {r[1]}")
+    return EXIT_OK
+
+
+def cmd_undo(args) -> int:
+    _open(args.db)
+    try:
+        ingest.undo(args.id, who=args.who, path=args.db)
+    except ingest.UndoRefused as refused:
+        print(i18n.t(refused.key, args.lang, **refused.params), file=sys.stderr)
+        return EXIT_REJECTED
+    print(i18n.t("undo.done", args.lang, id=args.id))
+    return EXIT_OK
+
+
+def cmd_build_sample(args) -> int:
+    built = build_sample(args.db, settings.path_setting("DASHBOARD_SAMPLE_WORKBOOK"), force=args.force)
+    print(i18n.t("cli.built" if built else "cli.exists", args.lang, db=str(args.db)))
+    return EXIT_OK
+
+
+def cmd_migrate(args) -> int:
+    cur = _open(args.db)
+    print(i18n.t("cli.migrated", args.lang, version=store.schema_version(cur)))
+    return EXIT_OK
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m dashboard", description=__doc__.splitlines()[0])
+    p.add_argument("--db", type=Path, default=None, help="database file (default: DASHBOARD_DB)")
+    p.add_argument("--lang", choices=i18n.LANGS, default=None)
+    sub = p.add_subparsers(dest="command", required=True)
+    s = sub.add_parser("ingest", help="validate and load files")
+    s.add_argument("files", nargs="+")
+    s.add_argument("--dry-run", action="store_true")
+    s.add_argument("--json", action="store_true")
+    s.add_argument("--who", default=os.environ.get("USER", "dòng lệnh"))
+    s.set_defaults(func=cmd_ingest)
+    s = sub.add_parser("history", help="list uploads")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_history)
+    s = sub.add_parser("undo", help="undo an upload")
+    s.add_argument("id", type=int)
+    s.add_argument("--who", default=os.environ.get("USER", "dòng lệnh"))
+    s.set_defaults(func=cmd_undo)
+    s = sub.add_parser("build-sample", help="build the sample database if none exists")
+    s.add_argument("--force", action="store_true")
+    s.set_defaults(func=cmd_build_sample)
+    s = sub.add_parser("migrate", help="bring the schema up to date")
+    s.set_defaults(func=cmd_migrate)
+    for action in sub.choices.values():
+        action.add_argument("--db", type=Path, default=argparse.SUPPRESS)
+        action.add_argument("--lang", choices=i18n.LANGS, default=argparse.SUPPRESS)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    args.db = Path(args.db) if args.db else settings.path_setting("DASHBOARD_DB")
+    args.lang = args.lang or settings.get("DASHBOARD_LANG")
+    try:
+        return args.func(args)
+    finally:
+        store.close_all()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,225 @@
+"""The upload workbook's contract (../shared/data-contract.md), as data.
+
+Each sheet maps to one versioned table of the store; each column has the
+Vietnamese header users see, the ASCII key, and the English key, which is also
+the column's name in the database. The reader, the validator, the template and
+the sample generator all work from these definitions.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str                 # as shown to users: "Mã chi bộ"
+    key: str                    # ASCII key: ma_chi_bo
+    name: str                   # English key = database column: branch_code
+    kind: str                   # text|code|date|yesno|number|integer|period|year|enum|percent
+    required: bool = False
+    natural_key: bool = False
+    enum: str | None = None     # domain in enum_values / levels / solutions
+    default: object = None
+    minimum: float | None = None
+    maximum: float | None = None
+    min_exclusive: bool = False
+    not_future: bool = False
+    doc_vi: str = ""
+
+
+@dataclass(frozen=True)
+class Sheet:
+    name: str                   # sheet name and CSV file name: diem_danh_gia
+    table: str                  # database table: scores
+    title_vi: str
+    title_en: str
+    columns: tuple[Column, ...]
+    aliases: tuple[str, ...] = field(default=())
+
+    @property
+    def key_columns(self) -> tuple[Column, ...]:
+        return tuple(c for c in self.columns if c.natural_key)
+
+    @property
+    def key_names(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.key_columns)
+
+    @property
+    def column_names(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns)
+
+    def column(self, name: str) -> Column:
+        for c in self.columns:
+            if c.name == name:
+                return c
+        raise KeyError(name)
+
+
+C = Column
+
+SHEETS: tuple[Sheet, ...] = (
+    Sheet("chi_bo", "branches", "Chi bộ", "Cells", (
+        C("Mã chi bộ", "ma_chi_bo", "branch_code", "code", True, True,
+          doc_vi="Mã duy nhất của chi bộ, ví dụ CB01."),
+        C("Tên chi bộ", "ten_chi_bo", "branch_name", "text", True,
+          doc_vi="Tên đầy đủ của chi bộ."),
+        C("Bí thư", "bi_thu", "secretary", "text", doc_vi="Không bắt buộc."),
+        C("Ngày thành lập", "ngay_thanh_lap", "founded_on", "date", not_future=True,
+          doc_vi="Ngày/tháng/năm (dd/mm/yyyy). Không bắt buộc."),
+        C("Đang hoạt động", "dang_hoat_dong", "active", "yesno", default=True,
+          doc_vi="Có/Không; để trống là Có. Chi bộ không bị xóa, chỉ chuyển sang không hoạt động."),
+    ), aliases=("chi bo", "chibo", "branches", "cells")),
+    Sheet("dang_vien", "members", "Đảng viên", "Members", (
+        C("Mã đảng viên", "ma_dang_vien", "member_code", "code", True, True,
+          doc_vi="Mã bí danh của đảng viên, ví dụ DV001."),
+        C("Họ và tên", "ho_ten", "full_name", "text",
+          doc_vi="Không bắt buộc; dữ liệu cá nhân, chỉ quản trị viên được xem."),
+        C("Mã chi bộ", "ma_chi_bo", "branch_code", "code", True,
+          doc_vi="Phải là mã chi bộ đã có."),
+        C("Loại", "loai", "kind", "enum", enum="member_kind",
+          doc_vi="chinh_thuc (chính thức) hoặc du_bi (dự bị)."),
+        C("Chức vụ đảng", "chuc_vu", "party_role", "text",
+          doc_vi="Ví dụ: Bí thư, Phó Bí thư, Chi ủy viên, Đảng viên."),
+        C("Ngày vào chi bộ", "ngay_vao", "joined_on", "date", not_future=True,
+          doc_vi="dd/mm/yyyy. Không bắt buộc."),
+        C("Ngày rời chi bộ", "ngay_roi", "left_on", "date",
+          doc_vi="dd/mm/yyyy, không sớm hơn ngày vào chi bộ. Không bắt buộc."),
+    ), aliases=("dang vien", "members")),
+    Sheet("tieu_chi", "criteria", "Tiêu chí", "Criteria", (
+        C("Mã tiêu chí", "ma_tieu_chi", "criterion_code", "code", True, True,
+          doc_vi="Ví dụ A1 … B6."),
+        C("Tên tiêu chí", "ten_tieu_chi", "criterion_name", "text", True),
+        C("Nhóm", "nhom", "group", "enum", True, enum="criterion_group",
+          doc_vi="chung (30 điểm) hoặc ket_qua (70 điểm)."),
+        C("Điểm tối đa", "diem_toi_da", "max_points", "number", True, minimum=0, min_exclusive=True,
+          doc_vi="Số dương; tổng điểm tối đa của một nhóm bằng điểm của nhóm."),
+        C("Giải pháp", "giai_phap", "solution", "integer", minimum=1, maximum=6,
+          doc_vi="1–6: giải pháp mà tiêu chí đo. Không bắt buộc."),
+        C("Áp dụng từ kỳ", "ap_dung_tu", "valid_from", "period",
+          doc_vi="Kỳ bắt đầu áp dụng, ví dụ 2026 hoặc Quý I/2026. Không bắt buộc."),
+    ), aliases=("tieu chi", "criteria")),
+    Sheet("diem_danh_gia", "scores", "Điểm đánh giá", "Scores", (
+        C("Kỳ đánh giá", "ky", "period", "period", True, True,
+          doc_vi="2025, 2025-Q1 … hoặc Năm 2025, Quý I/2025, 6 tháng đầu năm 2025."),
+        C("Mã chi bộ", "ma_chi_bo", "branch_code", "code", True, True),
+        C("Mã tiêu chí", "ma_tieu_chi", "criterion_code", "code", True, True),
+        C("Điểm", "diem", "score", "number", True, minimum=0,
+          doc_vi="Từ 0 đến điểm tối đa của tiêu chí; dấu phẩy thập phân được chấp nhận."),
+        C("Ghi chú", "ghi_chu", "note", "text"),
+    ), aliases=("diem danh gia", "diem", "scores")),
+    Sheet("xep_loai", "ratings", "Xếp loại", "Ratings", (
+        C("Năm", "nam", "year", "year", True, True),
+        C("Đối tượng", "doi_tuong", "subject_kind", "enum", True, True, enum="subject_kind",
+          doc_vi="chi_bo hoặc dang_vien."),
+        C("Mã", "ma", "subject_code", "code", True, True,
+          doc_vi="Mã chi bộ hoặc mã đảng viên đã có."),
+        C("Mức xếp loại", "muc_xep_loai", "level", "enum", True, enum="level",
+          doc_vi="HTXSNV, HTTNV, HTNV hoặc KHTNV (hoặc tên đầy đủ)."),
+        C("Điểm tự đánh giá", "diem", "score", "number", minimum=0, maximum=100),
+        C("Bị kỷ luật trong năm", "bi_ky_luat", "disciplined", "yesno", default=False,
+          doc_vi="Có/Không; để trống là Không."),
+        C("Hình thức kỷ luật", "hinh_thuc_ky_luat", "discipline_form", "enum", enum="discipline_form",
+          doc_vi="Bắt buộc khi bị kỷ luật: khien_trach, canh_cao, cach_chuc, khai_tru, giai_tan."),
+        C("Ngày quyết định", "ngay_quyet_dinh", "decided_on", "date", not_future=True),
+    ), aliases=("xep loai", "ratings")),
+    Sheet("sinh_hoat", "meetings", "Sinh hoạt chi bộ", "Meetings", (
+        C("Mã chi bộ", "ma_chi_bo", "branch_code", "code", True, True),
+        C("Ngày", "ngay", "held_on", "date", True, True, not_future=True),
+        C("Loại", "loai", "kind", "enum", True, True, enum="meeting_kind",
+          doc_vi="thuong_ky, chuyen_de, ket_hop hoặc bat_thuong."),
+        C("Tổng số đảng viên", "tong_so", "members_total", "integer", True, minimum=0),
+        C("Miễn sinh hoạt", "mien", "members_exempt", "integer", default=0, minimum=0),
+        C("Có mặt", "co_mat", "present", "integer", True, minimum=0),
+        C("Vắng có lý do", "vang_co_ly_do", "absent_excused", "integer", default=0, minimum=0),
+        C("Vắng không lý do", "vang_khong_ly_do", "absent_unexcused", "integer", default=0, minimum=0),
+        C("Thời lượng (phút)", "thoi_luong", "minutes", "integer", minimum=0, min_exclusive=True),
+        C("Có tự phê bình và phê bình", "tu_phe_binh", "self_criticism", "yesno"),
+        C("Số ý kiến phát biểu", "so_y_kien", "speakers", "integer", minimum=0),
+        C("Chủ đề", "chu_de", "topic", "text"),
+    ), aliases=("sinh hoat", "meetings")),
+    Sheet("vang_sinh_hoat", "absences", "Vắng sinh hoạt", "Absences", (
+        C("Mã chi bộ", "ma_chi_bo", "branch_code", "code", True, True),
+        C("Ngày", "ngay", "held_on", "date", True, True),
+        C("Mã đảng viên", "ma_dang_vien", "member_code", "code", True, True),
+        C("Có lý do", "co_ly_do", "excused", "yesno", True),
+    ), aliases=("vang sinh hoat", "vang", "absences")),
+    Sheet("giai_phap", "actions", "Giải pháp — nhiệm vụ", "Actions", (
+        C("Mã hành động", "ma_hanh_dong", "action_code", "code", True, True),
+        C("Mã chi bộ", "ma_chi_bo", "branch_code", "code", True,
+          doc_vi="Mã chi bộ, hoặc DANG_UY cho nhiệm vụ của Đảng ủy."),
+        C("Giải pháp", "giai_phap", "solution", "integer", True, minimum=1, maximum=6),
+        C("Nội dung", "noi_dung", "description", "text", True),
+        C("Ngày bắt đầu", "ngay_bat_dau", "starts_on", "date"),
+        C("Hạn hoàn thành", "han_hoan_thanh", "due_on", "date", True,
+          doc_vi="dd/mm/yyyy, không sớm hơn ngày bắt đầu."),
+        C("Người phụ trách", "phu_trach", "owner", "text"),
+    ), aliases=("giai phap", "actions", "hanh dong")),
+    Sheet("tien_do_giai_phap", "progress_reports", "Tiến độ giải pháp", "Progress", (
+        C("Mã hành động", "ma_hanh_dong", "action_code", "code", True, True),
+        C("Ngày cập nhật", "ngay_cap_nhat", "reported_on", "date", True, True, not_future=True),
+        C("Tiến độ (%)", "tien_do", "percent", "percent", True, minimum=0, maximum=100),
+        C("Trạng thái", "trang_thai", "status", "enum", True, enum="action_status",
+          doc_vi="chua_bat_dau, dang_thuc_hien, hoan_thanh (= 100 %) hoặc tam_dung."),
+        C("Kết quả / ghi chú", "ket_qua", "note", "text"),
+    ), aliases=("tien do giai phap", "tien do", "progress")),
+)
+
+SHEETS_BY_NAME = {s.name: s for s in SHEETS}
+SHEETS_BY_TABLE = {s.table: s for s in SHEETS}
+# Order in which sheets are validated and committed: referenced before referencing.
+LOAD_ORDER = ("chi_bo", "dang_vien", "tieu_chi", "diem_danh_gia", "xep_loai",
+              "sinh_hoat", "vang_sinh_hoat", "giai_phap", "tien_do_giai_phap")
+
+COMMITTEE_CODE = "DANG_UY"
+
+
+def fold(text: str) -> str:
+    """Matching key: NFC, no diacritics (đ → d), lower case, words joined by _."""
+    text = unicodedata.normalize("NFC", str(text)).replace("đ", "d").replace("Đ", "D")
+    text = unicodedata.normalize("NFD", text)
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
+    text = re.sub(r"[^0-9a-zA-Z%]+", "_", text.lower()).strip("_")
+    return text
+
+
+def sheet_for_name(name: str) -> Sheet | None:
+    """The contract sheet a sheet or file name refers to (diem_danh_gia, "Điểm đánh giá" …)."""
+    key = fold(re.sub(r"\.(csv|txt|tsv|xlsx|xls)$", "", str(name), flags=re.I))
+    for sheet in SHEETS:
+        names = {sheet.name, fold(sheet.title_vi), fold(sheet.title_en), sheet.table,
+                 *(fold(a) for a in sheet.aliases)}
+        if key in names:
+            return sheet
+    return None
+
+
+def header_aliases(column: Column) -> set[str]:
+    """Every folded spelling of a column header that the reader accepts."""
+    return {fold(column.header), fold(column.key), fold(column.name)}
+
+
+def match_header(sheet: Sheet, header: str) -> Column | None:
+    key = fold(header)
+    if not key:
+        return None
+    for column in sheet.columns:
+        if key in header_aliases(column):
+            return column
+    return None
+
+
+def sheet_for_headers(headers: list[str]) -> Sheet | None:
+    """The sheet whose required columns all appear among these headers (best match)."""
+    best, best_score = None, 0
+    for sheet in SHEETS:
+        matched = {c.name for h in headers if (c := match_header(sheet, h))}
+        required = {c.name for c in sheet.columns if c.required}
+        if not required <= matched:
+            continue
+        score = len(matched) * 100 - len(sheet.columns)
+        if score > best_score:
+            best, best_score = sheet, score
+    return best

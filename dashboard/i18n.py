@@ -1,0 +1,304 @@
+"""The message catalog: every string a user reads, Vietnamese first, English alongside.
+
+``t(key, lang, **params)`` returns the message in the language asked for
+(Vietnamese when a key has no English yet). Numbers and dates are formatted
+the Vietnamese way (1.234,5 and dd/mm/yyyy) in both languages' date order, and
+with the English separators in English.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+LANGS = ("vi", "en")
+DEFAULT_LANG = "vi"
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # Organisation and navigation
+    "app.org": {"vi": "Đảng bộ Viện kiểm sát nhân dân tỉnh Lai Châu",
+                "en": "Party Committee of the People's Procuracy of Lai Châu"},
+    "app.short": {"vi": "Bảng điều hành Đảng bộ", "en": "Party Committee dashboard"},
+    "page.overview": {"vi": "Tổng quan", "en": "Overview"},
+    "page.ranking": {"vi": "Xếp hạng chi bộ", "en": "Cell rankings"},
+    "page.solutions": {"vi": "Tiến độ giải pháp", "en": "Solution progress"},
+    "page.solutions.title": {"vi": "Tiến độ thực hiện giải pháp", "en": "Progress of the six solutions"},
+    "page.meetings": {"vi": "Sinh hoạt chi bộ", "en": "Cell meetings"},
+    "page.upload": {"vi": "Tải dữ liệu lên", "en": "Upload data"},
+    "page.history": {"vi": "Lịch sử tải lên", "en": "Upload history"},
+    "nav.heading": {"vi": "Trang", "en": "Pages"},
+    # Shared filters
+    "filter.heading": {"vi": "Bộ lọc", "en": "Filters"},
+    "filter.branch": {"vi": "Chi bộ", "en": "Cell"},
+    "filter.branch.all": {"vi": "Tất cả chi bộ", "en": "All cells"},
+    "filter.branch.help": {"vi": "Để trống để xem tất cả chi bộ.",
+                           "en": "Leave empty to see every cell."},
+    "filter.period": {"vi": "Kỳ đánh giá", "en": "Period"},
+    "filter.lang": {"vi": "Ngôn ngữ", "en": "Language"},
+    "filter.unknown_branch": {
+        "vi": "Đường dẫn có mã chi bộ không tồn tại, đã bỏ qua: {codes}.",
+        "en": "The link names cell codes that do not exist; ignored: {codes}."},
+    "filter.unknown_period": {
+        "vi": "Đường dẫn có kỳ đánh giá không có dữ liệu, đã bỏ qua: {value}.",
+        "en": "The link names a period with no data; ignored: {value}."},
+    "filter.no_periods": {"vi": "Chưa có kỳ đánh giá nào có dữ liệu.",
+                          "en": "No period has data yet."},
+    "sample.badge": {"vi": "Dữ liệu mẫu — không phải số liệu thật",
+                     "en": "Sample data — not real figures"},
+    "data.updated": {"vi": "Dữ liệu cập nhật lần cuối: {when}",
+                     "en": "Data last updated: {when}"},
+    "empty.branch": {"vi": "Chi bộ đã chọn chưa có dữ liệu cho mục này.",
+                     "en": "The selected cells have no data for this section."},
+    "error.generic": {
+        "vi": "Đã xảy ra lỗi khi hiển thị trang. Chi tiết đã được ghi vào nhật ký máy chủ; vui lòng thử lại hoặc báo quản trị viên.",
+        "en": "Something went wrong drawing this page. The details are in the server log; try again or tell the administrator."},
+    "error.db_missing": {
+        "vi": "Chưa có cơ sở dữ liệu. Hãy chạy 'make run' (hoặc 'python -m dashboard build-sample') để tạo dữ liệu mẫu.",
+        "en": "There is no database yet. Run 'make run' (or 'python -m dashboard build-sample') to build the sample data."},
+    # Overview
+    "overview.cells": {"vi": "Chi bộ", "en": "Cells"},
+    "overview.members": {"vi": "Đảng viên", "en": "Members"},
+    "overview.avg_score": {"vi": "Điểm bình quân", "en": "Average score"},
+    "overview.progress": {"vi": "Tiến độ sáu giải pháp", "en": "Progress of the six solutions"},
+    "overview.overdue": {"vi": "Nhiệm vụ quá hạn", "en": "Overdue actions"},
+    "overview.ranking": {"vi": "Xếp hạng {period}", "en": "Ranking, {period}"},
+    "overview.levels": {"vi": "Mức theo điểm", "en": "Level by score"},
+    "overview.by_solution": {"vi": "Tiến độ theo giải pháp", "en": "Progress by solution"},
+    # Common column labels
+    "col.rank": {"vi": "Thứ hạng", "en": "Rank"},
+    "col.branch": {"vi": "Chi bộ", "en": "Cell"},
+    "col.branch_code": {"vi": "Mã chi bộ", "en": "Cell code"},
+    "col.total": {"vi": "Tổng điểm", "en": "Total"},
+    "col.common": {"vi": "Nhóm chung (30)", "en": "Common (30)"},
+    "col.tasks": {"vi": "Nhóm kết quả (70)", "en": "Task results (70)"},
+    "col.level": {"vi": "Mức theo điểm", "en": "Level by score"},
+    "col.decided": {"vi": "Mức đã quyết định", "en": "Decided level"},
+    "col.complete": {"vi": "Đủ tiêu chí", "en": "Complete"},
+    "col.criteria_count": {"vi": "Số tiêu chí có điểm", "en": "Criteria scored"},
+    "col.solution": {"vi": "Giải pháp", "en": "Solution"},
+    "col.actions": {"vi": "Số nhiệm vụ", "en": "Actions"},
+    "col.progress": {"vi": "% hoàn thành", "en": "% done"},
+    "col.overdue": {"vi": "Quá hạn", "en": "Overdue"},
+    "col.description": {"vi": "Nội dung thực hiện", "en": "Action"},
+    "col.owner": {"vi": "Người phụ trách", "en": "Owner"},
+    "col.due": {"vi": "Hạn hoàn thành", "en": "Due date"},
+    "col.last_report": {"vi": "Cập nhật gần nhất", "en": "Last report"},
+    "col.status": {"vi": "Trạng thái", "en": "Status"},
+    "col.year": {"vi": "Năm", "en": "Year"},
+    "col.regular": {"vi": "Thường kỳ", "en": "Regular"},
+    "col.thematic": {"vi": "Chuyên đề", "en": "Thematic"},
+    "col.meetings": {"vi": "Số buổi", "en": "Meetings"},
+    "col.attendance": {"vi": "Tỷ lệ dự sinh hoạt", "en": "Attendance"},
+    "col.unexcused": {"vi": "Vắng không lý do", "en": "Unexcused absences"},
+    "col.criticism": {"vi": "Có tự phê bình và phê bình", "en": "With self-criticism"},
+    "col.minutes": {"vi": "Thời lượng bình quân (phút)", "en": "Average length (min)"},
+    "col.upload_id": {"vi": "Số", "en": "No."},
+    "col.file": {"vi": "Tệp", "en": "File"},
+    "col.who": {"vi": "Người tải", "en": "By"},
+    "col.when": {"vi": "Thời điểm", "en": "When"},
+    "col.source": {"vi": "Nguồn", "en": "Source"},
+    "col.rows": {"vi": "Số dòng", "en": "Rows"},
+    "col.state": {"vi": "Tình trạng", "en": "State"},
+    "col.score": {"vi": "Điểm", "en": "Score"},
+    "col.period": {"vi": "Kỳ đánh giá", "en": "Period"},
+    "col.criterion": {"vi": "Tiêu chí", "en": "Criterion"},
+    "yes": {"vi": "Có", "en": "Yes"},
+    "no": {"vi": "Không", "en": "No"},
+    # Ranking page
+    "ranking.caption": {
+        "vi": "Tổng điểm = nhóm tiêu chí chung (30 điểm) + nhóm kết quả thực hiện nhiệm vụ (70 điểm). Chi bộ thiếu tiêu chí không được xếp hạng.",
+        "en": "Total = common criteria (30 points) + task results (70 points). A cell missing criteria is not ranked."},
+    "ranking.incomplete": {"vi": "Chưa đủ tiêu chí", "en": "Incomplete"},
+    "ranking.chart": {"vi": "Tổng điểm theo chi bộ", "en": "Total score by cell"},
+    "ranking.trend": {"vi": "Tổng điểm qua các năm", "en": "Total score over the years"},
+    # Solutions page
+    "solutions.matrix": {"vi": "Tiến độ theo giải pháp và chi bộ", "en": "Progress by solution and cell"},
+    "solutions.actions": {"vi": "Nhiệm vụ cụ thể", "en": "Actions"},
+    "committee": {"vi": "Đảng ủy", "en": "Party Committee"},
+    # Meetings page
+    "meetings.summary": {"vi": "Sinh hoạt chi bộ năm {year}", "en": "Cell meetings in {year}"},
+    "meetings.caption": {
+        "vi": "Yêu cầu: 12 buổi thường kỳ, ít nhất 4 buổi chuyên đề mỗi năm; tỷ lệ dự trên 85 %.",
+        "en": "Required: 12 regular and at least 4 thematic meetings a year; attendance above 85 %."},
+    "meetings.by_month": {"vi": "Số buổi sinh hoạt theo tháng", "en": "Meetings by month"},
+    # Upload and history pages
+    "upload.intro": {
+        "vi": "Tải lên tệp Excel (.xlsx, .xls) hoặc CSV theo mẫu nhập liệu. Dữ liệu được kiểm tra toàn bộ trước khi ghi.",
+        "en": "Upload an Excel (.xlsx, .xls) or CSV file in the template's shape. Everything is checked before anything is written."},
+    "upload.template": {"vi": "Tải mẫu nhập liệu", "en": "Download the template"},
+    "upload.files": {"vi": "Chọn tệp dữ liệu", "en": "Choose data files"},
+    "upload.preview": {"vi": "Xem trước", "en": "Preview"},
+    "upload.confirm": {"vi": "Xác nhận ghi dữ liệu", "en": "Write the data"},
+    "upload.has_errors": {"vi": "Tệp có {n} lỗi; chưa ghi gì vào cơ sở dữ liệu. Hãy sửa và tải lên lại.",
+                          "en": "The file has {n} errors; nothing was written. Fix them and upload again."},
+    "upload.ok": {"vi": "Đã ghi dữ liệu (lần tải lên số {id}).", "en": "Data written (upload no. {id})."},
+    "upload.unchanged": {"vi": "Tệp này không làm thay đổi dữ liệu nào (đã tải lên trước đó).",
+                         "en": "This file changes nothing (it was loaded before)."},
+    "upload.sheet_summary": {"vi": "Sheet {sheet}: {rows} dòng — {new} mới, {changed} thay đổi, {same} không đổi.",
+                             "en": "Sheet {sheet}: {rows} rows — {new} new, {changed} changed, {same} unchanged."},
+    "upload.read_only": {"vi": "Cơ sở dữ liệu đang ở chế độ chỉ đọc; không thể tải lên.",
+                         "en": "The database is read-only; uploads are disabled."},
+    "upload.problems": {"vi": "Lỗi và cảnh báo", "en": "Errors and warnings"},
+    "history.empty": {"vi": "Chưa có lần tải lên nào.", "en": "No uploads yet."},
+    "history.undone": {"vi": "Đã hoàn tác", "en": "Undone"},
+    "history.active": {"vi": "Đang dùng", "en": "In use"},
+    "source.system": {"vi": "Hệ thống", "en": "System"},
+    "source.sample": {"vi": "Dữ liệu mẫu", "en": "Sample data"},
+    "source.page": {"vi": "Trang tải lên", "en": "Upload page"},
+    "source.cli": {"vi": "Dòng lệnh", "en": "Command line"},
+    # Problems found in an upload (sheet, row, column, value are filled in by the renderer)
+    "problem.where": {"vi": "Sheet {sheet}, dòng {row}, cột '{column}'", "en": "Sheet {sheet}, row {row}, column '{column}'"},
+    "problem.where_sheet": {"vi": "Sheet {sheet}", "en": "Sheet {sheet}"},
+    "problem.where_row": {"vi": "Sheet {sheet}, dòng {row}", "en": "Sheet {sheet}, row {row}"},
+    "severity.error": {"vi": "Lỗi", "en": "Error"},
+    "severity.warning": {"vi": "Cảnh báo", "en": "Warning"},
+    "severity.info": {"vi": "Thông tin", "en": "Information"},
+    "p.required": {"vi": "thiếu giá trị bắt buộc.", "en": "a required value is missing."},
+    "p.not_date": {"vi": "giá trị {value} không phải ngày hợp lệ (cần dd/mm/yyyy, ví dụ 05/03/2025).",
+                   "en": "{value} is not a valid date (expected dd/mm/yyyy, e.g. 05/03/2025)."},
+    "p.future_date": {"vi": "ngày {value} ở tương lai.", "en": "the date {value} is in the future."},
+    "p.not_number": {"vi": "giá trị {value} không phải số.", "en": "{value} is not a number."},
+    "p.not_integer": {"vi": "giá trị {value} không phải số nguyên.", "en": "{value} is not a whole number."},
+    "p.below_min": {"vi": "giá trị {value} nhỏ hơn mức tối thiểu {limit}.", "en": "{value} is below the minimum {limit}."},
+    "p.not_positive": {"vi": "giá trị {value} phải lớn hơn {limit}.", "en": "{value} must be greater than {limit}."},
+    "p.above_max": {"vi": "giá trị {value} vượt mức tối đa {limit}.", "en": "{value} exceeds the maximum {limit}."},
+    "p.not_yesno": {"vi": "giá trị {value} không phải Có/Không.", "en": "{value} is not yes/no."},
+    "p.not_period": {"vi": "giá trị {value} không phải kỳ đánh giá (ví dụ 2025, Quý I/2025, 6 tháng đầu năm 2025).",
+                     "en": "{value} is not a period (e.g. 2025, 2025-Q1, 2025-H1)."},
+    "p.not_year": {"vi": "giá trị {value} không phải năm (ví dụ 2025).", "en": "{value} is not a year (e.g. 2025)."},
+    "p.bad_enum": {"vi": "giá trị {value} không hợp lệ; cần một trong: {allowed}.",
+                   "en": "{value} is not allowed; expected one of: {allowed}."},
+    "p.score_above_criterion": {"vi": "giá trị {value} vượt điểm tối đa {limit} của tiêu chí {criterion}.",
+                                "en": "{value} exceeds the maximum {limit} of criterion {criterion}."},
+    "p.unknown_branch": {"vi": "mã chi bộ {value} không có trong dữ liệu hoặc trong tệp.",
+                         "en": "cell code {value} exists neither in the data nor in the file."},
+    "p.unknown_member": {"vi": "mã đảng viên {value} không có trong dữ liệu hoặc trong tệp.",
+                         "en": "member code {value} exists neither in the data nor in the file."},
+    "p.unknown_criterion": {"vi": "mã tiêu chí {value} không có trong dữ liệu hoặc trong tệp.",
+                            "en": "criterion code {value} exists neither in the data nor in the file."},
+    "p.unknown_action": {"vi": "mã hành động {value} không có trong dữ liệu hoặc trong tệp.",
+                         "en": "action code {value} exists neither in the data nor in the file."},
+    "p.unknown_meeting": {"vi": "chi bộ {branch} không có buổi sinh hoạt ngày {value}.",
+                          "en": "cell {branch} has no meeting on {value}."},
+    "p.member_not_in_branch": {"vi": "đảng viên {value} không thuộc chi bộ {branch} vào ngày {date}.",
+                               "en": "member {value} was not in cell {branch} on {date}."},
+    "p.duplicate_key": {"vi": "trùng khóa với dòng {other} ({key}).", "en": "same key as row {other} ({key})."},
+    "p.counts_mismatch": {
+        "vi": "có mặt {present} + vắng có lý do {excused} + vắng không lý do {unexcused} + miễn {exempt} = {sum}, khác tổng số {total}.",
+        "en": "present {present} + excused {excused} + unexcused {unexcused} + exempt {exempt} = {sum}, not the total {total}."},
+    "p.absences_mismatch": {
+        "vi": "danh sách vắng có {listed_excused} có lý do và {listed_unexcused} không lý do, khác số ghi ở buổi sinh hoạt ({excused} và {unexcused}).",
+        "en": "the absence list has {listed_excused} excused and {listed_unexcused} unexcused, unlike the meeting's counts ({excused} and {unexcused})."},
+    "p.left_before_joined": {"vi": "ngày rời {value} sớm hơn ngày vào {other}.",
+                             "en": "left on {value}, before joining on {other}."},
+    "p.due_before_start": {"vi": "hạn hoàn thành {value} sớm hơn ngày bắt đầu {other}.",
+                           "en": "due on {value}, before the start {other}."},
+    "p.done_not_100": {"vi": "trạng thái hoàn thành nhưng tiến độ là {value} %, cần 100 %.",
+                       "en": "status is done but progress is {value} %; expected 100 %."},
+    "p.100_not_done": {"vi": "tiến độ 100 % nhưng trạng thái là {value}, cần hoan_thanh.",
+                       "en": "progress is 100 % but status is {value}; expected hoan_thanh."},
+    "p.progress_backwards": {"vi": "tiến độ {value} % thấp hơn báo cáo trước ({other} % ngày {date}).",
+                             "en": "progress {value} % is lower than the earlier report ({other} % on {date})."},
+    "p.discipline_form_missing": {"vi": "bị kỷ luật nhưng chưa ghi hình thức kỷ luật.",
+                                  "en": "disciplined, but no form of discipline given."},
+    "p.discipline_form_not_allowed": {"vi": "hình thức {value} không áp dụng cho {subject}.",
+                                      "en": "the form {value} does not apply to {subject}."},
+    "p.discipline_without_flag": {"vi": "có hình thức kỷ luật {value} nhưng cột bị kỷ luật là Không.",
+                                  "en": "a discipline form {value} is given but 'disciplined' is no."},
+    "p.disciplined_rated_high": {
+        "vi": "đảng viên bị kỷ luật trong năm không được xếp loại {value} (tối đa {limit}, theo {regime}).",
+        "en": "a member disciplined in the year cannot be rated {value} (at most {limit}, per {regime})."},
+    "p.unknown_column": {"vi": "cột '{column}' không có trong mẫu; đã bỏ qua.",
+                         "en": "column '{column}' is not in the template; ignored."},
+    "p.missing_column": {"vi": "thiếu cột bắt buộc '{column}'.", "en": "the required column '{column}' is missing."},
+    "p.duplicate_column": {"vi": "cột '{column}' xuất hiện hai lần (cột {first} và {second}).",
+                           "en": "column '{column}' appears twice (columns {first} and {second})."},
+    "p.unknown_sheet": {"vi": "không nhận ra sheet '{value}'; đã bỏ qua. Tên sheet cần theo mẫu nhập liệu.",
+                        "en": "sheet '{value}' is not recognised; ignored. Sheet names must follow the template."},
+    "p.empty_sheet": {"vi": "sheet không có dòng dữ liệu nào.", "en": "the sheet has no data rows."},
+    "p.hidden_sheet": {"vi": "sheet '{value}' đang bị ẩn; đã bỏ qua.", "en": "sheet '{value}' is hidden; ignored."},
+    "p.criteria_group_total": {"vi": "tổng điểm tối đa của nhóm {value} là {sum}, cần {limit}.",
+                               "en": "the maxima of group {value} add up to {sum}; expected {limit}."},
+    "p.text_too_long": {"vi": "nội dung dài {value} ký tự, vượt giới hạn {limit}.",
+                        "en": "the text is {value} characters long, over the limit of {limit}."},
+    # Files that cannot be read
+    "file.unreadable": {"vi": "Không đọc được tệp {file}: {reason}", "en": "Cannot read {file}: {reason}"},
+    "file.no_tables": {"vi": "Tệp {file} không có sheet nào theo mẫu nhập liệu. Hãy dùng mẫu nhập liệu.",
+                       "en": "{file} has no sheet in the template's shape. Please use the template."},
+    "reason.empty": {"vi": "tệp rỗng, không có dữ liệu. Hãy kiểm tra đã lưu tệp trước khi tải lên.",
+                     "en": "the file is empty. Check that it was saved before uploading."},
+    "reason.corrupt": {"vi": "tệp bị hỏng hoặc không phải tệp Excel hợp lệ. Hãy mở tệp bằng Excel và lưu lại dạng .xlsx.",
+                       "en": "the file is damaged or not a valid Excel file. Open it in Excel and save it again as .xlsx."},
+    "reason.password": {"vi": "tệp được đặt mật khẩu. Hãy gỡ mật khẩu (Excel: Tệp → Thông tin → Bảo vệ sổ làm việc) rồi tải lên lại.",
+                        "en": "the file is password-protected. Remove the password in Excel and upload again."},
+    "reason.not_spreadsheet": {"vi": "đây không phải tệp bảng tính hay CSV. Hãy tải lên tệp .xlsx, .xls hoặc .csv theo mẫu nhập liệu.",
+                               "en": "this is not a spreadsheet or CSV file. Upload an .xlsx, .xls or .csv file made from the template."},
+    "reason.not_spreadsheet_zip": {"vi": "tệp nén này không phải sổ Excel. Hãy tải lên tệp .xlsx theo mẫu nhập liệu.",
+                                   "en": "this compressed file is not an Excel workbook. Upload an .xlsx made from the template."},
+    "reason.text_as_excel": {"vi": "tệp có đuôi Excel nhưng thực chất là văn bản (CSV đổi tên). Hãy đổi đuôi thành .csv hoặc mở bằng Excel và lưu dạng .xlsx.",
+                             "en": "the file has an Excel name but holds plain text (a renamed CSV). Rename it to .csv, or open it in Excel and save as .xlsx."},
+    "reason.encoding": {"vi": "không nhận ra bảng mã của tệp. Hãy lưu lại dạng \"CSV UTF-8\" trong Excel.",
+                        "en": "the file's text encoding is not recognised. Save it again as \"CSV UTF-8\" in Excel."},
+    "reason.too_large": {"vi": "tệp lớn hơn giới hạn {limit} MB. Hãy chia nhỏ tệp rồi tải lên từng phần.",
+                         "en": "the file is larger than the {limit} MB limit. Split it and upload the parts."},
+    "reason.too_many_rows": {"vi": "sheet {sheet} có hơn {limit} dòng, vượt giới hạn. Hãy chia nhỏ dữ liệu.",
+                             "en": "sheet {sheet} has more than {limit} rows, over the limit. Split the data."},
+    "subject.official": {"vi": "đảng viên chính thức", "en": "an official member"},
+    "subject.probationary": {"vi": "đảng viên dự bị", "en": "a probationary member"},
+    "subject.organisation": {"vi": "tổ chức đảng (chi bộ)", "en": "a party organisation (cell)"},
+    "undo.button": {"vi": "Hoàn tác", "en": "Undo"},
+    "undo.done": {"vi": "Đã hoàn tác lần tải lên số {id}.", "en": "Upload no. {id} has been undone."},
+    "undo.not_found": {"vi": "Không có lần tải lên số {id}.", "en": "There is no upload no. {id}."},
+    "undo.already": {"vi": "Lần tải lên số {id} đã được hoàn tác trước đó.", "en": "Upload no. {id} was already undone."},
+    "undo.later": {"vi": "Không thể hoàn tác lần tải lên số {id}: lần tải lên số {later} đã sửa lại dữ liệu của nó. Hãy hoàn tác lần số {later} trước.",
+                   "en": "Upload no. {id} cannot be undone: upload no. {later} changed its rows since. Undo no. {later} first."},
+    "cli.busy": {"vi": "Cơ sở dữ liệu {db} đang được ứng dụng web giữ (đang chạy). Hãy tải tệp lên qua trang \"Tải dữ liệu lên\", hoặc dừng ứng dụng rồi chạy lại lệnh này.",
+                 "en": "The database {db} is held by the running web app. Upload through the \"Upload data\" page, or stop the app and run this command again."},
+    "cli.no_file": {"vi": "Không mở được tệp {file}.", "en": "Cannot open the file {file}."},
+    "cli.built": {"vi": "Đã tạo cơ sở dữ liệu mẫu {db}.", "en": "Built the sample database {db}."},
+    "cli.exists": {"vi": "Cơ sở dữ liệu {db} đã có; không tạo lại.", "en": "The database {db} exists; left as it is."},
+    "cli.migrated": {"vi": "Lược đồ cơ sở dữ liệu ở phiên bản {version}.", "en": "The database schema is at version {version}."},
+}
+
+
+def t(key: str, lang: str = DEFAULT_LANG, **params: object) -> str:
+    """The message ``key`` in ``lang``, with ``params`` filled in."""
+    entry = MESSAGES[key]
+    text = entry.get(lang) or entry["vi"]
+    return text.format(**params) if params else text
+
+
+def fmt_number(value: float | int | None, decimals: int = 1, lang: str = DEFAULT_LANG) -> str:
+    """1234.5 → '1.234,5' (vi) or '1,234.5' (en); None/NaN → '—'."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    text = f"{value:,.{decimals}f}"
+    if lang == "vi":
+        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return text
+
+
+def fmt_percent(value: float | None, decimals: int = 1, lang: str = DEFAULT_LANG) -> str:
+    """A ratio 0.853 → '85,3 %' (vi) or '85.3 %' (en)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    return f"{fmt_number(value * 100, decimals, lang)} %"
+
+
+def fmt_date(value: dt.date | dt.datetime | None) -> str:
+    """dd/mm/yyyy, in every language (the office's convention)."""
+    if value is None:
+        return "—"
+    try:
+        return value.strftime("%d/%m/%Y")
+    except (AttributeError, ValueError):
+        return "—"
+
+
+def fmt_datetime(value: dt.datetime | None) -> str:
+    if value is None:
+        return "—"
+    try:
+        return value.strftime("%d/%m/%Y %H:%M")
+    except (AttributeError, ValueError):
+        return "—"

@@ -1,0 +1,219 @@
+"""Turning a validated batch into one transaction, and undoing it.
+
+Each upload writes new versions of the rows it changes and marks the old
+versions as superseded by it; nothing is deleted. Undo marks the upload's own
+rows as withdrawn (superseded_by = the upload itself) and brings back the rows
+it had superseded. Writes in this process are serialised by one lock; the
+result is checked after COMMIT, since DuckDB can discard a failed
+transaction's work silently.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from .. import store
+from ..contract import SHEETS_BY_NAME, Sheet
+from .read import Unreadable, read_file, safe_name
+from .reference import load_reference
+from .validate import Batch, validate
+
+
+@dataclass
+class CommitResult:
+    upload_id: int | None
+    counts: dict[str, dict[str, int]] = field(default_factory=dict)
+
+    @property
+    def changed_anything(self) -> bool:
+        return self.upload_id is not None
+
+
+class UndoRefused(Exception):
+    def __init__(self, key: str, **params: object):
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+
+def prepare(files: list[tuple[str, bytes]], cur, today: dt.date | None = None,
+            max_bytes: int | None = None, max_rows: int = 200_000) -> Batch:
+    """Read and validate files as one upload, and count what it would change."""
+    today = today or dt.date.today()
+    batch = Batch()
+    tables = []
+    for name, data in files:
+        shown = safe_name(name)
+        batch.files.append({"name": shown, "sha256": hashlib.sha256(data).hexdigest(), "size": len(data)})
+        if max_bytes is not None and len(data) > max_bytes:
+            batch.add("error", "reason.too_large", file=shown,
+                      params={"limit": max_bytes // (1024 * 1024)})
+            continue
+        try:
+            tables.extend(read_file(shown, data, max_rows=max_rows))
+        except Unreadable as exc:
+            batch.add("error", exc.reason_key, file=shown, params=exc.params)
+    if batch.errors:
+        return batch
+    ref = load_reference(cur)
+    validate(tables, ref, today, batch)
+    if not batch.sheets and not batch.errors:
+        batch.add("error", "file.no_tables", params={"file": ", ".join(f["name"] for f in batch.files)})
+    if batch.ok:
+        _count_changes(batch, cur)
+    return batch
+
+
+def frame_for(batch: Batch, sheet_name: str) -> pd.DataFrame:
+    """The sheet's valid rows as a DataFrame with the table's columns."""
+    data = batch.sheets[sheet_name]
+    columns = list(data.sheet.column_names) + (["regime"] if data.sheet.table == "ratings" else [])
+    rows = [{c: r.get(c) for c in columns} for r in data.records if not r["_bad"]]
+    return pd.DataFrame(rows, columns=columns).astype(object)
+
+
+def _key_join(sheet: Sheet, left: str, right: str) -> str:
+    return " AND ".join(f'{left}."{k}" = {right}."{k}"' for k in sheet.key_names)
+
+
+def _value_same(sheet: Sheet, left: str, right: str, extra: tuple[str, ...] = ()) -> str:
+    values = [c for c in sheet.column_names if c not in sheet.key_names] + list(extra)
+    if not values:
+        return "TRUE"
+    return " AND ".join(f'{left}."{c}" IS NOT DISTINCT FROM {right}."{c}"' for c in values)
+
+
+def _staged(cur, batch: Batch, sheet_name: str) -> str:
+    """Register the sheet's rows, typed as the table's columns, and return the view name."""
+    sheet = SHEETS_BY_NAME[sheet_name]
+    frame = frame_for(batch, sheet_name)
+    raw_name = f"incoming_raw_{sheet.table}"
+    cur.register(raw_name, frame)
+    types = dict(cur.execute(
+        "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = $t",
+        {"t": sheet.table}).fetchall())
+    casts = ", ".join(f'CAST("{c}" AS {types[c]}) AS "{c}"' for c in frame.columns)
+    name = f"incoming_{sheet.table}"
+    cur.execute(f"CREATE OR REPLACE TEMP VIEW {name} AS SELECT {casts} FROM {raw_name}")
+    return name
+
+
+def _extra(sheet: Sheet) -> tuple[str, ...]:
+    return ("regime",) if sheet.table == "ratings" else ()
+
+
+def _count_changes(batch: Batch, cur) -> None:
+    for sheet_name, data in batch.sheets.items():
+        sheet = data.sheet
+        staged = _staged(cur, batch, sheet_name)
+        first_key = sheet.key_names[0]
+        new, changed, same = cur.execute(f"""
+            SELECT count(*) FILTER (WHERE c."{first_key}" IS NULL),
+                   count(*) FILTER (WHERE c."{first_key}" IS NOT NULL AND NOT ({_value_same(sheet, 'i', 'c', _extra(sheet))})),
+                   count(*) FILTER (WHERE c."{first_key}" IS NOT NULL AND ({_value_same(sheet, 'i', 'c', _extra(sheet))}))
+            FROM {staged} i LEFT JOIN v_{sheet.table} c ON {_key_join(sheet, 'i', 'c')}
+        """).fetchall()[0]
+        data.counts = {"new": new, "changed": changed, "same": same}
+
+
+def commit(batch: Batch, who: str, source: str, path=None, now: dt.datetime | None = None) -> CommitResult:
+    """Write a valid batch in one transaction; nothing when it changes nothing."""
+    if not batch.ok:
+        raise ValueError("a batch with errors cannot be committed")
+    counts = {name: dict(d.counts) for name, d in batch.sheets.items()}
+    if not any(c["new"] or c["changed"] for c in counts.values()):
+        return CommitResult(None, counts)
+    now = now or dt.datetime.now().replace(microsecond=0)
+    file_name = ", ".join(f["name"] for f in batch.files)[:500]
+    digest = hashlib.sha256("".join(f["sha256"] for f in batch.files).encode()).hexdigest() \
+        if len(batch.files) > 1 else (batch.files[0]["sha256"] if batch.files else "")
+    size = sum(f["size"] for f in batch.files)
+    with store.write_lock:
+        cur = store.cursor(path)
+        cur.execute("BEGIN TRANSACTION")
+        try:
+            upload_id = cur.execute("SELECT coalesce(max(upload_id), 0) + 1 FROM uploads").fetchall()[0][0]
+            cur.execute(
+                "INSERT INTO uploads (upload_id, file_name, sha256, size_bytes, uploaded_by, uploaded_at,"
+                " source, counts) VALUES ($id, $f, $h, $s, $w, $at, $src, $c)",
+                {"id": upload_id, "f": file_name, "h": digest, "s": size, "w": who, "at": now,
+                 "src": source, "c": json.dumps(counts)})
+            for sheet_name, data in batch.sheets.items():
+                sheet = data.sheet
+                staged = _staged(cur, batch, sheet_name)
+                same = _value_same(sheet, "i", "t", _extra(sheet))
+                cur.execute(f"""
+                    UPDATE {sheet.table} AS t SET superseded_by = $u
+                    FROM {staged} i
+                    WHERE t.superseded_by IS NULL AND {_key_join(sheet, 'i', 't')} AND NOT ({same})
+                """, {"u": upload_id})
+                cols = ", ".join(f'"{c}"' for c in list(sheet.column_names) + list(_extra(sheet)))
+                cur.execute(f"""
+                    INSERT INTO {sheet.table} ({cols}, upload_id)
+                    SELECT {', '.join(f'i.{c}' for c in cols.split(', '))}, $u FROM {staged} i
+                    WHERE NOT EXISTS (SELECT 1 FROM v_{sheet.table} t
+                                      WHERE {_key_join(sheet, 'i', 't')})
+                """, {"u": upload_id})
+            cur.execute("UPDATE data_state SET version = version + 1 WHERE id = 1")
+            cur.execute("COMMIT")
+        except Exception:
+            cur.execute("ROLLBACK")
+            raise
+        finally:
+            for sheet_name in batch.sheets:
+                table = SHEETS_BY_NAME[sheet_name].table
+                cur.execute(f"DROP VIEW IF EXISTS incoming_{table}")
+                cur.unregister(f"incoming_raw_{table}")
+        landed = cur.execute("SELECT count(*) FROM uploads WHERE upload_id = $u", {"u": upload_id}).fetchall()[0][0]
+        written = sum(cur.execute(f"SELECT count(*) FROM {SHEETS_BY_NAME[n].table} WHERE upload_id = $u",
+                                  {"u": upload_id}).fetchall()[0][0] for n in batch.sheets)
+        expected = sum(c["new"] + c["changed"] for c in counts.values())
+        if not landed or written != expected:
+            raise RuntimeError(f"upload {upload_id} did not commit ({written} of {expected} rows)")
+    return CommitResult(upload_id, counts)
+
+
+VERSIONED_TABLES = tuple(s.table for s in SHEETS_BY_NAME.values())
+
+
+def undo(upload_id: int, who: str, path=None, now: dt.datetime | None = None) -> None:
+    """Restore the state before an upload; refuse if a later upload changed its rows."""
+    now = now or dt.datetime.now().replace(microsecond=0)
+    with store.write_lock:
+        cur = store.cursor(path)
+        rows = cur.execute("SELECT source, undone_at FROM uploads WHERE upload_id = $u",
+                           {"u": upload_id}).fetchall()
+        row = rows[0] if rows else None
+        if row is None or row[0] == "system":
+            raise UndoRefused("undo.not_found", id=upload_id)
+        if row[1] is not None:
+            raise UndoRefused("undo.already", id=upload_id)
+        later = None
+        for table in VERSIONED_TABLES:
+            found = cur.execute(
+                f"SELECT min(superseded_by) FROM {table} WHERE upload_id = $u AND superseded_by <> $u",
+                {"u": upload_id}).fetchall()[0][0]
+            if found is not None and (later is None or found < later):
+                later = found
+        if later is not None:
+            raise UndoRefused("undo.later", id=upload_id, later=later)
+        cur.execute("BEGIN TRANSACTION")
+        try:
+            for table in VERSIONED_TABLES:
+                cur.execute(f"UPDATE {table} SET superseded_by = NULL WHERE superseded_by = $u", {"u": upload_id})
+                cur.execute(f"UPDATE {table} SET superseded_by = $u WHERE upload_id = $u AND superseded_by IS NULL",
+                            {"u": upload_id})
+            cur.execute("UPDATE uploads SET undone_at = $at, undone_by = $w WHERE upload_id = $u",
+                        {"at": now, "w": who, "u": upload_id})
+            cur.execute("UPDATE data_state SET version = version + 1 WHERE id = 1")
+            cur.execute("COMMIT")
+        except Exception:
+            cur.execute("ROLLBACK")
+            raise
+        if cur.execute("SELECT undone_at IS NULL FROM uploads WHERE upload_id = $u", {"u": upload_id}).fetchall()[0][0]:
+            raise RuntimeError(f"undo of upload {upload_id} did not commit")

@@ -1,0 +1,79 @@
+"""What the validator needs to know about the store: codes, enums, current rows.
+
+Loaded once per upload from the current (``v_*``) views, so that cross-sheet
+checks see the store and the upload together.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ..contract import fold
+
+
+@dataclass
+class Reference:
+    enums: dict[str, dict[str, str]] = field(default_factory=dict)     # domain → folded → code
+    enum_codes: dict[str, list[str]] = field(default_factory=dict)     # domain → codes in order
+    discipline_forms: set[tuple[str, str]] = field(default_factory=set)  # (code, subject)
+    branches: set[str] = field(default_factory=set)
+    members: dict[str, dict] = field(default_factory=dict)
+    criteria: dict[str, dict] = field(default_factory=dict)
+    actions: set[str] = field(default_factory=set)
+    meetings: dict[tuple[str, dt.date], dict] = field(default_factory=dict)
+    absences: dict[tuple[str, dt.date, str], bool] = field(default_factory=dict)
+    progress: dict[str, list[tuple[dt.date, float]]] = field(default_factory=lambda: defaultdict(list))
+    regimes: list[tuple[dt.date, str]] = field(default_factory=list)   # (effective_from, regime)
+    level_order: dict[str, int] = field(default_factory=dict)
+    group_totals: dict[str, float] = field(default_factory=dict)
+
+    def regime_for_year(self, year: int) -> str:
+        """The regime in force at the end of a year (the annual review happens then)."""
+        end = dt.date(year, 12, 31)
+        chosen = self.regimes[0][1] if self.regimes else ""
+        for effective, regime in self.regimes:
+            if effective <= end:
+                chosen = regime
+        return chosen
+
+
+def load_reference(cur) -> Reference:
+    ref = Reference()
+    for domain, code, name_vi, name_en in cur.execute(
+            "SELECT domain, code, name_vi, name_en FROM enum_values ORDER BY domain, ordinal").fetchall():
+        ref.enums.setdefault(domain, {})
+        for spelling in (code, name_vi, name_en):
+            ref.enums[domain][fold(spelling)] = code
+        ref.enum_codes.setdefault(domain, []).append(code)
+    ref.enums["level"] = {}
+    for code, ordinal, name_vi, name_en, short_vi, short_en in cur.execute(
+            "SELECT code, ordinal, name_vi, name_en, short_vi, short_en FROM levels ORDER BY ordinal").fetchall():
+        for spelling in (code, name_vi, name_en):
+            ref.enums["level"][fold(spelling)] = code
+        ref.enum_codes.setdefault("level", []).append(code)
+        ref.level_order[code] = ordinal
+    ref.discipline_forms = set(cur.execute("SELECT code, subject FROM discipline_forms").fetchall())
+    ref.branches = {r[0] for r in cur.execute("SELECT branch_code FROM v_branches").fetchall()}
+    for code, branch, kind, role, joined, left in cur.execute(
+            "SELECT member_code, branch_code, kind, party_role, joined_on, left_on FROM v_members").fetchall():
+        ref.members[code] = {"branch_code": branch, "kind": kind, "party_role": role,
+                             "joined_on": joined, "left_on": left}
+    for code, group, max_points, valid_from in cur.execute(
+            'SELECT criterion_code, "group", max_points, valid_from FROM v_criteria').fetchall():
+        ref.criteria[code] = {"group": group, "max_points": max_points, "valid_from": valid_from}
+    ref.actions = {r[0] for r in cur.execute("SELECT action_code FROM v_actions").fetchall()}
+    for branch, held_on, excused, unexcused in cur.execute(
+            "SELECT branch_code, held_on, absent_excused, absent_unexcused FROM v_meetings").fetchall():
+        ref.meetings[(branch, held_on)] = {"absent_excused": excused, "absent_unexcused": unexcused}
+    for branch, held_on, member, excused in cur.execute(
+            "SELECT branch_code, held_on, member_code, excused FROM v_absences").fetchall():
+        ref.absences[(branch, held_on, member)] = excused
+    for action, reported_on, percent in cur.execute(
+            "SELECT action_code, reported_on, percent FROM v_progress_reports").fetchall():
+        ref.progress[action].append((reported_on, percent))
+    ref.regimes = [(r[0], r[1]) for r in cur.execute(
+        "SELECT effective_from, regime FROM regimes ORDER BY effective_from").fetchall()]
+    ref.group_totals = dict(cur.execute("SELECT code, total_points FROM criterion_groups").fetchall())
+    return ref

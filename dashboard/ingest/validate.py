@@ -1,0 +1,438 @@
+"""From raw tables to typed, validated rows, with every problem located.
+
+A problem names the sheet, the row as the user sees it in Excel (header =
+row 1), the column header as the user wrote it, the value, and what was
+expected. Any error rejects the whole upload; warnings do not.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .. import i18n
+from ..contract import COMMITTEE_CODE, LOAD_ORDER, SHEETS_BY_NAME, Column, Sheet, fold, match_header
+from ..contract import sheet_for_headers, sheet_for_name
+from ..periods import parse_period
+from . import parse
+from .read import RawTable
+from .reference import Reference
+
+MAX_TEXT = 4000
+IGNORED_SHEETS = {"huong_dan", "huongdan", "instructions", "readme", "danh_muc", "lists"}
+
+
+@dataclass
+class Problem:
+    severity: str            # error | warning | info
+    code: str                # message key (p.* or file.*)
+    sheet: str | None = None  # as the user named it
+    row: int | None = None
+    column: str | None = None  # header as the user wrote it
+    value: object = None
+    params: dict = field(default_factory=dict)
+    file: str | None = None
+
+    def message(self, lang: str = "vi") -> str:
+        params = {"value": _show(self.value), **{k: _show(v) for k, v in self.params.items()}}
+        detail = i18n.t(self.code, lang, **params)
+        if self.code.startswith("reason."):
+            return i18n.t("file.unreadable", lang, file=self.file or "", reason=detail)
+        if self.sheet is None:
+            return detail
+        if self.row is not None and self.column is not None:
+            where = i18n.t("problem.where", lang, sheet=self.sheet, row=self.row, column=self.column)
+        elif self.row is not None:
+            where = i18n.t("problem.where_row", lang, sheet=self.sheet, row=self.row)
+        else:
+            where = i18n.t("problem.where_sheet", lang, sheet=self.sheet)
+        return f"{where}: {detail}"
+
+
+def _show(value: object) -> str:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return i18n.fmt_date(value)
+    if isinstance(value, float):
+        return i18n.fmt_number(value, 2).rstrip("0").rstrip(",.") if not value.is_integer() else str(int(value))
+    text = "" if value is None else str(value)
+    return text if len(text) <= 80 else text[:77] + "…"
+
+
+@dataclass
+class SheetData:
+    """One contract sheet's rows from an upload (several files may feed one sheet)."""
+    sheet: Sheet
+    labels: list[str] = field(default_factory=list)            # sheet names as written
+    columns: list[tuple[str, str, str | None]] = field(default_factory=list)  # (label, header, column)
+    records: list[dict] = field(default_factory=list)          # typed values + _row, _sheet
+    counts: dict[str, int] = field(default_factory=dict)        # new / changed / same
+
+
+@dataclass
+class Batch:
+    files: list[dict] = field(default_factory=list)   # name, sha256, size
+    sheets: dict[str, SheetData] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity != "error"]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def add(self, *args, **kwargs) -> None:
+        self.problems.append(Problem(*args, **kwargs))
+
+
+# ---------------------------------------------------------------- sheet and column mapping
+
+def assign_sheets(batch: Batch, tables: list[RawTable]) -> list[tuple[RawTable, Sheet, dict[int, Column]]]:
+    """Which contract sheet each raw table is, and which column each header means."""
+    assigned = []
+    for table in tables:
+        for key, params in table.notes:
+            batch.add("warning", key, params=params, value=params.get("value"), file=table.file)
+        if not table.headers and not table.rows:
+            if not table.notes:
+                sheet = sheet_for_name(table.sheet)
+                if sheet is not None:
+                    batch.add("warning", "p.empty_sheet", sheet=table.sheet, file=table.file)
+            continue
+        if fold(table.sheet) in IGNORED_SHEETS:
+            continue
+        headers = [parse.clean_text(h) or "" for h in table.headers]
+        sheet = sheet_for_name(table.sheet) or sheet_for_headers(headers)
+        if sheet is None:
+            batch.add("warning", "p.unknown_sheet", value=table.sheet, file=table.file)
+            continue
+        mapping: dict[int, Column] = {}
+        seen: dict[str, int] = {}
+        for index, header in enumerate(headers):
+            if not header:
+                continue
+            column = match_header(sheet, header)
+            if column is None:
+                batch.add("warning", "p.unknown_column", sheet=table.sheet, column=header,
+                          params={"column": header}, file=table.file)
+                continue
+            if column.name in seen:
+                batch.add("error", "p.duplicate_column", sheet=table.sheet, column=header,
+                          params={"column": header, "first": _col_letter(seen[column.name]),
+                                  "second": _col_letter(index)}, file=table.file)
+                continue
+            seen[column.name] = index
+            mapping[index] = column
+        missing = [c for c in sheet.columns if c.required and c.name not in seen]
+        for column in missing:
+            batch.add("error", "p.missing_column", sheet=table.sheet, params={"column": column.header},
+                      file=table.file)
+        data = batch.sheets.setdefault(sheet.name, SheetData(sheet))
+        data.labels.append(table.sheet)
+        data.columns.extend((table.sheet, headers[i], c.name) for i, c in mapping.items())
+        data.columns.extend((table.sheet, h, None) for i, h in enumerate(headers) if h and i not in mapping)
+        if missing:
+            continue
+        if not table.rows:
+            batch.add("warning", "p.empty_sheet", sheet=table.sheet, file=table.file)
+        assigned.append((table, sheet, mapping))
+    return assigned
+
+
+def _col_letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+# ---------------------------------------------------------------- cell parsing
+
+def parse_cell(column: Column, raw: object, ref: Reference, today: dt.date):
+    """(value, problem key, params) for one cell; problem key None when fine."""
+    if parse.is_blank(raw):
+        if column.required:
+            return None, "p.required", {}
+        return column.default, None, {}
+    try:
+        if column.kind in ("text",):
+            value = parse.clean_text(raw)
+            if len(value) > MAX_TEXT:
+                return None, "p.text_too_long", {"value": len(value), "limit": MAX_TEXT}
+        elif column.kind == "code":
+            value = parse.clean_text(raw).upper()
+            if len(value) > 64:
+                return None, "p.text_too_long", {"value": len(value), "limit": 64}
+        elif column.kind == "date":
+            try:
+                value = parse.parse_date(raw)
+            except ValueError:
+                return None, "p.not_date", {}
+            if column.not_future and value > today:
+                return None, "p.future_date", {}
+        elif column.kind == "yesno":
+            try:
+                value = parse.parse_yesno(raw)
+            except ValueError:
+                return None, "p.not_yesno", {}
+        elif column.kind in ("number", "percent"):
+            try:
+                value = parse.parse_number(raw, percent=column.kind == "percent")
+            except ValueError:
+                return None, "p.not_number", {}
+        elif column.kind == "integer":
+            try:
+                value = parse.parse_integer(raw)
+            except ValueError:
+                return None, "p.not_integer", {}
+        elif column.kind == "year":
+            try:
+                value = parse.parse_year(raw)
+            except ValueError:
+                return None, "p.not_year", {}
+        elif column.kind == "period":
+            try:
+                value = parse_period(raw).code
+            except ValueError:
+                return None, "p.not_period", {}
+        elif column.kind == "enum":
+            try:
+                value = parse.parse_enum(raw, ref.enums.get(column.enum, {}))
+            except ValueError:
+                return None, "p.bad_enum", {"allowed": ", ".join(ref.enum_codes.get(column.enum, []))}
+        else:  # pragma: no cover - a contract typo
+            raise AssertionError(column.kind)
+    except ValueError:
+        return None, "p.required", {}
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if column.minimum is not None:
+            if column.min_exclusive and value <= column.minimum:
+                return None, "p.not_positive", {"limit": column.minimum}
+            if value < column.minimum:
+                return None, "p.below_min", {"limit": column.minimum}
+        if column.maximum is not None and value > column.maximum:
+            return None, "p.above_max", {"limit": column.maximum}
+    return value, None, {}
+
+
+def parse_rows(batch: Batch, assigned, ref: Reference, today: dt.date) -> None:
+    for table, sheet, mapping in assigned:
+        data = batch.sheets[sheet.name]
+        for raw_row, row_number in zip(table.rows, table.row_numbers):
+            record: dict = {"_row": row_number, "_sheet": table.sheet, "_file": table.file,
+                            "_headers": {}}
+            bad = False
+            for index, column in mapping.items():
+                raw = raw_row[index] if index < len(raw_row) else None
+                value, key, params = parse_cell(column, raw, ref, today)
+                header = parse.clean_text(table.headers[index]) or column.header
+                record["_headers"][column.name] = header
+                if key is not None:
+                    bad = True
+                    batch.add("error", key, sheet=table.sheet, row=row_number, column=header,
+                              value=parse.clean_text(raw) if not isinstance(raw, (dt.date, dt.datetime)) else raw,
+                              params=params, file=table.file)
+                record[column.name] = value
+            for column in sheet.columns:
+                if column.name not in record:
+                    record[column.name] = column.default
+                    record["_headers"][column.name] = column.header
+            record["_bad"] = bad
+            data.records.append(record)
+
+
+# ---------------------------------------------------------------- row and cross-sheet rules
+
+def _err(batch: Batch, record: dict, column: str | None, key: str, value=None, severity="error", **params):
+    header = record["_headers"].get(column) if column else None
+    batch.add(severity, key, sheet=record["_sheet"], row=record["_row"], column=header,
+              value=value if value is not None else (record.get(column) if column else None),
+              params=params, file=record["_file"])
+
+
+def check_duplicates(batch: Batch) -> None:
+    for data in batch.sheets.values():
+        seen: dict[tuple, dict] = {}
+        for record in data.records:
+            if record["_bad"]:
+                continue
+            key = tuple(record[name] for name in data.sheet.key_names)
+            first = seen.get(key)
+            if first is None:
+                seen[key] = record
+                continue
+            other = first["_row"] if first["_sheet"] == record["_sheet"] else f"{first['_row']} ({first['_sheet']})"
+            _err(batch, record, data.sheet.key_names[0], "p.duplicate_key",
+                 value=record[data.sheet.key_names[0]], other=other,
+                 key=" · ".join(_show(k) for k in key))
+            record["_bad"] = True
+
+
+def _rows(batch: Batch, name: str) -> list[dict]:
+    data = batch.sheets.get(name)
+    return [r for r in data.records if not r["_bad"]] if data else []
+
+
+def check_rules(batch: Batch, ref: Reference) -> None:
+    branches = set(ref.branches) | {r["branch_code"] for r in _rows(batch, "chi_bo")}
+    members = dict(ref.members)
+    for r in _rows(batch, "dang_vien"):
+        members[r["member_code"]] = r
+    criteria = dict(ref.criteria)
+    for r in _rows(batch, "tieu_chi"):
+        criteria[r["criterion_code"]] = {"group": r["group"], "max_points": r["max_points"],
+                                         "valid_from": r["valid_from"]}
+    actions = set(ref.actions) | {r["action_code"] for r in _rows(batch, "giai_phap")}
+    meetings = dict(ref.meetings)
+    for r in _rows(batch, "sinh_hoat"):
+        meetings[(r["branch_code"], r["held_on"])] = r
+
+    for r in _rows(batch, "dang_vien"):
+        if r["branch_code"] not in branches:
+            _err(batch, r, "branch_code", "p.unknown_branch")
+        if r["left_on"] and r["joined_on"] and r["left_on"] < r["joined_on"]:
+            _err(batch, r, "left_on", "p.left_before_joined", other=r["joined_on"])
+
+    if _rows(batch, "tieu_chi"):
+        sums: dict[tuple, float] = defaultdict(float)
+        for code, c in criteria.items():
+            sums[(c["valid_from"], c["group"])] += c["max_points"]
+        uploaded = {(r["valid_from"], r["group"]) for r in _rows(batch, "tieu_chi")}
+        first_row = {(r["valid_from"], r["group"]): r for r in reversed(_rows(batch, "tieu_chi"))}
+        for key in sorted(uploaded, key=str):
+            total = ref.group_totals.get(key[1])
+            if total is not None and abs(sums[key] - total) > 1e-9:
+                _err(batch, first_row[key], "max_points", "p.criteria_group_total", value=key[1],
+                     sum=_show(sums[key]), limit=_show(total))
+
+    for r in _rows(batch, "diem_danh_gia"):
+        if r["branch_code"] not in branches:
+            _err(batch, r, "branch_code", "p.unknown_branch")
+        criterion = criteria.get(r["criterion_code"])
+        if criterion is None:
+            _err(batch, r, "criterion_code", "p.unknown_criterion")
+        elif r["score"] > criterion["max_points"] + 1e-9:
+            _err(batch, r, "score", "p.score_above_criterion", limit=criterion["max_points"],
+                 criterion=r["criterion_code"])
+
+    for r in _rows(batch, "xep_loai"):
+        r["regime"] = ref.regime_for_year(r["year"])
+        if r["subject_kind"] == "chi_bo":
+            if r["subject_code"] not in branches:
+                _err(batch, r, "subject_code", "p.unknown_branch")
+            subject = "organisation"
+        else:
+            member = members.get(r["subject_code"])
+            if member is None:
+                _err(batch, r, "subject_code", "p.unknown_member")
+            subject = "probationary" if member and member.get("kind") == "du_bi" else "official"
+        form = r["discipline_form"]
+        if r["disciplined"] and not form:
+            _err(batch, r, "discipline_form", "p.discipline_form_missing", value="")
+        if form and not r["disciplined"]:
+            _err(batch, r, "disciplined", "p.discipline_without_flag", value=form, severity="warning")
+        if form and (form, subject) not in ref.discipline_forms:
+            _err(batch, r, "discipline_form", "p.discipline_form_not_allowed",
+                 subject=i18n.t(f"subject.{subject}"))
+        if r["disciplined"] and r["subject_kind"] == "dang_vien":
+            order = ref.level_order.get(r["level"], 9)
+            if order <= ref.level_order.get("HTTNV", 2):
+                _err(batch, r, "level", "p.disciplined_rated_high", limit="HTNV", regime=r["regime"])
+            elif r["level"] == "HTNV" and not r["regime"].startswith("124"):
+                _err(batch, r, "level", "p.disciplined_rated_high", limit="KHTNV", regime=r["regime"],
+                     severity="warning")
+
+    for r in _rows(batch, "sinh_hoat"):
+        if r["branch_code"] not in branches:
+            _err(batch, r, "branch_code", "p.unknown_branch")
+        parts = (r["present"], r["absent_excused"] or 0, r["absent_unexcused"] or 0, r["members_exempt"] or 0)
+        if sum(parts) != r["members_total"]:
+            _err(batch, r, "present", "p.counts_mismatch", value=r["present"], present=parts[0],
+                 excused=parts[1], unexcused=parts[2], exempt=parts[3], sum=sum(parts), total=r["members_total"])
+
+    listed: dict[tuple, dict] = defaultdict(dict)
+    for (branch, held_on, member), excused in ref.absences.items():
+        listed[(branch, held_on)][member] = excused
+    first_absence: dict[tuple, dict] = {}
+    for r in _rows(batch, "vang_sinh_hoat"):
+        meeting_key = (r["branch_code"], r["held_on"])
+        if r["branch_code"] not in branches:
+            _err(batch, r, "branch_code", "p.unknown_branch")
+            continue
+        if meeting_key not in meetings:
+            _err(batch, r, "held_on", "p.unknown_meeting", branch=r["branch_code"])
+            continue
+        member = members.get(r["member_code"])
+        if member is None:
+            _err(batch, r, "member_code", "p.unknown_member")
+            continue
+        on = r["held_on"]
+        if (member["branch_code"] != r["branch_code"]
+                or (member.get("joined_on") and member["joined_on"] > on)
+                or (member.get("left_on") and member["left_on"] < on)):
+            _err(batch, r, "member_code", "p.member_not_in_branch", branch=r["branch_code"], date=on)
+            continue
+        listed[meeting_key][r["member_code"]] = r["excused"]
+        first_absence.setdefault(meeting_key, r)
+    for meeting_key, r in first_absence.items():
+        meeting = meetings[meeting_key]
+        excused = sum(1 for v in listed[meeting_key].values() if v)
+        unexcused = sum(1 for v in listed[meeting_key].values() if not v)
+        if (excused, unexcused) != (meeting["absent_excused"] or 0, meeting["absent_unexcused"] or 0):
+            _err(batch, r, "held_on", "p.absences_mismatch", listed_excused=excused,
+                 listed_unexcused=unexcused, excused=meeting["absent_excused"] or 0,
+                 unexcused=meeting["absent_unexcused"] or 0)
+
+    for r in _rows(batch, "giai_phap"):
+        if r["branch_code"] != COMMITTEE_CODE and r["branch_code"] not in branches:
+            _err(batch, r, "branch_code", "p.unknown_branch")
+        if r["starts_on"] and r["due_on"] < r["starts_on"]:
+            _err(batch, r, "due_on", "p.due_before_start", other=r["starts_on"])
+
+    history = {k: list(v) for k, v in ref.progress.items()}
+    for r in sorted(_rows(batch, "tien_do_giai_phap"), key=lambda r: (r["action_code"], r["reported_on"])):
+        if r["action_code"] not in actions:
+            _err(batch, r, "action_code", "p.unknown_action")
+            continue
+        if r["status"] == "hoan_thanh" and r["percent"] != 100:
+            _err(batch, r, "percent", "p.done_not_100")
+        elif r["percent"] == 100 and r["status"] != "hoan_thanh":
+            _err(batch, r, "status", "p.100_not_done")
+        earlier = [(d, p) for d, p in history.get(r["action_code"], []) if d < r["reported_on"]]
+        if earlier:
+            last_date, last_percent = max(earlier)
+            if r["percent"] < last_percent:
+                _err(batch, r, "percent", "p.progress_backwards", severity="warning",
+                     other=last_percent, date=last_date)
+        history.setdefault(r["action_code"], []).append((r["reported_on"], r["percent"]))
+
+
+def validate(tables: list[RawTable], ref: Reference, today: dt.date, batch: Batch | None = None) -> Batch:
+    batch = batch or Batch()
+    assigned = assign_sheets(batch, tables)
+    parse_rows(batch, assigned, ref, today)
+    check_duplicates(batch)
+    check_rules(batch, ref)
+    # Order sheets as they load: referenced tables first.
+    batch.sheets = {name: batch.sheets[name] for name in LOAD_ORDER if name in batch.sheets}
+    batch.problems.sort(key=lambda p: (p.severity != "error", LOAD_ORDER.index(_sheet_of(batch, p))
+                                       if _sheet_of(batch, p) in LOAD_ORDER else 99, p.row or 0))
+    return batch
+
+
+def _sheet_of(batch: Batch, problem: Problem) -> str | None:
+    for name, data in batch.sheets.items():
+        if problem.sheet in data.labels:
+            return name
+    return None
+
+
+__all__ = ["Batch", "Problem", "SheetData", "validate", "SHEETS_BY_NAME"]

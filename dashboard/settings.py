@@ -1,0 +1,80 @@
+"""Application settings, declared once.
+
+Each setting has a default that doubles as a budget or a limit. A value is read,
+in order, from the environment, then from ``.streamlit/secrets.toml`` (top-level
+keys, same names), then the default. The README lists every setting; a test
+fails when one is undocumented.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: Any
+    parse: Callable[[str], Any]
+    doc: str
+
+
+def _bool(text: str) -> bool:
+    return str(text).strip().lower() in {"1", "true", "yes", "on", "có"}
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("DASHBOARD_DB", "data/dashboard.duckdb", str,
+            "Path of the DuckDB database file (relative to the project root)."),
+    Setting("DASHBOARD_SAMPLE_WORKBOOK", "data/sample/du-lieu-mau.xlsx", str,
+            "Sample workbook loaded when no database exists."),
+    Setting("DASHBOARD_LANG", "vi", str,
+            "Default interface language: vi or en (a user can switch)."),
+    Setting("DASHBOARD_MAX_UPLOAD_MB", 20, int,
+            "Largest file accepted by the upload, in megabytes."),
+    Setting("DASHBOARD_MAX_ROWS", 200_000, int,
+            "Most data rows accepted in one sheet of an upload."),
+    Setting("DASHBOARD_QUERY_BUDGET_MS", 1000, int,
+            "A named query slower than this is logged as a warning."),
+    Setting("DASHBOARD_STALE_DAYS", 45, int,
+            "An action with no progress report for this many days is flagged stale."),
+    Setting("DASHBOARD_READ_ONLY", False, _bool,
+            "Open the database read-only (uploads and undo disabled)."),
+)
+
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+def _secrets_file() -> dict[str, Any]:
+    path = ROOT / ".streamlit" / "secrets.toml"
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except (FileNotFoundError, tomllib.TOMLDecodeError, OSError):
+        return {}
+
+
+def get(name: str) -> Any:
+    """The current value of a setting (environment, then secrets.toml, then default)."""
+    setting = _BY_NAME[name]
+    raw = os.environ.get(name)
+    if raw is None:
+        raw = _secrets_file().get(name)
+    if raw is None or raw == "":
+        return setting.default
+    try:
+        return setting.parse(raw) if isinstance(raw, str) else setting.parse(str(raw))
+    except (TypeError, ValueError):
+        return setting.default
+
+
+def path_setting(name: str) -> Path:
+    """A setting holding a path, resolved against the project root."""
+    p = Path(get(name))
+    return p if p.is_absolute() else ROOT / p

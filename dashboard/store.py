@@ -1,0 +1,141 @@
+"""The DuckDB store: one database instance per process, a cursor per query.
+
+A DuckDB connection shared by threads gives wrong results, so callers never
+use the root connection directly: ``cursor()`` hands out a fresh cursor on the
+shared database instance for each query or write transaction. Schema changes
+come from numbered SQL migrations recorded in ``schema_version``. Once set up,
+the engine is locked down: no extension loading, no access to other files, and
+the configuration cannot be changed back by any later statement.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+
+import duckdb
+
+from . import settings
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+_lock = threading.Lock()
+_connections: dict[tuple[str, bool], duckdb.DuckDBPyConnection] = {}
+
+# Serialises write transactions inside this process (uploads, undo).
+write_lock = threading.Lock()
+
+
+class DatabaseBusy(RuntimeError):
+    """Another process (usually the running app) holds the database file."""
+
+
+def migrations() -> list[tuple[int, str, str]]:
+    """(version, name, sql) for every migration file, in order."""
+    found = []
+    for path in sorted(MIGRATIONS_DIR.glob("[0-9][0-9][0-9][0-9]_*.sql")):
+        found.append((int(path.name[:4]), path.stem[5:], path.read_text(encoding="utf-8")))
+    return found
+
+
+def latest_version() -> int:
+    return max(v for v, _, _ in migrations())
+
+
+def migrate(conn: duckdb.DuckDBPyConnection) -> list[int]:
+    """Apply the migrations not yet recorded; each in its own transaction.
+
+    Returns the versions applied (empty when the database is up to date).
+    """
+    cur = conn.cursor()
+    cur.execute(
+        "CREATE TABLE IF NOT EXISTS schema_version ("
+        " version INTEGER PRIMARY KEY, name VARCHAR NOT NULL,"
+        " applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)"
+    )
+    done = {row[0] for row in cur.execute("SELECT version FROM schema_version").fetchall()}
+    applied = []
+    for version, name, sql in migrations():
+        if version in done:
+            continue
+        cur.execute("BEGIN TRANSACTION")
+        try:
+            cur.execute(sql)
+            cur.execute("INSERT INTO schema_version (version, name) VALUES ($v, $n)",
+                        {"v": version, "n": name})
+            cur.execute("COMMIT")
+        except Exception:
+            cur.execute("ROLLBACK")
+            raise
+        # COMMIT of a failed transaction can be silent: check it landed.
+        if not cur.execute("SELECT count(*) FROM schema_version WHERE version = $v",
+                           {"v": version}).fetchall()[0][0]:
+            raise RuntimeError(f"migration {version} did not commit")
+        applied.append(version)
+        log.info("applied migration %04d_%s", version, name)
+    return applied
+
+
+def _lock_down(conn: duckdb.DuckDBPyConnection) -> None:
+    conn.execute("SET enable_external_access = false")
+    conn.execute("SET lock_configuration = true")
+
+
+def open_database(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open (creating and migrating if writable) a database file and lock it down."""
+    path = Path(path)
+    if not read_only:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    config = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+    try:
+        conn = duckdb.connect(str(path), read_only=read_only, config=config)
+    except duckdb.IOException as exc:
+        if "lock" in str(exc).lower():
+            raise DatabaseBusy(str(path)) from exc
+        raise
+    if not read_only:
+        migrate(conn)
+    _lock_down(conn)
+    return conn
+
+
+def connect(path: Path | None = None, read_only: bool | None = None) -> duckdb.DuckDBPyConnection:
+    """The process-wide connection for a database file (opened once)."""
+    path = Path(path) if path is not None else settings.path_setting("DASHBOARD_DB")
+    if read_only is None:
+        read_only = bool(settings.get("DASHBOARD_READ_ONLY"))
+    key = (str(path.resolve()), read_only)
+    with _lock:
+        conn = _connections.get(key)
+        if conn is None:
+            conn = open_database(path, read_only=read_only)
+            _connections[key] = conn
+        return conn
+
+
+def cursor(path: Path | None = None) -> duckdb.DuckDBPyConnection:
+    """A fresh cursor on the shared database instance: one per query or transaction."""
+    return connect(path).cursor()
+
+
+def close_all() -> None:
+    """Close every connection this process opened (tests, command line)."""
+    with _lock:
+        for conn in _connections.values():
+            try:
+                conn.close()
+            except duckdb.Error:
+                pass
+        _connections.clear()
+
+
+def schema_version(cur: duckdb.DuckDBPyConnection) -> int:
+    return cur.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchall()[0][0]
+
+
+def data_version(cur: duckdb.DuckDBPyConnection) -> int:
+    """A number that changes whenever an upload is committed or undone."""
+    return cur.execute("SELECT version FROM data_state WHERE id = 1").fetchall()[0][0]

@@ -1,0 +1,36 @@
+"""Turning query results into tables a Vietnamese reader reads: labels, numbers, dates.
+
+Numbers are formatted as text (1.234,5) so that every browser shows them the
+same way, whatever its own locale.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from . import i18n
+
+# column kind → formatter(value, lang)
+FORMATS = {
+    "text": lambda v, lang: "" if v is None or (isinstance(v, float) and pd.isna(v)) else str(v),
+    "int": lambda v, lang: i18n.fmt_number(v, 0, lang) if pd.notna(v) else "—",
+    "score": lambda v, lang: i18n.fmt_number(v, 1, lang) if pd.notna(v) else "—",
+    "ratio": lambda v, lang: i18n.fmt_percent(v, 1, lang) if pd.notna(v) else "—",
+    "percent": lambda v, lang: f"{i18n.fmt_number(v, 0, lang)} %" if pd.notna(v) else "—",
+    "date": lambda v, lang: i18n.fmt_date(v) if pd.notna(v) else "—",
+    "datetime": lambda v, lang: i18n.fmt_datetime(v) if pd.notna(v) else "—",
+    "yesno": lambda v, lang: (i18n.t("yes", lang) if v else i18n.t("no", lang)) if pd.notna(v) else "—",
+    "delta": lambda v, lang: ("—" if pd.isna(v) else ("▲ " if v > 0 else "▼ " if v < 0 else "= ")
+                              + i18n.fmt_number(abs(v), 1, lang)),
+    "rank_delta": lambda v, lang: ("—" if pd.isna(v) else ("▲ " if v > 0 else "▼ " if v < 0 else "= ")
+                                   + str(int(abs(v)))),
+}
+
+
+def display(frame: pd.DataFrame, columns: list[tuple[str, str, str]], lang: str) -> pd.DataFrame:
+    """Select, format and label columns: ``columns`` = [(source, label key, kind)]."""
+    out = pd.DataFrame(index=frame.index)
+    for source, label_key, kind in columns:
+        label = i18n.t(label_key, lang) if label_key in i18n.MESSAGES else label_key
+        out[label] = [FORMATS[kind](v, lang) for v in frame[source]] if len(frame) else []
+    return out.reset_index(drop=True)

@@ -1,0 +1,268 @@
+"""Page setup shared by every page file: config, login gate, navigation, filters.
+
+Every page (``app.py`` included) starts with ``ctx = page_setup("key")``. The
+app keeps its pages in ``pages/`` (Streamlit's pages-directory mode), where each
+file runs on its own: ``st.navigation`` must not be used, so the menu is drawn
+here with ``st.page_link`` and the default menu is hidden by config.
+
+Filters live in three places that agree: the URL (``?chi_bo=CB01,CB03&ky=2024``,
+repeated ``chi_bo`` parameters work too), session state (so a filter survives a
+page switch) and the widgets. The URL wins over remembered state.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from . import auth, i18n, periods, queries, settings, store
+
+log = logging.getLogger(__name__)
+
+PAGES: tuple[tuple[str, str, str], ...] = (
+    ("app.py", "page.overview", ":material/dashboard:"),
+    ("pages/xep_hang.py", "page.ranking", ":material/leaderboard:"),
+    ("pages/giai_phap.py", "page.solutions", ":material/flag:"),
+    ("pages/sinh_hoat.py", "page.meetings", ":material/groups:"),
+    ("pages/tai_len.py", "page.upload", ":material/upload_file:"),
+    ("pages/lich_su.py", "page.history", ":material/history:"),
+)
+
+# URL parameter names and the session-state keys that remember them.
+P_BRANCH, P_PERIOD, P_LANG = "chi_bo", "ky", "lang"
+_MEMORY = {P_BRANCH: "_f_chi_bo", P_PERIOD: "_f_ky", P_LANG: "_f_lang"}
+_WIDGET = {P_BRANCH: "f_chi_bo", P_PERIOD: "f_ky", P_LANG: "f_lang"}
+
+
+@dataclass
+class PageContext:
+    page: str
+    lang: str
+    user: auth.User
+    version: int
+    is_sample: bool
+    branch_options: pd.DataFrame
+    selected_branches: list[str] = field(default_factory=list)  # empty = all
+    period: str | None = None
+    today: dt.date = field(default_factory=dt.date.today)
+    notices: list[str] = field(default_factory=list)
+
+    def t(self, key: str, **params: object) -> str:
+        return i18n.t(key, self.lang, **params)
+
+    @property
+    def branches(self) -> list[str]:
+        """The cells to show: the selection, or every cell in scope."""
+        return list(self.selected_branches) or list(self.branch_options["branch_code"])
+
+    @property
+    def all_branches(self) -> bool:
+        return not self.selected_branches
+
+    def branch_name(self, code: str) -> str:
+        names = dict(zip(self.branch_options["branch_code"], self.branch_options["branch_name"]))
+        if code == "DANG_UY":
+            return self.t("committee")
+        return names.get(code, code)
+
+    def query(self, name: str, **params: object) -> pd.DataFrame:
+        """A named query's rows, cached until the data changes."""
+        if queries.get(name).scoped and "branches" not in params:
+            params["branches"] = self.branches
+        frozen = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
+        scope = tuple(sorted(self.user.scope)) if self.user.scope is not None else None
+        return _cached_query(name, frozen, scope, self.version, str(db_path()))
+
+    def period_label(self, code: str | None = None) -> str:
+        code = code or self.period
+        return periods.label(code, self.lang) if code else "—"
+
+    def link_params(self) -> dict[str, str]:
+        params = {}
+        if self.selected_branches:
+            params[P_BRANCH] = ",".join(self.selected_branches)
+        if self.period:
+            params[P_PERIOD] = self.period
+        if self.lang != settings.get("DASHBOARD_LANG"):
+            params[P_LANG] = self.lang
+        return params
+
+
+def db_path() -> Path:
+    return settings.path_setting("DASHBOARD_DB")
+
+
+@st.cache_data(show_spinner=False, max_entries=1024)
+def _cached_query(name: str, params: tuple, scope: tuple | None, version: int, db: str) -> pd.DataFrame:
+    # version and db are part of the cache key: a commit or undo bumps version.
+    kwargs = {k: list(v) if isinstance(v, tuple) else v for k, v in params}
+    return queries.run(name, cur=store.cursor(Path(db)), scope=frozenset(scope) if scope is not None else None,
+                       **kwargs)
+
+
+def _url_values(name: str) -> list[str] | None:
+    """Values of a URL parameter (comma-separated or repeated); None when absent."""
+    if name not in st.query_params:
+        return None
+    values = []
+    for raw in st.query_params.get_all(name):
+        values.extend(part.strip() for part in str(raw).split(",") if part.strip())
+    return values
+
+
+def _resolve_lang() -> str:
+    url = _url_values(P_LANG)
+    default = settings.get("DASHBOARD_LANG")
+    if url and url[0] in i18n.LANGS:
+        st.session_state[_MEMORY[P_LANG]] = url[0]
+    lang = st.session_state.get(_MEMORY[P_LANG], default)
+    return lang if lang in i18n.LANGS else i18n.DEFAULT_LANG
+
+
+def _remember(param: str) -> None:
+    """on_change of a filter widget: remember its value and put it in the URL."""
+    value = st.session_state.get(_WIDGET[param])
+    st.session_state[_MEMORY[param]] = value
+    if param == P_BRANCH:
+        if value:
+            st.query_params[P_BRANCH] = ",".join(value)
+        elif P_BRANCH in st.query_params:
+            del st.query_params[P_BRANCH]
+    elif value:
+        st.query_params[param] = value
+
+
+def page_setup(page: str, title_key: str | None = None) -> PageContext:
+    """The one call at the top of every page file: config, gate, menu, filters, title."""
+    lang = _resolve_lang()
+    title = i18n.t(f"page.{page}", lang)
+    st.set_page_config(page_title=f"{title} · {i18n.t('app.short', lang)}", layout="wide",
+                       initial_sidebar_state="expanded")
+    user = auth.current_user()
+    if user is None:  # the login form has been drawn; nothing else may be.
+        st.stop()
+    if not db_path().exists():
+        st.error(i18n.t("error.db_missing", lang))
+        st.stop()
+
+    cur = store.cursor(db_path())
+    status = queries.run("reference.data_status", cur=cur).iloc[0]
+    version = int(status["version"])
+    scope = tuple(sorted(user.scope)) if user.scope is not None else None
+    options = _cached_query("reference.branch_options", (("branches", None),), scope, version, str(db_path()))
+    ctx = PageContext(page=page, lang=lang, user=user, version=version,
+                      is_sample=bool(status["is_sample"]), branch_options=options)
+    _draw_sidebar(ctx, status)
+    st.title(ctx.t(title_key or f"page.{page}"))
+    if ctx.is_sample:
+        st.badge(ctx.t("sample.badge"), icon=":material/science:", color="orange")
+    for notice in ctx.notices:
+        st.caption(f":material/info: {notice}")
+    return ctx
+
+
+def _draw_sidebar(ctx: PageContext, status: pd.Series) -> None:
+    t = ctx.t
+    codes = list(ctx.branch_options["branch_code"])
+    names = dict(zip(codes, ctx.branch_options["branch_name"]))
+
+    # Branch filter: URL wins, then memory, then "all".
+    notices = []
+    url = _url_values(P_BRANCH)
+    if url is not None:
+        wanted = [c.upper() for c in url]
+        unknown = [c for c in wanted if c not in names]
+        if unknown:
+            notices.append(t("filter.unknown_branch", codes=", ".join(unknown)))
+        st.session_state[_MEMORY[P_BRANCH]] = list(dict.fromkeys(c for c in wanted if c in names))
+    remembered = [c for c in st.session_state.get(_MEMORY[P_BRANCH], []) or [] if c in names]
+    st.session_state[_WIDGET[P_BRANCH]] = remembered
+
+    # Period filter: choices are the periods with data for the chosen cells.
+    period_frame = ctx.query("reference.periods", branches=remembered or codes)
+    period_codes = list(period_frame["period"])
+    url_period = _url_values(P_PERIOD)
+    if url_period:
+        try:
+            wanted = periods.normalise_period(url_period[0])
+        except ValueError:
+            wanted = None
+        if wanted in period_codes:
+            st.session_state[_MEMORY[P_PERIOD]] = wanted
+        else:
+            notices.append(t("filter.unknown_period", value=url_period[0]))
+    period = st.session_state.get(_MEMORY[P_PERIOD])
+    if period not in period_codes:
+        years = [p for p in period_codes if periods.parse_period(p).kind == "year"]
+        period = (years or period_codes or [None])[0]
+    st.session_state[_WIDGET[P_PERIOD]] = period
+    st.session_state[_MEMORY[P_PERIOD]] = period
+
+    with st.sidebar:
+        st.markdown(f"**{t('app.org')}**")
+        for path, key, icon in PAGES:
+            st.page_link(path, label=t(key), icon=icon, query_params=ctx_params(ctx, remembered, period))
+        st.divider()
+        st.markdown(f"**{t('filter.heading')}**")
+        ctx.selected_branches = st.multiselect(
+            t("filter.branch"), options=codes, format_func=lambda c: names.get(c, c),
+            key=_WIDGET[P_BRANCH], placeholder=t("filter.branch.all"), help=t("filter.branch.help"),
+            on_change=_remember, args=(P_BRANCH,))
+        if period_codes:
+            ctx.period = st.selectbox(
+                t("filter.period"), options=period_codes, format_func=lambda p: periods.label(p, ctx.lang),
+                key=_WIDGET[P_PERIOD], on_change=_remember, args=(P_PERIOD,))
+        else:
+            st.caption(t("filter.no_periods"))
+        st.session_state[_WIDGET[P_LANG]] = ctx.lang
+        st.segmented_control(
+            t("filter.lang"), options=list(i18n.LANGS),
+            format_func=lambda code: {"vi": "Tiếng Việt", "en": "English"}[code],
+            key=_WIDGET[P_LANG], on_change=_switch_lang)
+        if status["last_change"] is not None and not pd.isna(status["last_change"]):
+            st.caption(t("data.updated", when=i18n.fmt_datetime(status["last_change"])))
+
+    # The URL now says exactly what is shown.
+    _write_url(ctx)
+    ctx.notices = notices
+
+
+def ctx_params(ctx: PageContext, branches: list[str], period: str | None) -> dict[str, str]:
+    params = {}
+    if branches:
+        params[P_BRANCH] = ",".join(branches)
+    if period:
+        params[P_PERIOD] = period
+    if ctx.lang != settings.get("DASHBOARD_LANG"):
+        params[P_LANG] = ctx.lang
+    return params
+
+
+def _switch_lang() -> None:
+    value = st.session_state.get(_WIDGET[P_LANG]) or i18n.DEFAULT_LANG
+    st.session_state[_MEMORY[P_LANG]] = value
+    if value == settings.get("DASHBOARD_LANG"):
+        if P_LANG in st.query_params:
+            del st.query_params[P_LANG]
+    else:
+        st.query_params[P_LANG] = value
+
+
+def _write_url(ctx: PageContext) -> None:
+    wanted = ctx.link_params()
+    for name in (P_BRANCH, P_PERIOD, P_LANG):
+        current = ",".join(_url_values(name) or []) if name in st.query_params else None
+        if name in wanted:
+            if current != wanted[name]:
+                st.query_params[name] = wanted[name]
+        elif name in st.query_params:
+            del st.query_params[name]
+
+
+def empty_notice(ctx: PageContext) -> None:
+    st.info(ctx.t("empty.branch"), icon=":material/info:")

@@ -1,0 +1,36 @@
+"""Tiến độ giải pháp: how far each of the six solutions has got, in each cell."""
+
+import streamlit as st
+
+from dashboard import charts, tables, ui
+
+ctx = ui.page_setup("solutions", title_key="page.solutions.title")
+
+actions = ctx.query("solutions.actions", include_committee=ctx.all_branches, today=ctx.today)
+if actions.empty:
+    ui.empty_notice(ctx)
+    st.stop()
+
+matrix = ctx.query("solutions.matrix", include_committee=ctx.all_branches, today=ctx.today)
+matrix = matrix.assign(branch_name=[ctx.branch_name(c) if c == "DANG_UY" else n
+                                    for c, n in zip(matrix["branch_code"], matrix["branch_name"])])
+st.subheader(ctx.t("solutions.matrix"))
+st.altair_chart(charts.matrix_heat(matrix, ctx.lang), width="stretch")
+
+statuses = {"chua_bat_dau": ("Chưa bắt đầu", "Not started"), "dang_thuc_hien": ("Đang thực hiện", "In progress"),
+            "hoan_thanh": ("Hoàn thành", "Done"), "tam_dung": ("Tạm dừng", "Paused")}
+actions = actions.assign(
+    branch_name=[ctx.branch_name(c) if c == "DANG_UY" else n
+                 for c, n in zip(actions["branch_code"], actions["branch_name"])],
+    status_name=[statuses.get(s, (s, s))[0 if ctx.lang == "vi" else 1] for s in actions["status"]],
+)
+st.subheader(ctx.t("solutions.actions"))
+st.dataframe(
+    tables.display(actions, [
+        ("solution", "col.solution", "int"), ("branch_name", "col.branch", "text"),
+        ("description", "col.description", "text"), ("owner", "col.owner", "text"),
+        ("due_on", "col.due", "date"), ("last_reported_on", "col.last_report", "date"),
+        ("percent", "col.progress", "percent"), ("status_name", "col.status", "text"),
+        ("overdue", "col.overdue", "yesno"),
+    ], ctx.lang),
+    hide_index=True, width="stretch")
