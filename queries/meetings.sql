@@ -18,7 +18,7 @@ FROM v_branches b
 LEFT JOIN v_meetings m ON m.branch_code = b.branch_code AND year(m.held_on) = $year
 WHERE b.active AND list_contains($branches, b.branch_code)
 GROUP BY ALL
-ORDER BY b.branch_name COLLATE vi;
+ORDER BY branch_name COLLATE vi;
 
 -- name: monthly
 -- Meetings per cell and month of a year, by kind.
@@ -26,4 +26,4 @@ SELECT m.branch_code, b.branch_name, month(m.held_on) AS month, m.kind, count(*)
 FROM v_meetings m JOIN v_branches b USING (branch_code)
 WHERE year(m.held_on) = $year AND list_contains($branches, m.branch_code)
 GROUP BY ALL
-ORDER BY b.branch_name COLLATE vi, month;
+ORDER BY branch_name COLLATE vi, month;

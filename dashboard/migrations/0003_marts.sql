@@ -3,8 +3,8 @@
 -- Periods are canonical text: 2025, 2025-Q1 … 2025-Q4, 2025-H1, 2025-H2.
 CREATE MACRO period_kind(p) AS
     CASE WHEN p LIKE '%-Q%' THEN 'quarter' WHEN p LIKE '%-H%' THEN 'half' ELSE 'year' END;
-CREATE MACRO period_year(p) AS CAST(left(p, 4) AS INTEGER);
-CREATE MACRO period_number(p) AS CASE WHEN length(p) > 4 THEN CAST(right(p, 1) AS INTEGER) ELSE 0 END;
+CREATE MACRO period_year(p) AS TRY_CAST(left(p, 4) AS INTEGER);
+CREATE MACRO period_number(p) AS CASE WHEN length(p) > 4 THEN TRY_CAST(right(p, 1) AS INTEGER) ELSE 0 END;
 CREATE MACRO period_months(p) AS
     CASE period_kind(p) WHEN 'quarter' THEN 3 WHEN 'half' THEN 6 ELSE 12 END;
 CREATE MACRO period_start(p) AS

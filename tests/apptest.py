@@ -1,0 +1,29 @@
+"""Opening pages with Streamlit's AppTest the way a browser deep link does."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGE_FILES = ("app.py", "pages/xep_hang.py", "pages/giai_phap.py", "pages/sinh_hoat.py",
+              "pages/tai_len.py", "pages/lich_su.py")
+
+
+def open_page(page: str, query: dict[str, str] | None = None, run: bool = True) -> AppTest:
+    """The page file run on its own, app.py being the entry point (pages-directory mode)."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    if page != "app.py":
+        at.switch_page(page)
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    return at.run() if run else at
+
+
+def texts(at: AppTest) -> str:
+    """Everything the page wrote as text (titles, markdown, captions, alerts, metrics)."""
+    parts = [e.value for kind in ("title", "header", "subheader", "markdown", "caption", "info",
+                                  "warning", "error", "success") for e in getattr(at, kind)]
+    parts += [f"{m.label} {m.value}" for m in at.metric]
+    return "\n".join(str(p) for p in parts)
