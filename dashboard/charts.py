@@ -104,7 +104,7 @@ def matrix_heat(frame: pd.DataFrame, lang: str) -> alt.Chart:
 def monthly_meetings(frame: pd.DataFrame, lang: str, kinds: dict[str, str]) -> alt.Chart:
     data = frame.assign(kind_label=[kinds.get(k, k) for k in frame["kind"]])
     return alt.Chart(data).mark_bar().encode(
-        x=alt.X("month:O", title="Tháng" if lang == "vi" else "Month"),
+        x=alt.X("month:O", title=i18n.t("col.month", lang)),
         y=alt.Y("sum(meetings):Q", title=i18n.t("col.meetings", lang)),
         color=alt.Color("kind_label:N", title=None, legend=alt.Legend(orient="bottom")),
         column=alt.Column("branch_name:N", title=None),

@@ -85,6 +85,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "col.last_report": {"vi": "Cập nhật gần nhất", "en": "Last report"},
     "col.status": {"vi": "Trạng thái", "en": "Status"},
     "col.year": {"vi": "Năm", "en": "Year"},
+    "col.month": {"vi": "Tháng", "en": "Month"},
     "col.regular": {"vi": "Thường kỳ", "en": "Regular"},
     "col.thematic": {"vi": "Chuyên đề", "en": "Thematic"},
     "col.meetings": {"vi": "Số buổi", "en": "Meetings"},

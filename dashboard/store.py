@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 _lock = threading.Lock()
-_connections: dict[tuple[str, bool], duckdb.DuckDBPyConnection] = {}
+_connections: dict[str, duckdb.DuckDBPyConnection] = {}
 
 # Serialises write transactions inside this process (uploads, undo).
 write_lock = threading.Lock()
@@ -103,14 +103,19 @@ def open_database(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
 
 
 def connect(path: Path | None = None, read_only: bool | None = None) -> duckdb.DuckDBPyConnection:
-    """The process-wide connection for a database file (opened once)."""
+    """The process-wide connection for a database file (opened once).
+
+    ``read_only`` matters only when the file is first opened in this process
+    (default: the DASHBOARD_READ_ONLY setting); DuckDB refuses a second open of
+    the same file with another configuration, so later calls share the first.
+    """
     path = Path(path) if path is not None else settings.path_setting("DASHBOARD_DB")
-    if read_only is None:
-        read_only = bool(settings.get("DASHBOARD_READ_ONLY"))
-    key = (str(path.resolve()), read_only)
+    key = str(path.resolve())
     with _lock:
         conn = _connections.get(key)
         if conn is None:
+            if read_only is None:
+                read_only = bool(settings.get("DASHBOARD_READ_ONLY"))
             conn = open_database(path, read_only=read_only)
             _connections[key] = conn
         return conn

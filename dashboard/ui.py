@@ -78,6 +78,17 @@ class PageContext:
         scope = tuple(sorted(self.user.scope)) if self.user.scope is not None else None
         return _cached_query(name, frozen, scope, self.version, str(db_path()))
 
+    def label(self, domain: str, code: str | None, short: bool = False) -> str:
+        """The reader's word for a coded value (a level, a status, a meeting kind …)."""
+        if code is None or code == "" or (isinstance(code, float) and pd.isna(code)):
+            return "—"
+        frame = self.query("reference.enum_labels")
+        row = frame[(frame["domain"] == domain) & (frame["code"] == code)]
+        if row.empty:
+            return str(code)
+        column = ("short_" if short else "name_") + ("vi" if self.lang == "vi" else "en")
+        return str(row.iloc[0][column])
+
     def period_label(self, code: str | None = None) -> str:
         code = code or self.period
         return periods.label(code, self.lang) if code else "—"

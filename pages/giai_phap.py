@@ -17,12 +17,10 @@ matrix = matrix.assign(branch_name=[ctx.branch_name(c) if c == "DANG_UY" else n
 st.subheader(ctx.t("solutions.matrix"))
 st.altair_chart(charts.matrix_heat(matrix, ctx.lang), width="stretch")
 
-statuses = {"chua_bat_dau": ("Chưa bắt đầu", "Not started"), "dang_thuc_hien": ("Đang thực hiện", "In progress"),
-            "hoan_thanh": ("Hoàn thành", "Done"), "tam_dung": ("Tạm dừng", "Paused")}
 actions = actions.assign(
     branch_name=[ctx.branch_name(c) if c == "DANG_UY" else n
                  for c, n in zip(actions["branch_code"], actions["branch_name"])],
-    status_name=[statuses.get(s, (s, s))[0 if ctx.lang == "vi" else 1] for s in actions["status"]],
+    status_name=[ctx.label("action_status", s) for s in actions["status"]],
 )
 st.subheader(ctx.t("solutions.actions"))
 st.dataframe(

@@ -29,8 +29,6 @@ st.dataframe(
 
 monthly = ctx.query("meetings.monthly", year=year)
 if not monthly.empty:
-    kinds = {"thuong_ky": ctx.t("col.regular"), "chuyen_de": ctx.t("col.thematic"),
-             "ket_hop": "Kết hợp" if ctx.lang == "vi" else "Combined",
-             "bat_thuong": "Bất thường" if ctx.lang == "vi" else "Extraordinary"}
+    kinds = {k: ctx.label("meeting_kind", k) for k in monthly["kind"].unique()}
     st.subheader(ctx.t("meetings.by_month"))
     st.altair_chart(charts.monthly_meetings(monthly, ctx.lang, kinds))

@@ -18,11 +18,10 @@ if board.empty:
     ui.empty_notice(ctx)
     st.stop()
 
-level_names = dict(zip(levels["code"], levels["name_vi" if ctx.lang == "vi" else "name_en"]))
 board = board.assign(
-    computed_name=[level_names.get(c, ctx.t("ranking.incomplete")) if c else ctx.t("ranking.incomplete")
+    computed_name=[ctx.label("level", c) if c else ctx.t("ranking.incomplete")
                    for c in board["computed_level"].fillna("")],
-    decided_name=[level_names.get(c, "—") for c in board["decided_level"].fillna("")],
+    decided_name=[ctx.label("level", c) for c in board["decided_level"].fillna("")],
 )
 st.dataframe(
     tables.display(board, [

@@ -27,3 +27,13 @@ SELECT
     EXISTS (SELECT 1 FROM uploads WHERE source = 'sample' AND undone_at IS NULL) AS is_sample,
     (SELECT max(coalesce(undone_at, uploaded_at)) FROM uploads WHERE source <> 'system') AS last_change,
     (SELECT version FROM data_state WHERE id = 1) AS version;
+
+-- name: enum_labels
+-- Vietnamese and English labels of every coded value (statuses, meeting kinds, levels …).
+SELECT domain, code, name_vi, name_en, short_vi, short_en FROM (
+    SELECT domain, code, name_vi, name_en, name_vi AS short_vi, name_en AS short_en, ordinal
+    FROM enum_values
+    UNION ALL
+    SELECT 'level', code, name_vi, name_en, short_vi, short_en, ordinal FROM levels
+)
+ORDER BY domain, ordinal;
