@@ -37,7 +37,8 @@ def totals_bar(board: pd.DataFrame, levels: pd.DataFrame, lang: str, select_name
     bars = base.mark_bar().encode(
         x=alt.X("total_score:Q", title=i18n.t("col.total", lang), scale=alt.Scale(domain=[0, 100])),
         color=alt.Color("level_label:N", title=i18n.t("col.level", lang),
-                        scale=alt.Scale(domain=domain, range=colours), legend=alt.Legend(orient="bottom")),
+                        scale=alt.Scale(domain=domain, range=colours),
+                        legend=alt.Legend(orient="bottom", columns=2, labelLimit=220)),
         tooltip=[alt.Tooltip("branch_name:N", title=i18n.t("col.branch", lang)),
                  alt.Tooltip("total_text:N", title=i18n.t("col.total", lang)),
                  alt.Tooltip("level_label:N", title=i18n.t("col.level", lang))],
@@ -49,7 +50,8 @@ def totals_bar(board: pd.DataFrame, levels: pd.DataFrame, lang: str, select_name
     labels = base.mark_text(align="left", dx=4).encode(x="total_score:Q", text="total_text:N")
     rules = alt.Chart(pd.DataFrame({"band": BANDS})).mark_rule(strokeDash=[4, 4], color="#555").encode(
         x="band:Q")
-    return alt.layer(bars, labels, rules).properties(height=max(160, 48 * len(data)))
+    # With Streamlit's fit-to-width, height includes the axis and the legend.
+    return alt.layer(bars, labels, rules).properties(height=150 + 40 * len(data))
 
 
 def progress_by_solution(frame: pd.DataFrame, lang: str) -> alt.Chart:
@@ -85,9 +87,11 @@ def matrix_heat(frame: pd.DataFrame, lang: str) -> alt.Chart:
         label=[f"{i18n.t('col.solution', lang)} {n}" for n in frame["solution"]],
         percent_text=[i18n.fmt_number(v, 0, lang) + " %" for v in frame["percent"]],
     )
+    # Cells down the side (their names are long), solutions across.
     base = alt.Chart(data).encode(
-        x=alt.X("branch_name:N", title=None, axis=alt.Axis(labelAngle=0, labelLimit=180)),
-        y=alt.Y("label:N", title=None),
+        y=alt.Y("branch_name:N", title=None, sort=list(dict.fromkeys(data["branch_name"])),
+                axis=alt.Axis(labelLimit=260)),
+        x=alt.X("label:N", title=None, axis=alt.Axis(labelAngle=0, orient="top")),
     )
     rect = base.mark_rect().encode(
         color=alt.Color("percent:Q", title=i18n.t("col.progress", lang),
@@ -98,7 +102,7 @@ def matrix_heat(frame: pd.DataFrame, lang: str) -> alt.Chart:
                  alt.Tooltip("actions:Q", title=i18n.t("col.actions", lang)),
                  alt.Tooltip("overdue:Q", title=i18n.t("col.overdue", lang))])
     text = base.mark_text().encode(text="percent_text:N")
-    return alt.layer(rect, text).properties(height=300)
+    return alt.layer(rect, text).properties(height=60 + 44 * data["branch_name"].nunique())
 
 
 def monthly_meetings(frame: pd.DataFrame, lang: str, kinds: dict[str, str]) -> alt.Chart:
