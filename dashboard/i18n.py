@@ -66,6 +66,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "overview.by_solution": {"vi": "Tiến độ theo giải pháp", "en": "Progress by solution"},
     # Common column labels
     "col.rank": {"vi": "Thứ hạng", "en": "Rank"},
+    "col.rank_change": {"vi": "Thay đổi thứ hạng", "en": "Rank change"},
+    "col.total_change": {"vi": "So với kỳ trước", "en": "Against previous period"},
     "col.branch": {"vi": "Chi bộ", "en": "Cell"},
     "col.branch_code": {"vi": "Mã chi bộ", "en": "Cell code"},
     "col.total": {"vi": "Tổng điểm", "en": "Total"},

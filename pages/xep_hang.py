@@ -25,9 +25,9 @@ board = board.assign(
 )
 st.dataframe(
     tables.display(board, [
-        ("rank", "col.rank", "int"), ("rank_change", "Δ", "rank_delta"),
+        ("rank", "col.rank", "int"), ("rank_change", "col.rank_change", "rank_delta"),
         ("branch_name", "col.branch", "text"), ("total_score", "col.total", "score"),
-        ("total_change", "±", "delta"), ("common_score", "col.common", "score"),
+        ("total_change", "col.total_change", "delta"), ("common_score", "col.common", "score"),
         ("task_score", "col.tasks", "score"), ("computed_name", "col.level", "text"),
         ("decided_name", "col.decided", "text"), ("complete", "col.complete", "yesno"),
     ], ctx.lang),
