@@ -29,9 +29,27 @@ def clean_text(value: object) -> str | None:
     if isinstance(value, (dt.datetime, dt.date)):
         return value.strftime("%d/%m/%Y")
     text = unicodedata.normalize("NFC", str(value))
+    # Control characters other than line breaks and tabs never belong in a cell.
+    if any(unicodedata.category(ch) == "Cc" for ch in text):
+        text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+    text = text.replace("\r\n", "\n")
     # Non-breaking and zero-width spaces count as spaces when trimming.
-    text = text.replace("\u00a0", " ").strip(" \t\r\n\u200b\ufeff")
+    text = text.replace("\u00a0", " ").strip(" \t\r\n\u200b\u200c\u200d\u2060\ufeff")
     return text or None
+
+
+CODE = re.compile(r"^[^\W_][\w\-./]*$")
+
+
+def parse_code(value: object) -> str:
+    """A code (CB01, DV001, A1, DANG_UY): letters, digits and - _ . / only, upper-cased."""
+    text = clean_text(value)
+    if text is None:
+        raise ValueError("empty")
+    text = text.upper()
+    if not CODE.match(text) or len(text) > 64:
+        raise ValueError("not a code")
+    return text
 
 
 def is_blank(value: object) -> bool:
@@ -144,6 +162,12 @@ def parse_year(value: object) -> int:
     if not number.is_integer() or not 1990 <= number <= 2100:
         raise ValueError("not a year")
     return int(number)
+
+
+def fold_role(value: object) -> str:
+    """A party role's matching key ('' when none)."""
+    text = clean_text(value)
+    return fold(text) if text else ""
 
 
 def parse_enum(value: object, choices: dict[str, str]) -> str:

@@ -1,8 +1,10 @@
-"""Reading uploaded files into raw tables (headers + rows), whatever their format.
+"""Reading uploaded files into raw tables (all cells with their Excel row numbers).
 
 A file is identified by its first bytes, not its name: ZIP (xlsx), OLE2 (xls,
-or an encrypted xlsx), otherwise text (CSV/TSV). A file that cannot be read
-raises ``Unreadable`` carrying one plain sentence for the user.
+or an encrypted xlsx), known non-spreadsheet formats, otherwise text (CSV/TSV).
+A file that cannot be read raises ``Unreadable`` carrying the key of one plain
+sentence for the user. Which row holds the headers is decided later, by the
+validator, which knows the contract.
 """
 
 from __future__ import annotations
@@ -20,18 +22,34 @@ import python_calamine
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+OTHER_MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"{\\rtf", b"\x1f\x8b", b"Rar!",
+               b"7z\xbc\xaf", b"MZ", b"\x7fELF")
+# A ZIP that inflates beyond this, or more than this many times its own size, is refused.
+MAX_INFLATED_BYTES = 512 * 1024 * 1024
+MAX_INFLATE_RATIO = 200
+HEADER_SCAN_ROWS = 10
 
 
 @dataclass
 class RawTable:
-    """One sheet (or CSV file) as read: header cells and data rows with their row numbers."""
+    """One sheet (or CSV file): every row as read, ``cells[i]`` being Excel row ``first_row + i``."""
     file: str
     sheet: str
-    headers: list[object]
-    rows: list[list[object]]
-    row_numbers: list[int]           # as the user sees them (header = row 1)
-    header_row: int = 1
-    notes: list[tuple[str, dict]] = field(default_factory=list)  # (message key, params) warnings
+    cells: list[list[object]]
+    first_row: int = 1
+    merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)  # 0-based, inclusive
+    formula_cells: set[tuple[int, int]] = field(default_factory=set)  # 0-based (row, col), no cached value
+    hidden: bool = False
+
+    def row_number(self, index: int) -> int:
+        return self.first_row + index
+
+    def is_blank_row(self, index: int) -> bool:
+        return not any(not _blank(v) for v in self.cells[index])
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
 
 
 class Unreadable(Exception):
@@ -56,68 +74,130 @@ def sniff_kind(data: bytes) -> str:
         return "zip"
     if data.startswith(OLE_MAGIC):
         return "ole"
+    if data.startswith(OTHER_MAGIC):
+        return "other"
     return "text"
 
 
 # ---------------------------------------------------------------- spreadsheets
 
-def _trim_row(row: list[object]) -> list[object]:
-    out = list(row)
-    while out and (out[-1] is None or out[-1] == ""):
-        out.pop()
-    return out
+def _check_zip(data: bytes) -> zipfile.ZipFile:
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        infos = zf.infolist()
+    except (zipfile.BadZipFile, EOFError, ValueError) as exc:
+        raise Unreadable("reason.corrupt") from exc
+    names = {i.filename for i in infos}
+    if "xl/workbook.xml" not in names:
+        if "word/document.xml" in names or "ppt/presentation.xml" in names:
+            raise Unreadable("reason.not_spreadsheet")
+        raise Unreadable("reason.not_spreadsheet_zip")
+    inflated = sum(i.file_size for i in infos)
+    if inflated > MAX_INFLATED_BYTES or inflated > MAX_INFLATE_RATIO * max(len(data), 1) + 10_000_000:
+        raise Unreadable("reason.zip_bomb")
+    return zf
+
+
+_SHEET = re.compile(rb'<sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]*)"', re.S)
+_REL = re.compile(rb'<Relationship\b[^>]*?\bId="([^"]*)"[^>]*?\bTarget="([^"]*)"', re.S)
+_REL_REVERSED = re.compile(rb'<Relationship\b[^>]*?\bTarget="([^"]*)"[^>]*?\bId="([^"]*)"', re.S)
+_CELL = re.compile(rb'<c\b[^>]*?\br="([A-Z]+)(\d+)"[^>]*?(?:/>|>(.*?)</c>)', re.S)
+
+
+def _xml_unescape(raw: bytes) -> str:
+    text = raw.decode("utf-8", "replace")
+    for entity, char in (("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&apos;", "'"), ("&amp;", "&")):
+        text = text.replace(entity, char)
+    return text
+
+
+def _col_index(letters: bytes) -> int:
+    index = 0
+    for ch in letters:
+        index = index * 26 + (ch - 64)
+    return index - 1
+
+
+def uncalculated_formulas(zf: zipfile.ZipFile) -> dict[str, set[tuple[int, int]]]:
+    """Cells holding a formula whose result was never calculated, per sheet name.
+
+    A workbook written by a program that cannot calculate (xlsxwriter, scripts)
+    stores 0 or nothing as the result and asks Excel to recalculate on load
+    (``fullCalcOnLoad``); a reader would silently see 0.
+    """
+    workbook = zf.read("xl/workbook.xml")
+    full_calc = b'fullCalcOnLoad="1"' in workbook or b"fullCalcOnLoad='1'" in workbook
+    try:
+        rels_xml = zf.read("xl/_rels/workbook.xml.rels")
+    except KeyError:
+        return {}
+    rels = {rid: target for rid, target in _REL.findall(rels_xml)}
+    rels.update({rid: target for target, rid in _REL_REVERSED.findall(rels_xml)})
+    found: dict[str, set[tuple[int, int]]] = {}
+    for name, rid in _SHEET.findall(workbook):
+        target = rels.get(rid)
+        if target is None:
+            continue
+        target = target.decode().lstrip("/")
+        path = target if target.startswith("xl/") else "xl/" + target
+        try:
+            xml = zf.read(path)
+        except KeyError:
+            continue
+        if b"<f" not in xml:
+            continue
+        cells = set()
+        for letters, row, inner in _CELL.findall(xml):
+            if not inner or b"<f" not in inner:
+                continue
+            value = re.search(rb"<v>(.*?)</v>", inner, re.S)
+            if value is None or (full_calc and value.group(1).strip() in (b"0", b"")):
+                cells.add((int(row) - 1, _col_index(letters)))
+        if cells:
+            found[unicodedata.normalize("NFC", _xml_unescape(name))] = cells
+    return found
 
 
 def read_workbook(name: str, data: bytes, max_rows: int) -> list[RawTable]:
     kind = sniff_kind(data)
+    formulas: dict[str, set[tuple[int, int]]] = {}
     if kind == "zip":
-        try:
-            with zipfile.ZipFile(io.BytesIO(data)) as zf:
-                names = set(zf.namelist())
-        except zipfile.BadZipFile as exc:
-            raise Unreadable("reason.corrupt") from exc
-        if "xl/workbook.xml" not in names:
-            raise Unreadable("reason.not_spreadsheet_zip")
+        with _check_zip(data) as zf:
+            try:
+                formulas = uncalculated_formulas(zf)
+            except (KeyError, zipfile.BadZipFile, OSError, ValueError) as exc:
+                raise Unreadable("reason.corrupt") from exc
+    elif kind == "ole" and "EncryptedPackage".encode("utf-16-le") in data:
+        raise Unreadable("reason.password")
     try:
         wb = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except python_calamine.PasswordError as exc:
         raise Unreadable("reason.password") from exc
     except Exception as exc:  # calamine raises several unrelated types for broken files
-        if kind == "ole" and b"EncryptedPackage" in data[:4096 * 16]:
-            raise Unreadable("reason.password") from exc
         raise Unreadable("reason.corrupt") from exc
 
     tables: list[RawTable] = []
     for meta in wb.sheets_metadata:
         sheet_name = unicodedata.normalize("NFC", meta.name)
-        visible = str(meta.visible).lower().endswith("visible") and "hidden" not in str(meta.visible).lower()
-        if not visible:
-            tables.append(RawTable(name, sheet_name, [], [], [], notes=[("p.hidden_sheet", {"value": sheet_name})]))
+        if "hidden" in str(meta.visible).lower():
+            tables.append(RawTable(name, sheet_name, [], hidden=True))
             continue
+        if "worksheet" not in str(meta.typ).lower():
+            continue  # chart sheets and the like carry no data
         try:
             sheet = wb.get_sheet_by_name(meta.name)
+            if sheet.height > max_rows + HEADER_SCAN_ROWS + 1:
+                raise Unreadable("reason.too_many_rows", sheet=sheet_name, limit=max_rows)
             values = sheet.to_python(skip_empty_area=False)
+            merged = list(sheet.merged_cell_ranges or [])
+        except Unreadable:
+            raise
         except Exception as exc:
             raise Unreadable("reason.corrupt") from exc
-        tables.append(_table_from_rows(name, sheet_name, values, max_rows))
+        # to_python(skip_empty_area=False) starts at A1, so cells[i] is Excel row i + 1.
+        tables.append(RawTable(name, sheet_name, [list(r) for r in values], first_row=1,
+                               merged=merged, formula_cells=formulas.get(sheet_name, set())))
     return tables
-
-
-def _table_from_rows(file: str, sheet: str, values: list[list[object]], max_rows: int) -> RawTable:
-    # The header is the first non-empty row; data rows follow it.
-    header_index = next((i for i, row in enumerate(values) if any(v not in (None, "") for v in row)), None)
-    if header_index is None:
-        return RawTable(file, sheet, [], [], [])
-    headers = _trim_row(values[header_index])
-    rows, numbers = [], []
-    for offset, row in enumerate(values[header_index + 1:], start=header_index + 2):
-        if not any(v not in (None, "") and not (isinstance(v, str) and not v.strip()) for v in row):
-            continue
-        rows.append(list(row[: max(len(headers), len(_trim_row(row)))]))
-        numbers.append(offset)
-        if len(rows) > max_rows:
-            raise Unreadable("reason.too_many_rows", sheet=sheet, limit=max_rows)
-    return RawTable(file, sheet, headers, rows, numbers, header_row=header_index + 1)
 
 
 # ---------------------------------------------------------------- text files
@@ -125,36 +205,43 @@ def _table_from_rows(file: str, sheet: str, values: list[list[object]], max_rows
 def decode_text(data: bytes) -> tuple[str, str]:
     """(text, encoding) for UTF-8 (with or without BOM), UTF-16 LE/BE, or Windows-1258."""
     if data.startswith(codecs.BOM_UTF8):
-        return data[3:].decode("utf-8"), "utf-8-sig"
-    if data.startswith(codecs.BOM_UTF16_LE):
-        return data[2:].decode("utf-16-le"), "utf-16-le"
-    if data.startswith(codecs.BOM_UTF16_BE):
-        return data[2:].decode("utf-16-be"), "utf-16-be"
+        return data[3:].decode("utf-8", "replace"), "utf-8-sig"
+    for bom, encoding in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom):
+            try:
+                return data[2:].decode(encoding), encoding
+            except UnicodeDecodeError as exc:
+                raise Unreadable("reason.encoding") from exc
     sample = data[:4096]
     if sample and sample.count(b"\x00") > len(sample) // 4:
-        # UTF-16 without BOM: zeros sit on the odd bytes for LE, the even for BE.
-        odd_zeros = sample[1::2].count(0)
-        encoding = "utf-16-le" if odd_zeros > sample[0::2].count(0) else "utf-16-be"
+        # UTF-16 without BOM: the zero bytes sit on odd offsets for LE, even for BE.
+        encoding = "utf-16-le" if sample[1::2].count(0) > sample[0::2].count(0) else "utf-16-be"
         try:
             return data.decode(encoding), encoding
         except UnicodeDecodeError as exc:
-            raise Unreadable("reason.encoding") from exc
+            raise Unreadable("reason.not_spreadsheet") from exc
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    try:
-        return unicodedata.normalize("NFC", data.decode("cp1258")), "cp1258"
-    except UnicodeDecodeError as exc:
-        raise Unreadable("reason.encoding") from exc
+    # Windows-1258 decodes to decomposed Vietnamese: the caller normalises to NFC.
+    return unicodedata.normalize("NFC", data.decode("cp1258", "replace")), "cp1258"
 
 
 def sniff_separator(text: str) -> str:
-    """The separator that splits the most lines into the same number of fields."""
-    lines = [ln for ln in text.splitlines()[:200] if ln.strip()]
+    """The separator that splits the most lines into the same number of fields (over 200 lines)."""
+    sample = text[:200_000]
+    try:
+        rows = list(csv.reader(io.StringIO(sample, newline=""), delimiter="\x1f"))
+    except csv.Error:
+        rows = []
+    lines = [r[0] for r in rows if r and r[0].strip()][:200] if rows else sample.splitlines()[:200]
     best, best_score = ",", -1
     for sep in ("\t", ";", ","):
-        counts = [len(next(csv.reader([ln], delimiter=sep))) for ln in lines]
+        try:
+            counts = [len(row) for row in csv.reader(io.StringIO("\n".join(lines)), delimiter=sep)]
+        except csv.Error:
+            continue
         if not counts or max(counts) < 2:
             continue
         mode = max(set(counts), key=counts.count)
@@ -166,22 +253,63 @@ def sniff_separator(text: str) -> str:
 
 def read_text_table(name: str, data: bytes, max_rows: int) -> RawTable:
     text, _encoding = decode_text(data)
-    if "\x00" in text:
+    if "\x00" in text or sum(1 for ch in text[:4096] if unicodedata.category(ch) == "Cc"
+                             and ch not in "\r\n\t") > 8:
         raise Unreadable("reason.not_spreadsheet")
     sep = sniff_separator(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
-    values = [list(row) for row in reader]
+    values = []
+    try:
+        for row in csv.reader(io.StringIO(text, newline=""), delimiter=sep):
+            values.append(list(row))
+            if len(values) > max_rows + HEADER_SCAN_ROWS + 1:
+                raise Unreadable("reason.too_many_rows", sheet=safe_name(name), limit=max_rows)
+    except csv.Error as exc:
+        raise Unreadable("reason.corrupt_text") from exc
     sheet = re.sub(r"\.(csv|txt|tsv)$", "", safe_name(name), flags=re.I)
-    return _table_from_rows(safe_name(name), sheet, values, max_rows)
+    return RawTable(safe_name(name), sheet, values)
 
 
 def read_file(name: str, data: bytes, max_rows: int = 200_000) -> list[RawTable]:
     """Read one uploaded file into raw tables; raise Unreadable with a reason."""
-    if not data or not data.strip():
+    if not data or not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
         raise Unreadable("reason.empty")
     kind = sniff_kind(data)
+    if kind == "other":
+        raise Unreadable("reason.not_spreadsheet")
     if kind in ("zip", "ole"):
         return read_workbook(safe_name(name), data, max_rows)
     if name.lower().endswith((".xlsx", ".xls", ".xlsm")):
         raise Unreadable("reason.text_as_excel")
     return [read_text_table(name, data, max_rows)]
+
+
+# ---------------------------------------------------------------- legacy Vietnamese encodings
+
+# Vietnamese letters that happen to be Latin-1: legitimate in Unicode text.
+_VI_LATIN1 = set("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
+# Characters only one of the two legacy encodings produces (ă=¨, á=¸, Đ=§ in TCVN3;
+# đ=ñ with tones as trailing ø/û/ï/ä/ö in VNI).
+_TCVN3 = set("¸µ¶·¹¨©ª«¬®§¡¢£¤¥¦ÌÎÏÐ×ØÜÞßþ»¼½¾ÆÇË")
+_VNI = set("øöëåæçñÑäïûü")
+
+
+def legacy_encoding(texts: list[str]) -> str | None:
+    """'TCVN3' or 'VNI' when text looks typed in a legacy Vietnamese font encoding.
+
+    Such text is plain Latin-1 punctuation and letters where Vietnamese letters
+    should be (TCVN3 "§¶ng" or VNI "Ñaûng" for "Đảng"): no detector recognises
+    it, so we look for its symptoms.
+    """
+    strange = tcvn = vni = vietnamese = 0
+    for text in texts:
+        for ch in text:
+            code = ord(ch)
+            if 0xA0 < code <= 0xFF and ch not in _VI_LATIN1:
+                strange += 1
+                tcvn += ch in _TCVN3
+                vni += ch in _VNI
+            elif code > 0xFF and unicodedata.category(ch).startswith("L"):
+                vietnamese += 1
+    if strange < 3 or strange <= vietnamese:
+        return None
+    return "TCVN3" if tcvn >= vni else "VNI"

@@ -16,7 +16,7 @@ from ..contract import COMMITTEE_CODE, LOAD_ORDER, SHEETS_BY_NAME, Column, Sheet
 from ..contract import sheet_for_headers, sheet_for_name
 from ..periods import parse_period
 from . import parse
-from .read import RawTable
+from .read import HEADER_SCAN_ROWS, RawTable, legacy_encoding
 from .reference import Reference
 
 MAX_TEXT = 4000
@@ -64,6 +64,7 @@ class SheetData:
     """One contract sheet's rows from an upload (several files may feed one sheet)."""
     sheet: Sheet
     labels: list[str] = field(default_factory=list)            # sheet names as written
+    located: list = field(default_factory=list)                # Located tables feeding it
     columns: list[tuple[str, str, str | None]] = field(default_factory=list)  # (label, header, column)
     records: list[dict] = field(default_factory=list)          # typed values + _row, _sheet
     counts: dict[str, int] = field(default_factory=dict)        # new / changed / same
@@ -93,25 +94,88 @@ class Batch:
 
 # ---------------------------------------------------------------- sheet and column mapping
 
-def assign_sheets(batch: Batch, tables: list[RawTable]) -> list[tuple[RawTable, Sheet, dict[int, Column]]]:
-    """Which contract sheet each raw table is, and which column each header means."""
-    assigned = []
+@dataclass
+class Located:
+    """A raw table whose contract sheet, header row and columns are known."""
+    table: RawTable
+    sheet: Sheet
+    header_index: int
+    headers: list[str]
+    mapping: dict[int, Column]
+    data_indexes: list[int]          # indexes into table.cells of the data rows
+
+    def row_number(self, index: int) -> int:
+        return self.table.row_number(index)
+
+
+def _a1(row: int, col: int) -> str:
+    return f"{_col_letter(col)}{row + 1}"
+
+
+def _headers_at(table: RawTable, index: int) -> list[str]:
+    """Header texts of a row; a cell merged down from above takes the top cell's text."""
+    row = list(table.cells[index])
+    for (r0, c0), (r1, c1) in table.merged:
+        if r0 < index <= r1 and c0 < len(row) + 1:
+            top = table.cells[r0][c0] if c0 < len(table.cells[r0]) else None
+            for c in range(c0, min(c1, len(row) - 1) + 1):
+                if parse.is_blank(row[c]) and c == c0:
+                    row[c] = top
+    return [parse.clean_text(h) or "" for h in row]
+
+
+def _locate(batch: Batch, table: RawTable) -> Located | None:
+    """Find the sheet and the header row (the first rows may be a title)."""
+    candidates = [i for i in range(len(table.cells)) if not table.is_blank_row(i)][:HEADER_SCAN_ROWS]
+    if not candidates:
+        return None
+    by_name = sheet_for_name(table.sheet)
+    best = None
+    for index in candidates:
+        headers = _headers_at(table, index)
+        sheet = by_name or sheet_for_headers(headers)
+        if sheet is None:
+            continue
+        score = sum(1 for h in headers if match_header(sheet, h))
+        if best is None or score > best[0]:
+            best = (score, index, sheet, headers)
+    if best is None or best[0] == 0:
+        if by_name is not None:
+            index = candidates[0]
+            return Located(table, by_name, index, _headers_at(table, index), {}, [])
+        return None
+    _, index, sheet, headers = best
+    data = [i for i in range(index + 1, len(table.cells)) if not table.is_blank_row(i)]
+    return Located(table, sheet, index, headers, {}, data)
+
+
+def assign_sheets(batch: Batch, tables: list[RawTable]) -> list[Located]:
+    """Which contract sheet each raw table is, where its headers are, what each column means."""
+    located_all = []
     for table in tables:
-        for key, params in table.notes:
-            batch.add("warning", key, params=params, value=params.get("value"), file=table.file)
-        if not table.headers and not table.rows:
-            if not table.notes:
-                sheet = sheet_for_name(table.sheet)
-                if sheet is not None:
-                    batch.add("warning", "p.empty_sheet", sheet=table.sheet, file=table.file)
+        if table.hidden:
+            batch.add("warning", "p.hidden_sheet", value=table.sheet, file=table.file)
             continue
         if fold(table.sheet) in IGNORED_SHEETS:
             continue
-        headers = [parse.clean_text(h) or "" for h in table.headers]
-        sheet = sheet_for_name(table.sheet) or sheet_for_headers(headers)
-        if sheet is None:
-            batch.add("warning", "p.unknown_sheet", value=table.sheet, file=table.file)
+        located = _locate(batch, table)
+        if located is None:
+            if any(not table.is_blank_row(i) for i in range(len(table.cells))):
+                batch.add("warning", "p.unknown_sheet", value=table.sheet, file=table.file)
+            elif sheet_for_name(table.sheet) is not None:
+                batch.add("warning", "p.empty_sheet", sheet=table.sheet, file=table.file)
             continue
+        sheet, headers = located.sheet, located.headers
+        label = table.sheet
+        above = [table.row_number(i) for i in range(located.header_index) if not table.is_blank_row(i)]
+        if above:
+            batch.add("warning", "p.rows_above_header", sheet=label, file=table.file,
+                      params={"rows": ", ".join(map(str, above)), "header": table.row_number(located.header_index)})
+        errors_before = len(batch.errors)
+        for (r0, c0), (r1, c1) in table.merged:
+            if r0 <= located.header_index <= r1 and c1 > c0:
+                batch.add("error", "p.merged_header", sheet=label, file=table.file,
+                          value=f"{_a1(r0, c0)}:{_a1(r1, c1)}")
         mapping: dict[int, Column] = {}
         seen: dict[str, int] = {}
         for index, header in enumerate(headers):
@@ -119,30 +183,59 @@ def assign_sheets(batch: Batch, tables: list[RawTable]) -> list[tuple[RawTable, 
                 continue
             column = match_header(sheet, header)
             if column is None:
-                batch.add("warning", "p.unknown_column", sheet=table.sheet, column=header,
+                batch.add("warning", "p.unknown_column", sheet=label, column=header,
                           params={"column": header}, file=table.file)
                 continue
             if column.name in seen:
-                batch.add("error", "p.duplicate_column", sheet=table.sheet, column=header,
+                batch.add("error", "p.duplicate_column", sheet=label, column=header,
                           params={"column": header, "first": _col_letter(seen[column.name]),
                                   "second": _col_letter(index)}, file=table.file)
                 continue
             seen[column.name] = index
             mapping[index] = column
-        missing = [c for c in sheet.columns if c.required and c.name not in seen]
-        for column in missing:
-            batch.add("error", "p.missing_column", sheet=table.sheet, params={"column": column.header},
-                      file=table.file)
+        for column in sheet.columns:
+            if column.required and column.name not in seen:
+                batch.add("error", "p.missing_column", sheet=label, params={"column": column.header},
+                          file=table.file)
+        located.mapping = mapping
         data = batch.sheets.setdefault(sheet.name, SheetData(sheet))
-        data.labels.append(table.sheet)
-        data.columns.extend((table.sheet, headers[i], c.name) for i, c in mapping.items())
-        data.columns.extend((table.sheet, h, None) for i, h in enumerate(headers) if h and i not in mapping)
-        if missing:
+        data.labels.append(label)
+        data.columns.extend((label, headers[i], c.name) for i, c in mapping.items())
+        data.columns.extend((label, h, None) for i, h in enumerate(headers) if h and i not in mapping)
+        data.located.append(located)
+        if len(batch.errors) > errors_before:
             continue
-        if not table.rows:
-            batch.add("warning", "p.empty_sheet", sheet=table.sheet, file=table.file)
-        assigned.append((table, sheet, mapping))
-    return assigned
+        if not located.data_indexes:
+            batch.add("warning", "p.empty_sheet", sheet=label, file=table.file)
+            continue
+        legacy = legacy_encoding([v for i in located.data_indexes + [located.header_index]
+                                  for v in table.cells[i] if isinstance(v, str)])
+        if legacy:
+            batch.add("error", "p.legacy_encoding", sheet=label, file=table.file, value=legacy)
+            continue
+        _fill_merged_data(batch, located)
+        located_all.append(located)
+    return located_all
+
+
+def _fill_merged_data(batch: Batch, located: Located) -> None:
+    """Cells merged down a column (a common way to write one cell code for many rows) take the top value."""
+    table, filled = located.table, []
+    for (r0, c0), (r1, c1) in table.merged:
+        if r0 <= located.header_index:
+            continue
+        top = table.cells[r0][c0] if c0 < len(table.cells[r0]) else None
+        for r in range(r0, min(r1, len(table.cells) - 1) + 1):
+            row = table.cells[r]
+            for c in range(c0, c1 + 1):
+                while len(row) <= c:
+                    row.append(None)
+                if (r, c) != (r0, c0):
+                    row[c] = top
+        filled.append(f"{_a1(r0, c0)}:{_a1(r1, c1)}")
+    if filled:
+        batch.add("warning", "p.merged_filled", sheet=table.sheet, file=table.file,
+                  value=", ".join(filled[:10]) + ("…" if len(filled) > 10 else ""))
 
 
 def _col_letter(index: int) -> str:
@@ -168,9 +261,10 @@ def parse_cell(column: Column, raw: object, ref: Reference, today: dt.date):
             if len(value) > MAX_TEXT:
                 return None, "p.text_too_long", {"value": len(value), "limit": MAX_TEXT}
         elif column.kind == "code":
-            value = parse.clean_text(raw).upper()
-            if len(value) > 64:
-                return None, "p.text_too_long", {"value": len(value), "limit": 64}
+            try:
+                value = parse.parse_code(raw)
+            except ValueError:
+                return None, "p.bad_code", {}
         elif column.kind == "date":
             try:
                 value = parse.parse_date(raw)
@@ -223,29 +317,39 @@ def parse_cell(column: Column, raw: object, ref: Reference, today: dt.date):
     return value, None, {}
 
 
-def parse_rows(batch: Batch, assigned, ref: Reference, today: dt.date) -> None:
-    for table, sheet, mapping in assigned:
+def parse_rows(batch: Batch, located_all: list[Located], ref: Reference, today: dt.date) -> None:
+    for located in located_all:
+        table, sheet = located.table, located.sheet
         data = batch.sheets[sheet.name]
-        for raw_row, row_number in zip(table.rows, table.row_numbers):
+        headers = {c.name: located.headers[i] for i, c in located.mapping.items()}
+        for column in sheet.columns:
+            headers.setdefault(column.name, column.header)
+        for index in located.data_indexes:
+            raw_row, row_number = table.cells[index], table.row_number(index)
             record: dict = {"_row": row_number, "_sheet": table.sheet, "_file": table.file,
-                            "_headers": {}}
-            bad = False
-            for index, column in mapping.items():
-                raw = raw_row[index] if index < len(raw_row) else None
+                            "_headers": headers, "_bad": False}
+            for col_index, column in located.mapping.items():
+                raw = raw_row[col_index] if col_index < len(raw_row) else None
+                header = headers[column.name]
+                if (index, col_index) in table.formula_cells:
+                    record["_bad"] = True
+                    batch.add("error", "p.formula_uncalculated", sheet=table.sheet, row=row_number,
+                              column=header, value=_a1(index, col_index), file=table.file)
+                    record[column.name] = None
+                    continue
                 value, key, params = parse_cell(column, raw, ref, today)
-                header = parse.clean_text(table.headers[index]) or column.header
-                record["_headers"][column.name] = header
                 if key is not None:
-                    bad = True
+                    record["_bad"] = True
+                    shown = raw if isinstance(raw, (dt.date, dt.datetime)) else parse.clean_text(raw)
                     batch.add("error", key, sheet=table.sheet, row=row_number, column=header,
-                              value=parse.clean_text(raw) if not isinstance(raw, (dt.date, dt.datetime)) else raw,
-                              params=params, file=table.file)
+                              value=shown, params=params, file=table.file)
+                elif column.kind == "percent" and isinstance(value, float) and 0 < value < 1:
+                    batch.add("warning", "p.percent_fraction", sheet=table.sheet, row=row_number,
+                              column=header, value=value, params={"percent": value * 100}, file=table.file)
                 record[column.name] = value
             for column in sheet.columns:
                 if column.name not in record:
                     record[column.name] = column.default
-                    record["_headers"][column.name] = column.header
-            record["_bad"] = bad
             data.records.append(record)
 
 
@@ -342,6 +446,10 @@ def check_rules(batch: Batch, ref: Reference) -> None:
         if form and (form, subject) not in ref.discipline_forms:
             _err(batch, r, "discipline_form", "p.discipline_form_not_allowed",
                  subject=i18n.t(f"subject.{subject}"))
+        elif form == "cach_chuc" and subject != "organisation":
+            role = parse.fold_role((members.get(r["subject_code"]) or {}).get("party_role"))
+            if role in ("", "dang_vien"):
+                _err(batch, r, "discipline_form", "p.cach_chuc_without_post", severity="warning")
         if r["disciplined"] and r["subject_kind"] == "dang_vien":
             order = ref.level_order.get(r["level"], 9)
             if order <= ref.level_order.get("HTTNV", 2):
@@ -417,8 +525,8 @@ def check_rules(batch: Batch, ref: Reference) -> None:
 
 def validate(tables: list[RawTable], ref: Reference, today: dt.date, batch: Batch | None = None) -> Batch:
     batch = batch or Batch()
-    assigned = assign_sheets(batch, tables)
-    parse_rows(batch, assigned, ref, today)
+    located = assign_sheets(batch, tables)
+    parse_rows(batch, located, ref, today)
     check_duplicates(batch)
     check_rules(batch, ref)
     # Order sheets as they load: referenced tables first.
