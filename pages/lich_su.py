@@ -7,6 +7,10 @@ import streamlit as st
 from dashboard import ingest, tables, ui
 
 ctx = ui.page_setup("history")
+st.caption(ctx.t("history.explain"))
+flash = st.session_state.pop("_history_flash", None)
+if flash:
+    st.success(flash, icon=":material/check_circle:")
 
 history = ctx.query("uploads.history")
 if history.empty:
@@ -37,7 +41,7 @@ if ctx.user.can("undo"):
         if st.button(ctx.t("undo.button"), key="undo_button"):
             try:
                 ingest.undo(int(choice), who=ctx.user.name, path=ui.db_path())
-                st.success(ctx.t("undo.done", id=choice))
+                st.session_state["_history_flash"] = ctx.t("undo.done", id=choice)
                 st.rerun()
             except ingest.UndoRefused as refused:
                 st.error(ctx.t(refused.key, **refused.params))

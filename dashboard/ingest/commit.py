@@ -89,17 +89,34 @@ def _value_same(sheet: Sheet, left: str, right: str, extra: tuple[str, ...] = ()
 
 
 def _staged(cur, batch: Batch, sheet_name: str) -> str:
-    """Register the sheet's rows, typed as the table's columns, and return the view name."""
-    sheet = SHEETS_BY_NAME[sheet_name]
+    """Stage the sheet's rows, typed as the table's columns, in a temp table; return its name.
+
+    A column the upload does not carry at all keeps the stored value of an
+    existing row (a monthly file with two columns must not wipe the others);
+    a column that is present but blank sets the value to empty.
+    """
+    data = batch.sheets[sheet_name]
+    sheet = data.sheet
     frame = frame_for(batch, sheet_name)
     raw_name = f"incoming_raw_{sheet.table}"
     cur.register(raw_name, frame)
     types = dict(cur.execute(
         "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = $t",
         {"t": sheet.table}).fetchall())
-    casts = ", ".join(f'CAST("{c}" AS {types[c]}) AS "{c}"' for c in frame.columns)
+    provided = data.provided | set(sheet.key_names) | set(_extra(sheet))
+    first_key = sheet.key_names[0]
+    columns = []
+    for c in frame.columns:
+        cast = f'CAST(i."{c}" AS {types[c]})'
+        if c in provided:
+            columns.append(f'{cast} AS "{c}"')
+        else:
+            columns.append(f'CASE WHEN cur."{first_key}" IS NULL THEN {cast} ELSE cur."{c}" END AS "{c}"')
+    joined = " AND ".join(f'cur."{k}" = CAST(i."{k}" AS {types[k]})' for k in sheet.key_names)
     name = f"incoming_{sheet.table}"
-    cur.execute(f"CREATE OR REPLACE TEMP VIEW {name} AS SELECT {casts} FROM {raw_name}")
+    cur.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT {', '.join(columns)} "
+                f"FROM {raw_name} i LEFT JOIN v_{sheet.table} cur ON {joined}")
+    cur.unregister(raw_name)
     return name
 
 
@@ -119,6 +136,7 @@ def _count_changes(batch: Batch, cur) -> None:
             FROM {staged} i LEFT JOIN v_{sheet.table} c ON {_key_join(sheet, 'i', 'c')}
         """).fetchall()[0]
         data.counts = {"new": new, "changed": changed, "same": same}
+        cur.execute(f"DROP TABLE IF EXISTS {staged}")
 
 
 def commit(batch: Batch, who: str, source: str, path=None, now: dt.datetime | None = None) -> CommitResult:
@@ -166,9 +184,7 @@ def commit(batch: Batch, who: str, source: str, path=None, now: dt.datetime | No
             raise
         finally:
             for sheet_name in batch.sheets:
-                table = SHEETS_BY_NAME[sheet_name].table
-                cur.execute(f"DROP VIEW IF EXISTS incoming_{table}")
-                cur.unregister(f"incoming_raw_{table}")
+                cur.execute(f"DROP TABLE IF EXISTS incoming_{SHEETS_BY_NAME[sheet_name].table}")
         landed = cur.execute("SELECT count(*) FROM uploads WHERE upload_id = $u", {"u": upload_id}).fetchall()[0][0]
         written = sum(cur.execute(f"SELECT count(*) FROM {SHEETS_BY_NAME[n].table} WHERE upload_id = $u",
                                   {"u": upload_id}).fetchall()[0][0] for n in batch.sheets)

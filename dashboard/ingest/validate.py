@@ -69,6 +69,11 @@ class SheetData:
     records: list[dict] = field(default_factory=list)          # typed values + _row, _sheet
     counts: dict[str, int] = field(default_factory=dict)        # new / changed / same
 
+    @property
+    def provided(self) -> set[str]:
+        """Columns the upload carries (in any of the files feeding this sheet)."""
+        return {c.name for located in self.located for c in located.mapping.values()}
+
 
 @dataclass
 class Batch:

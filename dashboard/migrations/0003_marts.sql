@@ -62,9 +62,12 @@ scored AS (
     SELECT g.period, g.branch_code, g.branch_name,
            count(pc.criterion_code) AS n_expected,
            count(s.score) AS n_scored,
-           coalesce(sum(s.score) FILTER (WHERE pc."group" = 'chung'), 0) AS common_score,
-           coalesce(sum(s.score) FILTER (WHERE pc."group" = 'ket_qua'), 0) AS task_score,
-           coalesce(sum(s.score), 0) AS total_score,
+           -- No score at all for the period: no total (NULL), rather than a zero.
+           CASE WHEN count(s.score) > 0
+                THEN coalesce(sum(s.score) FILTER (WHERE pc."group" = 'chung'), 0) END AS common_score,
+           CASE WHEN count(s.score) > 0
+                THEN coalesce(sum(s.score) FILTER (WHERE pc."group" = 'ket_qua'), 0) END AS task_score,
+           sum(s.score) AS total_score,
            sum(pc.max_points) AS max_total
     FROM grid g
     JOIN v_period_criteria pc ON pc.period = g.period

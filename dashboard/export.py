@@ -1,0 +1,249 @@
+"""Spreadsheets the dashboard hands out: the template, error reports, exports.
+
+Every cell is written as a value, never as a formula: text that begins like a
+formula (= + - @, tab, CR) is written as a string with Excel's quote prefix, so
+Excel shows it as text and keeps it text when the cell is edited.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections import defaultdict
+
+import xlsxwriter
+
+from . import i18n
+from .contract import COMMITTEE_CODE, SHEETS, Column
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FIXED_CREATED = dt.datetime(2026, 1, 1)
+KIND_VI = {"text": "Văn bản", "code": "Mã", "date": "Ngày (dd/mm/yyyy)", "yesno": "Có/Không",
+           "number": "Số", "integer": "Số nguyên", "percent": "Phần trăm (0–100)",
+           "period": "Kỳ đánh giá", "year": "Năm", "enum": "Danh mục"}
+
+
+def is_formula_like(value: object) -> bool:
+    return isinstance(value, str) and value.startswith(FORMULA_START)
+
+
+def neutralise(value: object) -> object:
+    """For CSV and other plain-text exports: a leading apostrophe makes a formula-like text inert."""
+    return "'" + value if is_formula_like(value) else value
+
+
+class _Writer:
+    """xlsxwriter with safe cell writing and the dashboard's formats."""
+
+    def __init__(self):
+        self.buffer = io.BytesIO()
+        self.wb = xlsxwriter.Workbook(self.buffer, {"in_memory": True, "strings_to_formulas": False,
+                                                    "strings_to_urls": False, "strings_to_numbers": False})
+        self.wb.set_properties({"created": FIXED_CREATED, "author": i18n.t("app.org")})
+        self.bold = self.wb.add_format({"bold": True, "bg_color": "#eeeeee", "border": 1, "text_wrap": True,
+                                        "valign": "top"})
+        self.text_quote = self.wb.add_format({"quote_prefix": True})
+        self.date = self.wb.add_format({"num_format": "dd/mm/yyyy"})
+        self.error_row = self.wb.add_format({"bg_color": "#f8d7da"})
+        self.error_quote = self.wb.add_format({"bg_color": "#f8d7da", "quote_prefix": True})
+        self.error_date = self.wb.add_format({"bg_color": "#f8d7da", "num_format": "dd/mm/yyyy"})
+        self.warn_row = self.wb.add_format({"bg_color": "#fff3cd"})
+        self.warn_quote = self.wb.add_format({"bg_color": "#fff3cd", "quote_prefix": True})
+        self.warn_date = self.wb.add_format({"bg_color": "#fff3cd", "num_format": "dd/mm/yyyy"})
+        self.title = self.wb.add_format({"bold": True, "font_size": 14})
+        self.wrap = self.wb.add_format({"text_wrap": True, "valign": "top"})
+
+    def cell(self, ws, row: int, col: int, value: object, mark: str | None = None) -> None:
+        base = {None: None, "error": self.error_row, "warning": self.warn_row}[mark]
+        if value is None or (isinstance(value, float) and value != value):
+            ws.write_blank(row, col, None, base)
+        elif isinstance(value, bool):
+            ws.write_string(row, col, i18n.t("yes") if value else i18n.t("no"), base)
+        elif isinstance(value, (int, float)):
+            ws.write_number(row, col, value, base)
+        elif isinstance(value, (dt.date, dt.datetime)):
+            fmt = {None: self.date, "error": self.error_date, "warning": self.warn_date}[mark]
+            ws.write_datetime(row, col, value if isinstance(value, dt.datetime)
+                              else dt.datetime(value.year, value.month, value.day), fmt)
+        else:
+            text = str(value)
+            if is_formula_like(text):
+                fmt = {None: self.text_quote, "error": self.error_quote, "warning": self.warn_quote}[mark]
+            else:
+                fmt = base
+            ws.write_string(row, col, text, fmt)
+
+    def row(self, ws, row: int, values: list[object], mark: str | None = None) -> None:
+        for col, value in enumerate(values):
+            self.cell(ws, row, col, value, mark)
+
+    def close(self) -> bytes:
+        self.wb.close()
+        return self.buffer.getvalue()
+
+
+def table_workbook(sheets: dict[str, tuple[list[str], list[list[object]]]]) -> bytes:
+    """A plain export: one sheet per entry, (headers, rows), every cell safe."""
+    w = _Writer()
+    for name, (headers, rows) in sheets.items():
+        ws = w.wb.add_worksheet(name[:31])
+        w.row(ws, 0, headers)
+        ws.set_row(0, None, w.bold)
+        for i, values in enumerate(rows, start=1):
+            w.row(ws, i, values)
+        ws.freeze_panes(1, 0)
+        for col, header in enumerate(headers):
+            ws.set_column(col, col, max(12, min(50, len(str(header)) + 4)))
+    return w.close()
+
+
+# ---------------------------------------------------------------- the template
+
+def template_workbook(branches: list[tuple], criteria: list[tuple], enums: dict[str, list[tuple[str, str]]],
+                      lang: str = "vi") -> bytes:
+    """The upload template ``mau-nhap-lieu.xlsx``: instructions, one sheet per table, lists.
+
+    ``branches``: (code, name, secretary, founded_on, active) of current cells; ``criteria``:
+    (code, name, group, max, solution, valid_from) of current criteria; ``enums``: domain →
+    [(code, label)]. Pre-filled rows carry every stored value, so uploading the template
+    unchanged changes nothing.
+    """
+    w = _Writer()
+    guide = w.wb.add_worksheet("Hướng dẫn")
+    lists = None  # created after the data sheets so they come first in the tab bar
+
+    guide.write_string(0, 0, "Mẫu nhập liệu — " + i18n.t("app.org"), w.title)
+    notes = [
+        "Mỗi sheet là một bảng; sheet nào không cần thì để trống. Dòng 1 là tiêu đề cột, dữ liệu từ dòng 2.",
+        "Ngày viết theo dd/mm/yyyy (05/03/2025 là ngày 5 tháng 3). Số thập phân dùng dấu phẩy hoặc dấu chấm.",
+        "Kỳ đánh giá: 2025, Quý I/2025 (2025-Q1), 6 tháng đầu năm 2025 (2025-H1).",
+        "Có/Không: Có, Không, x, 1, 0. Các cột có danh sách chọn: bấm vào ô để chọn giá trị.",
+        "Tải lên cùng một tệp hai lần không làm thay đổi gì. Tệp có lỗi sẽ không được ghi dòng nào.",
+        "Sheet Danh mục liệt kê các mã hiện có; không cần xóa sheet này và sheet Hướng dẫn khi tải lên.",
+    ]
+    for i, note in enumerate(notes, start=2):
+        guide.write_string(i, 0, note)
+    header_row = len(notes) + 3
+    w.row(guide, header_row, ["Sheet", "Tiêu đề cột", "Tên khóa (ASCII)", "Tên tiếng Anh", "Bắt buộc",
+                              "Kiểu dữ liệu", "Hướng dẫn"])
+    guide.set_row(header_row, None, w.bold)
+    r = header_row + 1
+    for sheet in SHEETS:
+        for column in sheet.columns:
+            w.row(guide, r, [sheet.name, column.header + (" 🔑" if column.natural_key else ""), column.key,
+                             column.name, "Có" if column.required else "", KIND_VI[column.kind], column.doc_vi])
+            r += 1
+    for col, width in enumerate((18, 28, 20, 18, 9, 18, 80)):
+        guide.set_column(col, col, width, w.wrap if col == 6 else None)
+
+    # Lists for drop-downs.
+    list_columns: dict[str, list[str]] = {
+        "branch": [b[0] for b in branches],
+        "branch_or_committee": [b[0] for b in branches] + [COMMITTEE_CODE],
+        "criterion": [c[0] for c in criteria],
+        "yesno": ["Có", "Không"],
+        "solution": [str(n) for n in range(1, 7)],
+    }
+    for domain, values in enums.items():
+        list_columns[domain] = [code for code, _ in values]
+    data_sheets = {}
+    for sheet in SHEETS:
+        ws = w.wb.add_worksheet(sheet.name)
+        data_sheets[sheet.name] = ws
+        for col, column in enumerate(sheet.columns):
+            ws.write_string(0, col, column.header, w.bold)
+            ws.set_column(col, col, max(14, min(40, len(column.header) + 6)),
+                          w.date if column.kind == "date" else None)
+            if column.doc_vi:
+                ws.write_comment(0, col, column.doc_vi)
+        ws.freeze_panes(1, 0)
+    lists = w.wb.add_worksheet("Danh mục")
+    list_ranges = {}
+    for col, (domain, values) in enumerate(list_columns.items()):
+        lists.write_string(0, col, domain, w.bold)
+        for i, value in enumerate(values, start=1):
+            lists.write_string(i, col, value)
+        letter = xlsxwriter.utility.xl_col_to_name(col)
+        list_ranges[domain] = f"='Danh mục'!${letter}$2:${letter}${max(2, len(values) + 1)}"
+        lists.set_column(col, col, 18)
+
+    def list_for(sheet_name: str, column: Column) -> tuple[str, bool] | None:
+        """(list range, strict) for a column's drop-down."""
+        if column.kind == "yesno":
+            return list_ranges["yesno"], True
+        if column.kind == "enum" and column.enum in list_ranges:
+            return list_ranges[column.enum], True
+        if column.name == "solution":
+            return list_ranges["solution"], True
+        if column.name == "branch_code" and sheet_name != "chi_bo":
+            key = "branch_or_committee" if sheet_name == "giai_phap" else "branch"
+            return list_ranges[key], False   # a new cell may come in the same upload
+        if column.name == "criterion_code" and sheet_name == "diem_danh_gia":
+            return list_ranges["criterion"], False
+        return None
+
+    for sheet in SHEETS:
+        ws = data_sheets[sheet.name]
+        for col, column in enumerate(sheet.columns):
+            found = list_for(sheet.name, column)
+            if found:
+                source, strict = found
+                ws.data_validation(1, col, 5000, col, {
+                    "validate": "list", "source": source,
+                    "error_type": "stop" if strict else "warning",
+                    "error_title": column.header,
+                    "error_message": "Giá trị không có trong danh mục (xem sheet Danh mục).",
+                })
+    # Pre-filled: the current cells and criteria, so an upload can start from them.
+    for i, (code, name, secretary, founded_on, active) in enumerate(branches, start=1):
+        w.row(data_sheets["chi_bo"], i, [code, name, secretary, founded_on, bool(active)])
+    for i, (code, name, group, max_points, solution, valid_from) in enumerate(criteria, start=1):
+        w.row(data_sheets["tieu_chi"], i, [code, name, group, max_points, solution, valid_from])
+    guide.activate()
+    return w.close()
+
+
+# ---------------------------------------------------------------- error report of an upload
+
+def problems_workbook(batch, lang: str = "vi") -> bytes:
+    """The problems of an upload as a spreadsheet: a list, then each sheet with problem rows marked."""
+    w = _Writer()
+    ws = w.wb.add_worksheet("Lỗi" if lang == "vi" else "Problems")
+    headers = [i18n.t(k, lang) for k in ("col.severity", "col.file", "col.sheet", "col.row", "col.column",
+                                         "col.value", "col.message")]
+    w.row(ws, 0, headers)
+    ws.set_row(0, None, w.bold)
+    for i, p in enumerate(batch.problems, start=1):
+        w.row(ws, i, [i18n.t("severity." + p.severity, lang), p.file, p.sheet, p.row, p.column,
+                      None if p.value is None else str(p.value), p.message(lang)],
+              mark=p.severity if p.severity in ("error", "warning") else None)
+    for col, width in enumerate((10, 22, 18, 7, 22, 24, 100)):
+        ws.set_column(col, col, width)
+    ws.freeze_panes(1, 0)
+
+    by_row = defaultdict(list)
+    for p in batch.problems:
+        if p.sheet is not None and p.row is not None:
+            by_row[(p.file, p.sheet, p.row)].append(p)
+    used_names = {ws.name}
+    for data in batch.sheets.values():
+        for located in data.located:
+            table = located.table
+            name = table.sheet[:28]
+            while name in used_names:
+                name = name[:26] + f"_{len(used_names)}"
+            used_names.add(name)
+            sheet_ws = w.wb.add_worksheet(name)
+            header = [i18n.t("col.row", lang), i18n.t("col.message", lang)] + located.headers
+            w.row(sheet_ws, 0, header)
+            sheet_ws.set_row(0, None, w.bold)
+            for out, index in enumerate(located.data_indexes, start=1):
+                number = table.row_number(index)
+                problems = by_row.get((table.file, table.sheet, number), [])
+                mark = "error" if any(p.severity == "error" for p in problems) else (
+                    "warning" if problems else None)
+                messages = "\n".join(p.message(lang) for p in problems) or None
+                w.row(sheet_ws, out, [number, messages] + list(table.cells[index]), mark=mark)
+            sheet_ws.set_column(1, 1, 60)
+            sheet_ws.freeze_panes(1, 2)
+    return w.close()

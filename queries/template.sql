@@ -1,0 +1,11 @@
+-- name: branches
+-- Current cells in code order, with every column, to pre-fill the template's chi_bo sheet.
+SELECT branch_code, branch_name, secretary, founded_on, active FROM v_branches
+WHERE active AND list_contains($branches, branch_code)
+ORDER BY branch_code;
+
+-- name: criteria
+-- Current criteria in code order, to pre-fill the template's tieu_chi sheet.
+SELECT criterion_code, criterion_name, "group", max_points, solution, valid_from
+FROM v_criteria
+ORDER BY criterion_code;
