@@ -145,6 +145,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                          "en": "This file changes nothing (it was loaded before)."},
     "upload.sheet_summary": {"vi": "Sheet {sheet}: {rows} dòng — {new} mới, {changed} thay đổi, {same} không đổi.",
                              "en": "Sheet {sheet}: {rows} rows — {new} new, {changed} changed, {same} unchanged."},
+    "upload.sheet_detail": {"vi": "Chi tiết sheet {sheet} (bảng {table}): cột và vài dòng đầu",
+                            "en": "Details of sheet {sheet} (table {table}): columns and first rows"},
     "upload.read_only": {"vi": "Cơ sở dữ liệu đang ở chế độ chỉ đọc; không thể tải lên.",
                          "en": "The database is read-only; uploads are disabled."},
     "upload.problems": {"vi": "Lỗi và cảnh báo", "en": "Errors and warnings"},

@@ -44,11 +44,13 @@ batch = st.session_state["_upload_batch"]
 
 st.subheader(ctx.t("upload.preview"))
 for name, data in batch.sheets.items():
+    if data.counts:
+        st.markdown("- " + ctx.t("upload.sheet_summary", sheet=", ".join(dict.fromkeys(data.labels)),
+                                  rows=sum(data.counts.values()), new=data.counts["new"],
+                                  changed=data.counts["changed"], same=data.counts["same"]))
+for name, data in batch.sheets.items():
     title = ", ".join(dict.fromkeys(data.labels))
-    with st.expander(f"{title} → {data.sheet.name}", expanded=len(batch.sheets) <= 3):
-        if data.counts:
-            st.write(ctx.t("upload.sheet_summary", sheet=title, rows=sum(data.counts.values()),
-                           new=data.counts["new"], changed=data.counts["changed"], same=data.counts["same"]))
+    with st.expander(ctx.t("upload.sheet_detail", sheet=title, table=data.sheet.name)):
         mapping = pd.DataFrame(
             [(header, f"{data.sheet.column(col).header} ({col})" if col else ctx.t("upload.ignored"))
              for _, header, col in data.columns],

@@ -30,3 +30,40 @@ def test_overview_in_chromium_filters_by_branch(sample_db, tmp_path):
         page.screenshot(path=str(tmp_path / "tong-quan-cb02.png"), full_page=True)
         assert (tmp_path / "tong-quan-cb02.png").stat().st_size > 10_000
         assert page.dialogs == []
+
+
+def test_upload_the_sample_workbook_through_the_real_file_input(empty_db, tmp_path):
+    from tests.conftest import SAMPLE_WORKBOOK
+    from dashboard import store
+
+    store.close_all()  # the server process must be the one holding the database
+    with running_app(empty_db, tmp_path / "server.log") as url, browser_page() as page:
+        page.goto(url + "/tai_len", wait_until="domcontentloaded")
+        page.get_by_role("heading", name="Tải dữ liệu lên").wait_for(timeout=30_000)
+        page.locator("input[type=file]").first.set_input_files(str(SAMPLE_WORKBOOK))
+        page.get_by_text("Sheet chi_bo: 4 dòng — 4 mới, 0 thay đổi, 0 không đổi.").wait_for(timeout=60_000)
+        page.get_by_role("button", name="Xác nhận ghi dữ liệu").click()
+        page.get_by_text("Đã ghi dữ liệu (lần tải lên số 1).").wait_for(timeout=60_000)
+        page.screenshot(path=str(tmp_path / "tai-len.png"), full_page=True)
+        page.goto(url + "/xep_hang?ky=2025", wait_until="domcontentloaded")
+        page.get_by_role("heading", name="Xếp hạng chi bộ").wait_for(timeout=30_000)
+        page.get_by_text("Dữ liệu mẫu — không phải số liệu thật").first.wait_for(timeout=30_000)
+        assert page.dialogs == []
+
+
+def test_command_line_refuses_plainly_while_the_app_holds_the_database(sample_db, tmp_path):
+    import subprocess
+    import sys
+
+    from tests.workbooks import scores, write_xlsx
+
+    f = write_xlsx(tmp_path / "diem.xlsx", {"diem_danh_gia": scores("2026", "CB01", 0.8)})
+    with running_app(sample_db, tmp_path / "server.log") as url, browser_page() as page:
+        page.goto(url + "/", wait_until="domcontentloaded")
+        page.get_by_test_id("stMetric").first.wait_for(timeout=30_000)  # the app has opened the database
+        result = subprocess.run([sys.executable, "-m", "dashboard", "--db", str(sample_db), "ingest", str(f)],
+                                capture_output=True, text=True, timeout=60)
+        assert result.returncode == 2
+        assert "đang được ứng dụng web giữ" in result.stderr
+        page.reload()
+        page.get_by_test_id("stMetric").first.wait_for(timeout=30_000)
