@@ -27,8 +27,9 @@ test: $(STAMP)
 sample-workbook: $(STAMP)
 	$(PY) -m dashboard.sample data/sample/du-lieu-mau.xlsx
 
-bench: sample-db
+bench: $(STAMP)
 	$(PY) scripts/bench.py
+	$(PY) scripts/bench_ingest.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache
