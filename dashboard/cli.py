@@ -77,7 +77,7 @@ def cmd_ingest(args) -> int:
         "upload_id": result.upload_id if result else None,
         "counts": {name: data.counts for name, data in batch.sheets.items()},
         "problems": [{"severity": p.severity, "file": p.file, "sheet": p.sheet, "row": p.row,
-                      "column": p.column, "value": None if p.value is None else str(p.value),
+                      "column": p.column, "value": p.shown_value,
                       "message": p.message(args.lang)} for p in batch.problems],
     }
     if args.json:

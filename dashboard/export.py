@@ -215,7 +215,7 @@ def problems_workbook(batch, lang: str = "vi") -> bytes:
     ws.set_row(0, None, w.bold)
     for i, p in enumerate(batch.problems, start=1):
         w.row(ws, i, [i18n.t("severity." + p.severity, lang), p.file, p.sheet, p.row, p.column,
-                      None if p.value is None else str(p.value), p.message(lang)],
+                      p.shown_value, p.message(lang)],
               mark=p.severity if p.severity in ("error", "warning") else None)
     for col, width in enumerate((10, 22, 18, 7, 22, 24, 100)):
         ws.set_column(col, col, width)

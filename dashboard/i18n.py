@@ -207,7 +207,7 @@ MESSAGES: dict[str, dict[str, str]] = {
                           "en": "cell {branch} has no meeting on {value}."},
     "p.member_not_in_branch": {"vi": "đảng viên {value} không thuộc chi bộ {branch} vào ngày {date}.",
                                "en": "member {value} was not in cell {branch} on {date}."},
-    "p.duplicate_key": {"vi": "trùng khóa với dòng {other} ({key}).", "en": "same key as row {other} ({key})."},
+    "p.duplicate_key": {"vi": "trùng khóa với dòng {other} ({values}).", "en": "same key as row {other} ({values})."},
     "p.counts_mismatch": {
         "vi": "có mặt {present} + vắng có lý do {excused} + vắng không lý do {unexcused} + miễn {exempt} = {sum}, khác tổng số {total}.",
         "en": "present {present} + excused {excused} + unexcused {unexcused} + exempt {exempt} = {sum}, not the total {total}."},
@@ -240,6 +240,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                            "en": "column '{column}' appears twice (columns {first} and {second})."},
     "p.unknown_sheet": {"vi": "không nhận ra sheet '{value}'; đã bỏ qua. Tên sheet cần theo mẫu nhập liệu.",
                         "en": "sheet '{value}' is not recognised; ignored. Sheet names must follow the template."},
+    "p.no_header": {"vi": "không tìm thấy dòng tiêu đề cột trong {rows} dòng đầu (cần các cột {columns}). Hãy chép dòng tiêu đề từ mẫu nhập liệu vào trên dòng dữ liệu đầu tiên.",
+                    "en": "no header row in the first {rows} rows (the columns {columns} are needed). Copy the header row from the template above the first data row."},
     "p.empty_sheet": {"vi": "sheet không có dòng dữ liệu nào.", "en": "the sheet has no data rows."},
     "p.hidden_sheet": {"vi": "sheet '{value}' đang bị ẩn; đã bỏ qua.", "en": "sheet '{value}' is hidden; ignored."},
     "p.criteria_group_total": {"vi": "tổng điểm tối đa của nhóm {value} là {sum}, cần {limit}.",

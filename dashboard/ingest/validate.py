@@ -8,6 +8,7 @@ expected. Any error rejects the whole upload; warnings do not.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -34,6 +35,11 @@ class Problem:
     params: dict = field(default_factory=dict)
     file: str | None = None
 
+    @property
+    def shown_value(self) -> str | None:
+        """The value as the messages show it (12, not 12.0; dates dd/mm/yyyy)."""
+        return None if self.value is None else _show(self.value)
+
     def message(self, lang: str = "vi") -> str:
         params = {"value": _show(self.value), **{k: _show(v) for k, v in self.params.items()}}
         detail = i18n.t(self.code, lang, **params)
@@ -56,7 +62,11 @@ def _show(value: object) -> str:
     if isinstance(value, float):
         return i18n.fmt_number(value, 2).rstrip("0").rstrip(",.") if not value.is_integer() else str(int(value))
     text = "" if value is None else str(value)
-    return text if len(text) <= 80 else text[:77] + "…"
+    text = text if len(text) <= 80 else text[:77] + "…"
+    # Invisible characters (zero-width space, direction overrides, controls) are named, so that
+    # "CB\u200b07" reads as CB[U+200B]07 and cannot reorder the message around it.
+    return "".join(f"[U+{ord(ch):04X}]" if unicodedata.category(ch) in ("Cf", "Cc") and ch not in "\t\n" else ch
+                   for ch in text)
 
 
 @dataclass
@@ -183,6 +193,17 @@ def assign_sheets(batch: Batch, tables: list[RawTable]) -> list[Located]:
                           value=f"{_a1(r0, c0)}:{_a1(r1, c1)}")
         mapping: dict[int, Column] = {}
         seen: dict[str, int] = {}
+        if not any(match_header(sheet, h) for h in headers):
+            # No header row among the first rows (the sheet was found by its name): say so once,
+            # rather than read the first data row as headers; legacy-font headers are a common cause.
+            legacy = legacy_encoding([v for row in table.cells[:200] for v in row if isinstance(v, str)])
+            if legacy:
+                batch.add("error", "p.legacy_encoding", sheet=label, file=table.file, value=legacy)
+            else:
+                batch.add("error", "p.no_header", sheet=label, file=table.file,
+                          params={"rows": HEADER_SCAN_ROWS,
+                                  "columns": ", ".join(f"'{c.header}'" for c in sheet.columns if c.required)})
+            headers = []
         for index, header in enumerate(headers):
             if not header:
                 continue
@@ -199,7 +220,7 @@ def assign_sheets(batch: Batch, tables: list[RawTable]) -> list[Located]:
             seen[column.name] = index
             mapping[index] = column
         for column in sheet.columns:
-            if column.required and column.name not in seen:
+            if headers and column.required and column.name not in seen:
                 batch.add("error", "p.missing_column", sheet=label, params={"column": column.header},
                           file=table.file)
         located.mapping = mapping
@@ -381,7 +402,7 @@ def check_duplicates(batch: Batch) -> None:
             other = first["_row"] if first["_sheet"] == record["_sheet"] else f"{first['_row']} ({first['_sheet']})"
             _err(batch, record, data.sheet.key_names[0], "p.duplicate_key",
                  value=record[data.sheet.key_names[0]], other=other,
-                 key=" · ".join(_show(k) for k in key))
+                 values=" · ".join(_show(k) for k in key))
             record["_bad"] = True
 
 
