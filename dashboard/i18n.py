@@ -305,6 +305,42 @@ MESSAGES: dict[str, dict[str, str]] = {
                         "en": "the file inflates to an abnormal size (possibly malicious). Open it in Excel and save it again."},
     "reason.corrupt_text": {"vi": "tệp văn bản bị hỏng (dấu ngoặc kép không đóng). Hãy mở bằng Excel và lưu lại dạng CSV UTF-8.",
                             "en": "the text file is damaged (an unclosed quote). Open it in Excel and save it as CSV UTF-8."},
+    "rule.quota_members": {
+        "vi": "Năm {year}: {value} đảng viên được xếp loại Hoàn thành xuất sắc nhiệm vụ, vượt 20 % của {base} đảng viên Hoàn thành tốt nhiệm vụ (tối đa {limit}).",
+        "en": "{year}: {value} members rated HTXSNV, more than 20 % of the {base} rated HTTNV (at most {limit})."},
+    "rule.quota_cells": {
+        "vi": "Năm {year}: {value} chi bộ được xếp loại Hoàn thành xuất sắc nhiệm vụ, vượt 20 % của {base} chi bộ Hoàn thành tốt nhiệm vụ (tối đa {limit}).",
+        "en": "{year}: {value} cells rated HTXSNV, more than 20 % of the {base} rated HTTNV (at most {limit})."},
+    "rule.disciplined_rated_high": {
+        "vi": "Năm {year}: đảng viên {subject} ({branch}) bị kỷ luật trong năm nhưng được xếp loại {level}; cao nhất chỉ được Hoàn thành nhiệm vụ.",
+        "en": "{year}: member {subject} ({branch}) was disciplined in the year yet rated {level}; at most HTNV is allowed."},
+    "rule.cell_members_fall_short": {
+        "vi": "Năm {year}: {branch} được xếp loại {level} nhưng {passed}/{rated} đảng viên đạt Hoàn thành nhiệm vụ trở lên và {good}/{rated} đạt Hoàn thành tốt nhiệm vụ trở lên (cần 100 % và ít nhất 50 %).",
+        "en": "{year}: {branch} is rated {level} but {passed}/{rated} members reach HTNV or better and {good}/{rated} reach HTTNV or better (100 % and at least 50 % needed)."},
+    "rule.cell_disciplined_share": {
+        "vi": "Năm {year}: {branch} có {share} đảng viên bị kỷ luật (trên 20 %) nhưng được xếp loại {level}, không phải Không hoàn thành nhiệm vụ.",
+        "en": "{year}: {branch} had {share} of its members disciplined (over 20 %) yet is rated {level}, not KHTNV."},
+    "rule.level_out_of_band": {
+        "vi": "Năm {year}: {branch} được quyết định {decided} nhưng tổng điểm {score} thuộc mức {computed}.",
+        "en": "{year}: {branch} was decided {decided} but its total of {score} falls in the band {computed}."},
+    "rule.meetings_regular": {
+        "vi": "Năm {year}: {branch} chỉ sinh hoạt thường kỳ {value} buổi, ít hơn {limit} buổi.",
+        "en": "{year}: {branch} held only {value} regular meetings, fewer than {limit}."},
+    "rule.meetings_thematic": {
+        "vi": "Năm {year}: {branch} chỉ sinh hoạt chuyên đề {value} buổi, ít hơn {limit} buổi.",
+        "en": "{year}: {branch} held only {value} thematic meetings, fewer than {limit}."},
+    "rule.meeting_attendance": {
+        "vi": "{branch}, buổi sinh hoạt ngày {date}: tỷ lệ dự {value}, không trên {limit}.",
+        "en": "{branch}, meeting of {date}: attendance {value}, not above {limit}."},
+    "rule.meeting_unexcused": {
+        "vi": "{branch}, buổi sinh hoạt ngày {date}: {value} đảng viên vắng không lý do.",
+        "en": "{branch}, meeting of {date}: {value} members absent without excuse."},
+    "rule.meeting_too_short": {
+        "vi": "{branch}, buổi sinh hoạt ngày {date}: {value} phút, dưới {limit} phút.",
+        "en": "{branch}, meeting of {date}: {value} minutes, under {limit}."},
+    "rule.consecutive_absences": {
+        "vi": "{branch}: đảng viên {subject} vắng {value} buổi sinh hoạt liên tiếp ({first} – {last}), quá {limit} buổi.",
+        "en": "{branch}: member {subject} missed {value} meetings in a row ({first} – {last}), more than {limit}."},
 }
 
 

@@ -44,6 +44,8 @@ SETTINGS: tuple[Setting, ...] = (
             "A named query slower than this is logged as a warning."),
     Setting("DASHBOARD_STALE_DAYS", 45, int,
             "An action with no progress report for this many days is flagged stale."),
+    Setting("DASHBOARD_QUOTA_BASE", "httnv", str,
+            "Denominator of the 20 % quota: httnv (those rated HTTNV) or httnv_or_better (HTTNV and HTXSNV)."),
     Setting("DASHBOARD_READ_ONLY", False, _bool,
             "Open the database read-only (uploads and undo disabled)."),
 )

@@ -37,3 +37,7 @@ SELECT domain, code, name_vi, name_en, short_vi, short_en FROM (
     SELECT 'level', code, name_vi, name_en, short_vi, short_en, ordinal FROM levels
 )
 ORDER BY domain, ordinal;
+
+-- name: regimes
+-- The regulations on annual review, oldest first, with their guidance documents.
+SELECT regime, title_vi, issued_on, effective_from, guidance FROM regimes ORDER BY effective_from;

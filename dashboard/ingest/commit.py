@@ -51,8 +51,9 @@ def prepare(files: list[tuple[str, bytes]], cur, today: dt.date | None = None,
         shown = safe_name(name)
         batch.files.append({"name": shown, "sha256": hashlib.sha256(data).hexdigest(), "size": len(data)})
         if max_bytes is not None and len(data) > max_bytes:
+            limit_mb = max_bytes / (1024 * 1024)
             batch.add("error", "reason.too_large", file=shown,
-                      params={"limit": max_bytes // (1024 * 1024)})
+                      params={"limit": str(int(limit_mb)) if limit_mb.is_integer() else f"{limit_mb:.2f}".replace(".", ",")})
             continue
         try:
             tables.extend(read_file(shown, data, max_rows=max_rows))
@@ -61,7 +62,7 @@ def prepare(files: list[tuple[str, bytes]], cur, today: dt.date | None = None,
     if batch.errors:
         return batch
     ref = load_reference(cur)
-    validate(tables, ref, today, batch)
+    validate(tables, ref, today, batch, max_rows=max_rows)
     if not batch.sheets and not batch.errors:
         batch.add("error", "file.no_tables", params={"file": ", ".join(f["name"] for f in batch.files)})
     if batch.ok:

@@ -28,14 +28,21 @@ def clean_text(value: object) -> str | None:
             value = int(value)
     if isinstance(value, (dt.datetime, dt.date)):
         return value.strftime("%d/%m/%Y")
-    text = unicodedata.normalize("NFC", str(value))
+    text = str(value)
     # Control characters other than line breaks and tabs never belong in a cell.
     if any(unicodedata.category(ch) == "Cc" for ch in text):
         text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
     text = text.replace("\r\n", "\n")
-    # Non-breaking and zero-width spaces count as spaces when trimming.
-    text = text.replace("\u00a0", " ").strip(" \t\r\n\u200b\u200c\u200d\u2060\ufeff")
+    # NFC after removing controls: "e\x00\u0301" must become "é", not "e\u0301".
+    text = unicodedata.normalize("NFC", text.replace("\u00a0", " "))
+    # Every Unicode space (em space, ideographic space …) and zero-width spaces count when trimming.
+    text = text.strip(_TRIM)
     return text or None
+
+
+# Every character str.isspace() accepts, and the zero-width ones.
+_TRIM = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+         "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\u200b\u200c\u200d\u2060\ufeff")
 
 
 CODE = re.compile(r"^[^\W_][\w\-./]*$")
@@ -89,7 +96,9 @@ def parse_date(value: object) -> dt.date:
     raise ValueError("not a date")
 
 
-_NUMBER = re.compile(r"^[+-]?(\d+|\d{1,3}(?:[. ]\d{3})+)?(?:[.,](\d+))?$")
+_NUMBER = re.compile(r"^[+-]?(?:\d*(?:[.,]\d+)?"            # 85, 85.5, 85,5
+                     r"|\d{1,3}(?:\.\d{3})+(?:,\d+)?"         # 1.234.567,5 (Vietnamese)
+                     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?)$")       # 1,234,567.5 (English)
 
 
 def parse_number(value: object, percent: bool = False) -> float:
@@ -119,6 +128,8 @@ def parse_number(value: object, percent: bool = False) -> float:
                 text = text.replace(".", "").replace(",", ".")
             else:
                 text = text.replace(",", "")
+        elif text.count(",") > 1:
+            text = text.replace(",", "")  # 1,234,567 (English thousands)
         elif "," in text:
             text = text.replace(",", ".")
         elif text.count(".") > 1:

@@ -46,7 +46,7 @@ class Problem:
         if self.code.startswith("reason."):
             return i18n.t("file.unreadable", lang, file=self.file or "", reason=detail)
         if self.sheet is None:
-            return detail
+            return detail[:1].upper() + detail[1:]
         if self.row is not None and self.column is not None:
             where = i18n.t("problem.where", lang, sheet=self.sheet, row=self.row, column=self.column)
         elif self.row is not None:
@@ -549,9 +549,16 @@ def check_rules(batch: Batch, ref: Reference) -> None:
         history.setdefault(r["action_code"], []).append((r["reported_on"], r["percent"]))
 
 
-def validate(tables: list[RawTable], ref: Reference, today: dt.date, batch: Batch | None = None) -> Batch:
+def validate(tables: list[RawTable], ref: Reference, today: dt.date, batch: Batch | None = None,
+             max_rows: int | None = None) -> Batch:
     batch = batch or Batch()
     located = assign_sheets(batch, tables)
+    too_long = [loc for loc in located if max_rows is not None and len(loc.data_indexes) > max_rows]
+    for loc in too_long:
+        batch.add("error", "reason.too_many_rows", file=loc.table.file,
+                  params={"sheet": loc.table.sheet, "limit": max_rows})
+    if too_long:
+        return batch  # over the limit: nothing read further
     parse_rows(batch, located, ref, today)
     check_duplicates(batch)
     check_rules(batch, ref)
