@@ -12,6 +12,7 @@ page switch) and the widgets. The URL wins over remembered state.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 from dataclasses import dataclass, field
@@ -273,6 +274,22 @@ def _write_url(ctx: PageContext) -> None:
                 st.query_params[name] = wanted[name]
         elif name in st.query_params:
             del st.query_params[name]
+
+
+@contextlib.contextmanager
+def user_errors(ctx: PageContext, expected: tuple[type[BaseException], ...] = ()):
+    """An unexpected fault becomes one Vietnamese sentence for the user; details go to the log.
+
+    ``expected`` exceptions (a refusal the page explains itself) pass through.
+    """
+    try:
+        yield
+    except (st.runtime.scriptrunner.StopException, st.runtime.scriptrunner.RerunException, *expected):
+        raise
+    except Exception:
+        log.exception("page %s failed", ctx.page)
+        st.error(ctx.t("error.generic"), icon=":material/error:")
+        st.stop()
 
 
 def empty_notice(ctx: PageContext) -> None:

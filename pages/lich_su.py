@@ -40,7 +40,8 @@ if ctx.user.can("undo"):
                               key="undo_choice")
         if st.button(ctx.t("undo.button"), key="undo_button"):
             try:
-                ingest.undo(int(choice), who=ctx.user.name, path=ui.db_path())
+                with ui.user_errors(ctx, expected=(ingest.UndoRefused,)):
+                    ingest.undo(int(choice), who=ctx.user.name, path=ui.db_path())
                 st.session_state["_history_flash"] = ctx.t("undo.done", id=choice)
                 st.rerun()
             except ingest.UndoRefused as refused:

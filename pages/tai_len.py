@@ -36,9 +36,10 @@ payload = [(f.name, f.getvalue()) for f in files]
 signature = tuple((name, hashlib.sha256(data).hexdigest()) for name, data in payload)
 if st.session_state.get("_upload_signature") != (signature, ctx.version):
     # Validate once per set of files and data version, not on every rerun.
-    st.session_state["_upload_batch"] = ingest.prepare(
-        payload, store.cursor(ui.db_path()), today=ctx.today,
-        max_bytes=limit_mb * 1024 * 1024, max_rows=settings.get("DASHBOARD_MAX_ROWS"))
+    with ui.user_errors(ctx):
+        st.session_state["_upload_batch"] = ingest.prepare(
+            payload, store.cursor(ui.db_path()), today=ctx.today,
+            max_bytes=limit_mb * 1024 * 1024, max_rows=settings.get("DASHBOARD_MAX_ROWS"))
     st.session_state["_upload_signature"] = (signature, ctx.version)
 batch = st.session_state["_upload_batch"]
 
@@ -85,7 +86,8 @@ if not any(d.counts.get("new") or d.counts.get("changed") for d in batch.sheets.
     st.stop()
 
 if st.button(ctx.t("upload.confirm"), type="primary", key="upload_confirm", icon=":material/save:"):
-    result = ingest.commit(batch, who=ctx.user.name, source="page", path=ui.db_path())
+    with ui.user_errors(ctx):
+        result = ingest.commit(batch, who=ctx.user.name, source="page", path=ui.db_path())
     st.session_state.pop("_upload_signature", None)
     st.session_state["_upload_flash"] = (ctx.t("upload.ok", id=result.upload_id) if result.changed_anything
                                          else ctx.t("upload.unchanged"))
