@@ -385,3 +385,16 @@ def fmt_datetime(value: dt.datetime | None) -> str:
         return value.strftime("%d/%m/%Y %H:%M")
     except (AttributeError, ValueError):
         return "—"
+
+
+def _merge_catalogs() -> None:
+    """The catalog is one dictionary; some pages keep their messages in their own module."""
+    from .messages_progress import MESSAGES as progress
+
+    clash = MESSAGES.keys() & progress.keys()
+    if clash:
+        raise KeyError(f"message keys defined twice: {sorted(clash)}")
+    MESSAGES.update(progress)
+
+
+_merge_catalogs()
