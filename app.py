@@ -12,7 +12,7 @@ if ctx.period is None:
 
 headline = ctx.query("overview.headline", period=ctx.period).iloc[0]
 by_solution = ctx.query("solutions.by_solution", include_committee=ctx.all_branches, today=ctx.today)
-board = ctx.query("rankings.leaderboard", period=ctx.period)
+board = ctx.query("rankings.leaderboard", period=ctx.period, compare="previous")
 levels = ctx.query("reference.levels")
 
 progress = by_solution["percent"].mean() if by_solution["actions"].sum() else None

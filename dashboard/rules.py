@@ -58,6 +58,12 @@ COLUMNS = ["rule", "severity", "year", "branch_code", "subject_code", "value", "
            "source"]
 
 
+def quota_base() -> str:
+    """The quota's denominator from the settings (httnv or httnv_or_better)."""
+    value = settings.get("DASHBOARD_QUOTA_BASE")
+    return value if value in ("httnv", "httnv_or_better") else "httnv"
+
+
 def _pct(value: float, lang: str) -> str:
     return i18n.fmt_number(value * 100, 1, lang) + " %"
 
@@ -101,20 +107,22 @@ def sentence(rule: Rule, row: dict, lang: str, names: dict[str, str], levels: di
 
 def collect(run: Callable[..., pd.DataFrame], branches: list[str], today: dt.date, lang: str = "vi",
             names: dict[str, str] | None = None, years: set[int] | None = None,
-            quota_base: str | None = None) -> pd.DataFrame:
+            quota: str | None = None) -> pd.DataFrame:
     """Every finding for the given cells (and years), most severe first."""
-    quota_base = quota_base or settings.get("DASHBOARD_QUOTA_BASE")
+    quota = quota or quota_base()
     levels_frame = run("reference.levels")
     levels = dict(zip(levels_frame["code"], levels_frame["name_vi" if lang == "vi" else "name_en"]))
     regimes = run("reference.regimes")
-    names = names or {}
+    if names is None:
+        options = run("reference.branch_options", branches=branches)
+        names = dict(zip(options["branch_code"], options["branch_name"]))
     results: dict[str, pd.DataFrame] = {}
     rows = []
     for rule in RULES:
         if rule.query not in results:
             params = {"branches": branches}
             if rule.query in ("rules.quota_members", "rules.quota_cells"):
-                params["quota_base"] = quota_base
+                params["quota_base"] = quota
             if rule.query == "rules.meetings_per_year":
                 params["today"] = today
             results[rule.query] = run(rule.query, **params)

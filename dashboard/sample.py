@@ -16,6 +16,9 @@ something to show (see ``TROUBLE``):
 * 2023: CB01 decided HTXSNV although its score (87.5) is in the HTTNV band,
   and ties with CB03 (87.5);
 * 2024: DV047 (CB04) disciplined (khiển trách) and rated KHTNV;
+* 2021: three CB03 members reprimanded (over 20 % of the cell), the cell still HTTNV;
+* 2022: CB02 rated HTTNV although one of its members did not complete duties;
+* 2024: CB04 held no regular meeting in August;
 * 2025: CB04 held no thematic meeting in Q2 (3 that year);
 * 2025: DV031 (CB03) absent from 4 consecutive meetings from April;
 * CB03 holds self-criticism far less often (limitation L3);
@@ -89,6 +92,12 @@ JOINED = {
 PROBATIONARY = ("DV013", "DV026", "DV039", "DV051")
 LEFT_MEMBER = ("DV052", "CB04", D(2013, 4, 2), D(2024, 8, 31))  # transferred out in 2024
 DISCIPLINED = ("DV047", 2024, "khien_trach")
+# 2021: three CB03 members reprimanded (over 20 % of the cell) while the cell stays HTTNV.
+CELL_DISCIPLINED = ("CB03", 2021, ("DV035", "DV036", "DV037"), "khien_trach")
+# 2022: CB02 rated HTTNV although one member (not disciplined) did not complete duties.
+CELL_MEMBER_SHORT = ("CB02", 2022, "DV025")
+# 2024: CB04 held no regular meeting in August (11 that year).
+MISSED_REGULAR = ("CB04", 2024, 8)
 ABSENT_STREAK = ("DV031", "CB03", D(2025, 4, 1), 4)              # member, cell, from, meetings
 # Exempt from meetings (illness, full-time study): member, cell, from, to.
 EXEMPT = (("DV008", "CB01", D(2022, 3, 1), D(2022, 12, 31)),
@@ -222,6 +231,9 @@ TROUBLE = {
     "quota_breach": f"xep_loai {QUOTA_BREACH_YEAR}: HTXSNV > 20 % HTTNV among members",
     "level_disagrees": "xep_loai 2023 CB01: HTXSNV decided, score 87.5 (HTTNV band); tie with CB03",
     "disciplined": "xep_loai 2024 DV047 (CB04): khien_trach, KHTNV",
+    "cell_disciplined": "xep_loai 2021 CB03: DV035–DV037 reprimanded (3 of 11 rated), the cell still HTTNV",
+    "cell_member_short": "xep_loai 2022 CB02: HTTNV although DV025 did not complete duties (KHTNV)",
+    "missed_regular": "sinh_hoat CB04 2024: no regular meeting in August (11 in the year)",
     "missed_thematic": "sinh_hoat CB04 2025: no thematic meeting in Q2 (3 in the year)",
     "absent_streak": "vang_sinh_hoat DV031 (CB03): 4 consecutive meetings from April 2025",
     "self_criticism": "sinh_hoat CB03: self-criticism rarely (L3)",
@@ -342,6 +354,16 @@ def _ratings(rng: random.Random, members: list[dict]) -> list[dict]:
         member, d_year, _ = DISCIPLINED
         if year == d_year:
             levels[member] = "KHTNV"
+        disciplined_now = {member} if year == d_year else set()
+        cell, c_year, codes, _ = CELL_DISCIPLINED
+        if year == c_year:
+            for code in codes:
+                if code in levels:
+                    levels[code] = "KHTNV"
+                    disciplined_now.add(code)
+        cell, s_year, code = CELL_MEMBER_SHORT
+        if year == s_year and code in levels:
+            levels[code] = "KHTNV"
 
         def count(level: str) -> int:
             return sum(1 for v in levels.values() if v == level)
@@ -354,10 +376,10 @@ def _ratings(rng: random.Random, members: list[dict]) -> list[dict]:
                 levels[rng.choice([k for k, v in levels.items() if v == "HTXSNV"])] = "HTTNV"
         for m in rated:
             code = m["member_code"]
-            disciplined = (code, year) == DISCIPLINED[:2]
+            disciplined = code in disciplined_now
             rows.append({"year": year, "subject_kind": "dang_vien", "subject_code": code,
                          "level": levels[code], "score": None, "disciplined": disciplined,
-                         "discipline_form": DISCIPLINED[2] if disciplined else None,
+                         "discipline_form": "khien_trach" if disciplined else None,
                          "decided_on": D(year, 12, 18)})
     return rows
 
@@ -376,6 +398,8 @@ def _meeting_plan(rng: random.Random) -> list[tuple[str, dt.date, str]]:
                 quarter_end = month % 3 == 0
                 combined = quarter_end and rng.random() < (0.4 if year >= 2025 else 0.15)
                 missed = (cell, year, (month - 1) // 3 + 1) == MISSED_THEMATIC
+                if (cell, year, month) == MISSED_REGULAR:
+                    continue
                 if combined and not missed:
                     meetings.append((cell, day, "ket_hop"))
                     continue

@@ -34,3 +34,13 @@ def display(frame: pd.DataFrame, columns: list[tuple[str, str, str]], lang: str)
         label = i18n.t(label_key, lang) if label_key in i18n.MESSAGES else label_key
         out[label] = [FORMATS[kind](v, lang) for v in frame[source]] if len(frame) else []
     return out.reset_index(drop=True)
+
+
+def rank_with_change(rank: object, change: object) -> str:
+    """'2 ▲1' (rose one place), '3 ▼2', '1' (no change or nothing to compare), '—' (not ranked)."""
+    if rank is None or pd.isna(rank):
+        return "—"
+    text = str(int(rank))
+    if change is not None and not pd.isna(change) and change != 0:
+        text += f" {'▲' if change > 0 else '▼'}{int(abs(change))}"
+    return text

@@ -155,6 +155,7 @@ def page_setup(page: str, title_key: str | None = None) -> PageContext:
     title = i18n.t(f"page.{page}", lang)
     st.set_page_config(page_title=f"{title} · {i18n.t('app.short', lang)}", layout="wide",
                        initial_sidebar_state="expanded")
+    _install_error_handler(lang)
     user = auth.current_user()
     if user is None:  # the login form has been drawn; nothing else may be.
         st.stop()
@@ -176,6 +177,24 @@ def page_setup(page: str, title_key: str | None = None) -> PageContext:
     for notice in ctx.notices:
         st.caption(f":material/info: {notice}")
     return ctx
+
+
+def _install_error_handler(lang: str) -> None:
+    """An uncaught fault in this run shows one Vietnamese sentence, not Streamlit's English box.
+
+    Streamlit logs the traceback to the server log before calling the handler.
+    """
+    from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
+
+    run_ctx = get_script_run_ctx()
+    if run_ctx is None:
+        return
+
+    def handler(exc: Exception) -> bool:
+        st.error(i18n.t("error.generic", lang), icon=":material/error:")
+        return True  # suppress the default display
+
+    run_ctx.on_script_error = handler
 
 
 def _draw_sidebar(ctx: PageContext, status: pd.Series) -> None:
@@ -274,6 +293,63 @@ def _write_url(ctx: PageContext) -> None:
                 st.query_params[name] = wanted[name]
         elif name in st.query_params:
             del st.query_params[name]
+
+
+def select_branches(codes: list[str]) -> None:
+    """Set the shared branch filter from the page (a click in a chart or a table) and rerun."""
+    st.session_state[_MEMORY[P_BRANCH]] = list(codes)
+    if codes:
+        st.query_params[P_BRANCH] = ",".join(codes)
+    elif P_BRANCH in st.query_params:
+        del st.query_params[P_BRANCH]
+    # A new generation of selectable widgets forgets the old click.
+    st.session_state["_selection_generation"] = st.session_state.get("_selection_generation", 0) + 1
+    st.rerun()
+
+
+def selection_key(name: str) -> str:
+    """Key of a selectable chart or table; it changes when the branch filter is set or cleared."""
+    return f"{name}_{st.session_state.get('_selection_generation', 0)}"
+
+
+def clear_filter_button(ctx: PageContext) -> None:
+    """A visible way back to every cell once the page is narrowed."""
+    if ctx.selected_branches:
+        names = ", ".join(ctx.branch_name(c) for c in ctx.selected_branches)
+        left, right = st.columns([4, 1], vertical_alignment="center")
+        left.caption(ctx.t("filter.showing", names=names))
+        if right.button(ctx.t("filter.clear"), key="clear_branch_filter", icon=":material/filter_alt_off:"):
+            select_branches([])
+
+
+def url_choice(ctx: PageContext, param: str, options: list[str], label_key: str,
+               labels: dict[str, str]) -> str:
+    """A page-level choice (segmented control) kept in the URL; the first option is the default."""
+    memory, widget = f"_c_{param}", f"c_{param}"
+    url = _url_values(param)
+    if url and url[0] in options:
+        st.session_state[memory] = url[0]
+    value = st.session_state.get(memory, options[0])
+    if value not in options:
+        value = options[0]
+    st.session_state[widget] = value
+
+    def remember() -> None:
+        chosen = st.session_state.get(widget) or options[0]
+        st.session_state[memory] = chosen
+        if chosen == options[0]:
+            if param in st.query_params:
+                del st.query_params[param]
+        else:
+            st.query_params[param] = chosen
+
+    chosen = st.segmented_control(ctx.t(label_key), options=options, format_func=lambda o: labels[o],
+                                  key=widget, on_change=remember) or options[0]
+    if chosen != options[0]:
+        st.query_params[param] = chosen
+    elif param in st.query_params:
+        del st.query_params[param]
+    return chosen
 
 
 @contextlib.contextmanager

@@ -1,10 +1,11 @@
-"""Sinh hoạt chi bộ: meetings held against the rules, per cell and year."""
+"""Sinh hoạt chi bộ: meetings held against the rules, per cell and year (limitation L3 made visible)."""
 
 import streamlit as st
 
-from dashboard import charts, periods, tables, ui
+from dashboard import charts, i18n, periods, rules, tables, ui
 
 ctx = ui.page_setup("meetings")
+ui.clear_filter_button(ctx)
 
 years = ctx.query("meetings.years")
 if years.empty:
@@ -16,19 +17,49 @@ if year not in set(years["year"]):
     year = int(years["year"].iloc[0])
 
 yearly = ctx.query("meetings.yearly", year=year)
+required = yearly.iloc[0] if not yearly.empty else None
 st.subheader(ctx.t("meetings.summary", year=year))
-st.caption(ctx.t("meetings.caption"))
+if required is not None:
+    st.caption(ctx.t("meetings.requirements", regular=int(required["regular_required"]),
+                     thematic=int(required["thematic_required"]),
+                     attendance=i18n.fmt_percent(required["attendance_min"], 0, ctx.lang)))
+if year == ctx.today.year:
+    st.info(ctx.t("meetings.year_running", month=ctx.today.month), icon=":material/schedule:")
+
+yearly = yearly.assign(
+    regular_text=[f"{r}/{int(q)}" for r, q in zip(yearly["regular"], yearly["regular_required"])],
+    thematic_text=[f"{t}/{int(q)}" for t, q in zip(yearly["thematic"], yearly["thematic_required"])],
+    quarters=[" · ".join(str(int(r[f"thematic_q{q}"])) for q in range(1, 5)) for r in yearly.to_dict("records")],
+)
 st.dataframe(
     tables.display(yearly, [
-        ("branch_name", "col.branch", "text"), ("regular", "col.regular", "int"),
-        ("thematic", "col.thematic", "int"), ("attendance", "col.attendance", "ratio"),
-        ("unexcused", "col.unexcused", "int"), ("criticism_share", "col.criticism", "ratio"),
-        ("avg_minutes", "col.minutes", "int"),
+        ("branch_name", "col.branch", "text"), ("regular_text", "col.regular", "text"),
+        ("thematic_text", "col.thematic", "text"), ("criticism_share", "col.criticism", "ratio"),
+        ("attendance", "col.attendance", "ratio"), ("unexcused", "col.unexcused", "int"),
+        ("avg_minutes", "col.minutes", "int"), ("speakers", "col.speakers", "score"),
+        ("quarters", "col.thematic_quarters", "text"), ("low_attendance", "col.low_attendance", "int"),
+        ("too_short", "col.too_short", "int"),
     ], ctx.lang),
-    hide_index=True, width="stretch")
+    hide_index=True, width="stretch", key="meetings_table")
+st.caption(ctx.t("meetings.l3"))
 
-monthly = ctx.query("meetings.monthly", year=year)
-if not monthly.empty:
-    kinds = {k: ctx.label("meeting_kind", k) for k in monthly["kind"].unique()}
-    st.subheader(ctx.t("meetings.by_month"))
-    st.altair_chart(charts.monthly_meetings(monthly, ctx.lang, kinds))
+calendar = ctx.query("meetings.calendar", year=year, today=ctx.today)
+if not calendar.empty:
+    st.subheader(ctx.t("meetings.calendar", year=year))
+    st.caption(ctx.t("meetings.calendar_help"))
+    st.altair_chart(charts.meeting_calendar(calendar, ctx.lang), width="stretch")
+
+names = dict(zip(ctx.branch_options["branch_code"], ctx.branch_options["branch_name"]))
+findings = rules.collect(ctx.query, ctx.branches, ctx.today, ctx.lang, names, years={year})
+findings = findings[findings["rule"].isin(["meetings_regular", "meetings_thematic", "meeting_attendance",
+                                           "meeting_unexcused", "meeting_too_short", "consecutive_absences"])]
+st.subheader(ctx.t("meetings.findings", year=year))
+if findings.empty:
+    st.caption(ctx.t("findings.none"))
+else:
+    st.dataframe(tables.display(
+        findings.assign(severity_name=[ctx.t("severity." + s) for s in findings["severity"]]),
+        [("severity_name", "col.severity", "text"), ("message", "col.message", "text"),
+         ("source", "col.source", "text")], ctx.lang),
+        hide_index=True, width="stretch", key="meeting_findings",
+        column_config={ctx.t("col.message"): st.column_config.TextColumn(width="large")})

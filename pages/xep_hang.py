@@ -1,42 +1,153 @@
-"""Xếp hạng chi bộ: which cells do well, which slip, by the period's scores."""
+"""Xếp hạng chi bộ: which cells do well, which slip, and why, by the Party's own rules."""
 
 import streamlit as st
 
-from dashboard import charts, tables, ui
+from dashboard import charts, i18n, periods, rankings, rules, tables, ui
 
 ctx = ui.page_setup("ranking")
-
 if ctx.period is None:
     ui.empty_notice(ctx)
     st.stop()
 
-board = ctx.query("rankings.leaderboard", period=ctx.period)
-levels = ctx.query("reference.levels")
-st.caption(ctx.t("ranking.caption"))
+period = periods.parse_period(ctx.period)
+left, right = st.columns(2)
+with left:
+    compare = ui.url_choice(ctx, "so_sanh", ["previous", "year_before"], "ranking.compare",
+                            {o: ctx.t(f"ranking.compare.{o}") for o in ("previous", "year_before")})
+with right:
+    sort_by = ui.url_choice(ctx, "sap_xep", ["score", "change"], "ranking.sort",
+                            {o: ctx.t(f"ranking.sort.{o}") for o in ("score", "change")})
+ui.clear_filter_button(ctx)
 
+board = rankings.leaderboard(ctx.query, ctx.period, compare)
+levels = ctx.query("reference.levels")
+all_codes = list(ctx.branch_options["branch_code"])
+names = dict(zip(ctx.branch_options["branch_code"], ctx.branch_options["branch_name"]))
+findings = rules.collect(ctx.query, all_codes, ctx.today, ctx.lang, names)
 if board.empty:
     ui.empty_notice(ctx)
     st.stop()
 
-board = board.assign(
-    computed_name=[ctx.label("level", c) if c else ctx.t("ranking.incomplete")
-                   for c in board["computed_level"].fillna("")],
-    decided_name=[ctx.label("level", c) for c in board["decided_level"].fillna("")],
+other = rankings.comparison_period(ctx.period, compare)
+st.caption(ctx.t("ranking.caption") + " " + (ctx.t("ranking.compared_with", period=ctx.period_label(other))
+                                              if board["prev_total"].notna().any()
+                                              else ctx.t("ranking.no_comparison", period=ctx.period_label(other))))
+
+# ---- leaderboard
+flags = rankings.flags(findings, period.year)
+board = rankings.sort_board(board, sort_by).assign(
+    computed_name=lambda b: [ctx.label("level", c, short=True) if c else ctx.t("ranking.incomplete")
+                             for c in b["computed_level"].fillna("")],
+    decided_name=lambda b: [ctx.label("level", c, short=True) for c in b["decided_level"].fillna("")],
+    rank_text=lambda b: [tables.rank_with_change(r, ch) for r, ch in zip(b["rank"], b["rank_change"])],
+    flag_text=lambda b: [ctx.t("ranking.flags.value", errors=flags[c][0], warnings=flags[c][1])
+                         if c in flags else "" for c in b["branch_code"]],
 )
-st.dataframe(
+table_event = st.dataframe(
     tables.display(board, [
-        ("rank", "col.rank", "int"), ("rank_change", "col.rank_change", "rank_delta"),
+        ("rank_text", "col.rank", "text"),
         ("branch_name", "col.branch", "text"), ("total_score", "col.total", "score"),
-        ("total_change", "col.total_change", "delta"), ("common_score", "col.common", "score"),
+        ("total_change", f"ranking.compare.{compare}", "delta"), ("common_score", "col.common", "score"),
         ("task_score", "col.tasks", "score"), ("computed_name", "col.level", "text"),
-        ("decided_name", "col.decided", "text"), ("complete", "col.complete", "yesno"),
+        ("decided_name", "col.decided", "text"), ("flag_text", "ranking.flags", "text"),
     ], ctx.lang),
-    hide_index=True, width="stretch", key="ranking_table")
+    hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row",
+    key=ui.selection_key("ranking_table"))
+rows = table_event.selection.rows if table_event else []
+if rows and [board.iloc[rows[0]]["branch_code"]] != ctx.selected_branches:
+    ui.select_branches([board.iloc[rows[0]]["branch_code"]])
 
+# ---- bar chart: click a bar to narrow the page to that cell
 st.subheader(ctx.t("ranking.chart"))
-st.altair_chart(charts.totals_bar(board, levels, ctx.lang), width="stretch")
+st.caption(ctx.t("ranking.chart_help"))
+chart_event = st.altair_chart(charts.totals_bar(board, levels, ctx.lang, select_name="pick"), width="stretch",
+                              on_select="rerun", selection_mode="pick", key=ui.selection_key("ranking_chart"))
+picked = [p.get("branch_code") for p in (chart_event or {}).get("selection", {}).get("pick", []) or []]
+picked = [c for c in picked if c]
+if picked and picked[:1] != ctx.selected_branches:
+    ui.select_branches(picked[:1])
 
-trend = ctx.query("rankings.yearly_trend")
-if not trend.empty:
+# ---- "Vì sao?" for one cell
+if len(ctx.selected_branches) == 1:
+    cell = ctx.selected_branches[0]
+    row = board[board["branch_code"] == cell]
+    with st.container(border=True):
+        st.subheader(ctx.t("why.title", branch=ctx.branch_name(cell), period=ctx.period_label()))
+        if not row.empty:
+            r = row.iloc[0]
+            if r["complete"]:
+                ranked = int(ctx.query("rankings.leaderboard", period=ctx.period, compare=compare,
+                                       branches=all_codes)["rank"].notna().sum())
+                st.write(ctx.t("why.summary", total=i18n.fmt_number(r["total_score"], 1, ctx.lang),
+                               level=ctx.label("level", r["computed_level"]), rank=int(r["rank"]), count=ranked))
+            else:
+                st.warning(ctx.t("why.incomplete", scored=int(r["n_scored"]), expected=int(r["n_expected"])))
+        why = ctx.query("rankings.why", period=ctx.period, cell=cell, compare=compare, branches=all_codes)
+        if not why.empty:
+            st.caption(ctx.t("why.breakdown"))
+            st.altair_chart(charts.why_breakdown(why, ctx.lang), width="stretch")
+            gains, losses = rankings.gains_and_losses(why)
+            g, l_ = st.columns(2)
+            with g:
+                st.markdown(f"**{ctx.t('why.gains')}**")
+                for x in gains.itertuples(index=False):
+                    st.markdown("- " + ctx.t("why.change_item", criterion=x.criterion_code, name=x.criterion_name,
+                                              change="+" + i18n.fmt_number(x.change, 1, ctx.lang),
+                                              before=i18n.fmt_number(x.prev_score, 1, ctx.lang),
+                                              after=i18n.fmt_number(x.score, 1, ctx.lang)))
+                if gains.empty:
+                    st.caption(ctx.t("why.none"))
+            with l_:
+                st.markdown(f"**{ctx.t('why.losses')}**")
+                for x in losses.itertuples(index=False):
+                    st.markdown("- " + ctx.t("why.loss_item", criterion=x.criterion_code, name=x.criterion_name,
+                                              change=i18n.fmt_number(x.change, 1, ctx.lang),
+                                              before=i18n.fmt_number(x.prev_score, 1, ctx.lang),
+                                              after=i18n.fmt_number(x.score, 1, ctx.lang)))
+                if losses.empty:
+                    st.caption(ctx.t("why.none"))
+        mine = findings[(findings["branch_code"] == cell) & (findings["year"] == period.year)]
+        st.markdown(f"**{ctx.t('why.rules', year=period.year)}**")
+        if mine.empty:
+            st.caption(ctx.t("why.no_rules"))
+        for f in mine.itertuples(index=False):
+            box = {"error": st.error, "warning": st.warning}.get(f.severity, st.info)
+            box(f"{f.message} ({ctx.t('col.source')}: {f.source})")
+elif len(ctx.branches) > 1:
+    st.info(ctx.t("why.pick"), icon=":material/help:")
+
+# ---- criteria heat map and history
+st.subheader(ctx.t("ranking.heatmap"))
+matrix = ctx.query("rankings.criteria_matrix", period=ctx.period)
+if not matrix.empty:
+    st.altair_chart(charts.criteria_heat(matrix, ctx.lang), width="stretch")
+
+history = ctx.query("rankings.history", kind=period.kind)
+if not history.empty:
     st.subheader(ctx.t("ranking.trend"))
-    st.altair_chart(charts.trend_lines(trend, ctx.lang), width="stretch")
+    labels = {p: ctx.period_label(p) for p in history["period"].unique()}
+    st.altair_chart(charts.history_lines(history, ctx.lang, labels), width="stretch")
+
+# ---- members: distribution of levels and the quota
+st.subheader(ctx.t("members.title"))
+member_levels = ctx.query("rankings.member_levels")
+if not member_levels.empty:
+    st.caption(ctx.t("members.distribution"))
+    level_labels = {c: ctx.label("level", c, short=True) for c in ("HTXSNV", "HTTNV", "HTNV", "KHTNV")}
+    st.altair_chart(charts.member_levels(member_levels, ctx.lang, level_labels))
+    quota = ctx.query("rankings.member_quota", branches=all_codes, quota_base=rules.quota_base())
+    st.caption(ctx.t("members.quota"))
+    st.altair_chart(charts.member_quota(quota, ctx.lang), width="stretch")
+
+# ---- every finding for the selection
+st.subheader(ctx.t("findings.title"))
+shown = findings[findings["branch_code"].isna() | findings["branch_code"].isin(ctx.branches)]
+if shown.empty:
+    st.caption(ctx.t("findings.none"))
+else:
+    st.dataframe(tables.display(
+        shown.assign(severity_name=[ctx.t("severity." + s) for s in shown["severity"]]),
+        [("severity_name", "col.severity", "text"), ("year", "col.year", "text"),
+         ("message", "col.message", "text"), ("source", "col.source", "text")], ctx.lang),
+        hide_index=True, width="stretch", key="findings_table",
+        column_config={ctx.t("col.message"): st.column_config.TextColumn(width="large")})

@@ -1,15 +1,18 @@
 -- name: leaderboard
 -- Cells of a period ranked by total score, with subtotals, completeness, the
--- level from the score band, the decided level (years only) and the previous
--- period of the same kind for comparison.
+-- level from the score band, the decided level (years only), and a comparison
+-- period: $compare = 'previous' (previous period of the same kind) or
+-- 'year_before' (the same period a year earlier). Ties share a rank.
 WITH current AS (
     SELECT * FROM v_branch_period_scores
     WHERE period = $period AND list_contains($branches, branch_code)
 ),
-previous AS (
-    SELECT branch_code, total_score AS prev_total, rank AS prev_rank
+comparison AS (
+    SELECT branch_code, total_score AS prev_total, rank AS prev_rank, period AS prev_period
     FROM v_branch_period_scores
-    WHERE period = period_previous($period) AND complete
+    WHERE period = CASE WHEN $compare = 'year_before' THEN period_year_before($period)
+                        ELSE period_previous($period) END
+      AND complete
 ),
 decided AS (
     SELECT subject_code AS branch_code, level AS decided_level
@@ -19,20 +22,22 @@ decided AS (
 )
 SELECT c.rank, c.branch_code, c.branch_name, c.total_score, c.common_score, c.task_score,
        c.complete, c.n_scored, c.n_expected, c.computed_level, d.decided_level, c.regime,
-       p.prev_total, p.prev_rank,
-       c.total_score - p.prev_total AS total_change,
-       p.prev_rank - c.rank AS rank_change
+       p.prev_period, p.prev_total, p.prev_rank,
+       CASE WHEN c.complete THEN c.total_score - p.prev_total END AS total_change,
+       CASE WHEN c.complete THEN p.prev_rank - c.rank END AS rank_change
 FROM current c
-LEFT JOIN previous p USING (branch_code)
+LEFT JOIN comparison p USING (branch_code)
 LEFT JOIN decided d USING (branch_code)
 ORDER BY c.complete DESC, c.rank NULLS LAST, c.branch_name COLLATE vi;
 
--- name: yearly_trend
--- Total score of each cell in every year period (complete periods only).
-SELECT period, period_year(period) AS year, branch_code, branch_name, total_score, rank
+-- name: history
+-- Total score and rank of each cell in every complete period of the given kind
+-- ('year' or 'quarter'), for the lines over time.
+SELECT period, period_order(period) AS ord, period_year(period) AS year, branch_code, branch_name,
+       total_score, rank
 FROM v_branch_period_scores
-WHERE period_kind(period) = 'year' AND complete AND list_contains($branches, branch_code)
-ORDER BY year, branch_name COLLATE vi;
+WHERE period_kind(period) = $kind AND complete AND list_contains($branches, branch_code)
+ORDER BY ord, branch_name COLLATE vi;
 
 -- name: level_counts
 -- How many cells of a period fall in each level by score (complete ones only).
@@ -42,3 +47,71 @@ LEFT JOIN v_branch_period_scores s
        ON s.computed_level = l.code AND s.period = $period AND list_contains($branches, s.branch_code)
 GROUP BY l.code, l.ordinal
 ORDER BY l.ordinal;
+
+-- name: criteria_matrix
+-- Cell × criterion of a period: the score and its share of the criterion's maximum.
+SELECT b.branch_code, b.branch_name, pc.criterion_code, pc.criterion_name, pc."group", pc.max_points,
+       s.score, s.score / pc.max_points AS share
+FROM v_period_criteria pc
+CROSS JOIN v_branches b
+LEFT JOIN v_scores s ON s.period = pc.period AND s.branch_code = b.branch_code
+                    AND s.criterion_code = pc.criterion_code
+WHERE pc.period = $period AND b.active AND list_contains($branches, b.branch_code)
+ORDER BY b.branch_name COLLATE vi, pc.criterion_code;
+
+-- name: why
+-- "Vì sao?" for one cell ($cell) in a period: each criterion's score against the
+-- average of the cells given ($branches: the Đảng bộ within the caller's scope)
+-- and against the comparison period ($compare as in leaderboard).
+WITH crit AS (
+    SELECT * FROM v_period_criteria WHERE period = $period
+),
+scores AS (
+    SELECT s.branch_code, s.criterion_code, s.score FROM v_scores s
+    WHERE s.period = $period AND list_contains($branches, s.branch_code)
+),
+before AS (
+    SELECT criterion_code, score AS prev_score FROM v_scores
+    WHERE branch_code = $cell AND list_contains($branches, branch_code)
+      AND period = CASE WHEN $compare = 'year_before' THEN period_year_before($period)
+                        ELSE period_previous($period) END
+)
+SELECT c.criterion_code, c.criterion_name, c."group", c.max_points, c.solution,
+       max(s.score) FILTER (WHERE s.branch_code = $cell) AS score,
+       avg(s.score) AS average,
+       max(s.score) FILTER (WHERE s.branch_code = $cell) - avg(s.score) AS against_average,
+       any_value(b.prev_score) AS prev_score,
+       max(s.score) FILTER (WHERE s.branch_code = $cell) - any_value(b.prev_score) AS change
+FROM crit c
+LEFT JOIN scores s USING (criterion_code)
+LEFT JOIN before b USING (criterion_code)
+WHERE list_contains($branches, $cell)
+GROUP BY ALL
+ORDER BY c.criterion_code;
+
+-- name: member_levels
+-- Member ratings per cell, year and level (for the distribution of member levels).
+SELECT r.year, r.branch_code, b.branch_name, r.level, l.ordinal, count(*) AS members
+FROM v_member_ratings r
+JOIN v_branches b USING (branch_code)
+JOIN levels l ON l.code = r.level
+WHERE list_contains($branches, r.branch_code)
+GROUP BY ALL
+ORDER BY r.year, branch_name COLLATE vi, l.ordinal;
+
+-- name: member_quota
+-- Per year, across the cells given: members rated HTXSNV, HTTNV, and the most HTXSNV
+-- the quota allows ($quota_base as in rules.quota_members).
+WITH counts AS (
+    SELECT year,
+           count(*) FILTER (WHERE level = 'HTXSNV') AS excellent,
+           count(*) FILTER (WHERE level = 'HTTNV') AS good,
+           count(*) FILTER (WHERE level IN ('HTXSNV', 'HTTNV')) AS good_or_better
+    FROM v_member_ratings WHERE list_contains($branches, branch_code)
+    GROUP BY year
+)
+SELECT c.year, c.excellent, c.good,
+       t.value * CASE WHEN $quota_base = 'httnv_or_better' THEN c.good_or_better ELSE c.good END AS allowed,
+       t.value AS share
+FROM counts c JOIN v_year_thresholds t ON t.year = c.year AND t.rule = 'quota_excellent_share'
+ORDER BY c.year;

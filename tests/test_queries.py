@@ -35,9 +35,9 @@ def test_unexpected_parameter_raises(empty_db):
 
 def test_injection_string_as_parameter_is_inert(sample_db):
     before = store.cursor().execute("SELECT count(*) FROM v_branches").fetchone()[0]
-    frame = queries.run("rankings.leaderboard", period=INJECTION, branches=[INJECTION])
+    frame = queries.run("rankings.leaderboard", period=INJECTION, compare=INJECTION, branches=[INJECTION])
     assert frame.empty
-    frame = queries.run("rankings.leaderboard", period="2025", branches=[INJECTION, "CB01"])
+    frame = queries.run("rankings.leaderboard", period="2025", compare="previous", branches=[INJECTION, "CB01"])
     assert list(frame["branch_code"]) == ["CB01"]
     assert store.cursor().execute("SELECT count(*) FROM v_branches").fetchone()[0] == before == 4
 
@@ -53,7 +53,7 @@ def test_every_branch_query_takes_the_branch_set():
 
 def test_scope_limits_every_scoped_query(sample_db):
     params = {"period": "2025", "year": 2025, "include_committee": False, "today": dt.date(2026, 11, 26),
-              "quota_base": "httnv", "compare": "previous"}
+              "quota_base": "httnv", "compare": "previous", "kind": "year", "cell": "CB03"}
     for query in queries.load_all().values():
         if not query.scoped:
             continue

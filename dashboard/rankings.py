@@ -1,0 +1,52 @@
+"""Ranking helpers that need no Streamlit: sorting, flags per cell, gains and losses.
+
+The scores, ranks and changes themselves come from SQL (``queries/rankings.sql``
+over the ``v_branch_period_scores`` mart); this module arranges them.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from . import periods
+
+
+def leaderboard(run, period: str, compare: str = "previous", branches: list[str] | None = None) -> pd.DataFrame:
+    """The ranked cells of a period (``run`` is a named-query runner)."""
+    params = {"period": period, "compare": compare}
+    if branches is not None:
+        params["branches"] = branches
+    return run("rankings.leaderboard", **params)
+
+
+def sort_board(board: pd.DataFrame, by: str) -> pd.DataFrame:
+    """By total score (ranked cells first, by rank) or by change of score (biggest rise first)."""
+    if by == "change":
+        return board.sort_values(["complete", "total_change", "rank"], ascending=[False, False, True],
+                                 na_position="last", kind="stable").reset_index(drop=True)
+    return board.sort_values(["complete", "rank"], ascending=[False, True], na_position="last",
+                             kind="stable").reset_index(drop=True)
+
+
+def flags(findings: pd.DataFrame, year: int) -> dict[str, tuple[int, int]]:
+    """(errors, warnings) of each cell's rule findings in a year."""
+    out: dict[str, tuple[int, int]] = {}
+    if findings.empty:
+        return out
+    mine = findings[(findings["year"] == year) & findings["branch_code"].notna()]
+    for code, group in mine.groupby("branch_code"):
+        out[code] = (int((group["severity"] == "error").sum()), int((group["severity"] == "warning").sum()))
+    return out
+
+
+def gains_and_losses(why: pd.DataFrame, n: int = 3) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The criteria that rose most and fell most since the comparison period."""
+    moved = why.dropna(subset=["change"])
+    gains = moved[moved["change"] > 0].sort_values(["change", "criterion_code"], ascending=[False, True]).head(n)
+    losses = moved[moved["change"] < 0].sort_values(["change", "criterion_code"]).head(n)
+    return gains.reset_index(drop=True), losses.reset_index(drop=True)
+
+
+def comparison_period(period: str, compare: str) -> str:
+    p = periods.parse_period(period)
+    return (p.year_before() if compare == "year_before" else p.previous()).code
