@@ -67,3 +67,32 @@ def test_command_line_refuses_plainly_while_the_app_holds_the_database(sample_db
         assert "đang được ứng dụng web giữ" in result.stderr
         page.reload()
         page.get_by_test_id("stMetric").first.wait_for(timeout=30_000)
+
+
+def test_clicking_a_bar_in_the_real_chart_filters_the_table(sample_db, tmp_path):
+    require_chromium()
+    with running_app(sample_db, tmp_path / "server.log") as url, browser_page(1366, 1400) as page:
+        page.goto(url + "/xep_hang?ky=2025", wait_until="domcontentloaded")
+        page.get_by_role("heading", name="Tổng điểm theo chi bộ").wait_for(timeout=30_000)
+        rows = page.get_by_test_id("stDataFrame").first
+        rows.wait_for()
+        chart = page.get_by_test_id("stVegaLiteChart").first
+        chart.scroll_into_view_if_needed()
+        page.wait_for_timeout(1500)
+        box = chart.bounding_box()
+        # Walk down the middle of the bars (every total is above 50 of 100) until a click selects one.
+        for dy in range(10, int(box["height"]) - 60, 12):
+            page.mouse.click(box["x"] + box["width"] * 0.55, box["y"] + dy)
+            page.wait_for_timeout(700)
+            if "chi_bo=" in page.url:
+                break
+        assert "chi_bo=CB02" in page.url, page.url   # the top bar: Chi bộ Khối Hình sự leads 2025
+        page.get_by_role("heading", name="Vì sao? — Chi bộ Khối Hình sự, Năm 2025").wait_for(timeout=30_000)
+        page.screenshot(path=str(tmp_path / "xep-hang-cb02.png"), full_page=True)
+        assert page.get_by_role("button", name="Xem tất cả chi bộ").is_visible()
+        page.get_by_text("Đang xem: Chi bộ Khối Hình sự.").wait_for()
+        # The leaderboard now holds one row (its grid exposes row count to assistive technology).
+        grid = page.get_by_test_id("stDataFrame").first.locator('[role="grid"]')
+        assert grid.get_attribute("aria-rowcount") == "2"   # header + one cell
+        cells = grid.locator('[role="gridcell"]').all_text_contents()
+        assert "Chi bộ Khối Hình sự" in cells and "Chi bộ Văn phòng tổng hợp" not in cells
