@@ -1,31 +1,159 @@
-"""Who is using the dashboard and what they may see.
+"""Who is using the dashboard and what they may see and do.
 
-Until users are configured (the access-control issue), the app runs in local
-mode: bound to 127.0.0.1, and whoever opens it is an administrator with every
-cell in scope. The gate is already called by every page, so that logging in
-will be enforced in one place.
+Users and roles live in ``.streamlit/secrets.toml`` (or the TOML file named by
+the ``DASHBOARD_USERS_FILE`` setting)::
+
+    [users.thuky_cb02]
+    name = "Thư ký Chi bộ Khối Hình sự"
+    role = "editor"                 # viewer | editor | admin
+    branches = ["CB02"]             # optional: the cells this user may see and upload
+    password_hash = "$argon2id$v=19$..."   # python -m dashboard hash-password
+
+Passwords are kept only as argon2 hashes and checked in constant time. With no
+users configured the app runs in local mode: everyone is an administrator, and
+the app refuses to serve on anything but the loopback address.
 """
 
 from __future__ import annotations
 
+import ipaddress
+import threading
+import time
+import tomllib
 from dataclasses import dataclass
+from pathlib import Path
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+
+from . import settings
+
+ROLES = ("viewer", "editor", "admin")
+PERMISSIONS = {"viewer": {"view"}, "editor": {"view", "upload"},
+               "admin": {"view", "upload", "undo", "names", "audit"}}
+FREE_ATTEMPTS = 5           # failed logins before the delay starts
+BASE_DELAY_SECONDS = 5      # first delay, doubled at each further failure
+MAX_DELAY_SECONDS = 15 * 60
+
+_hasher = PasswordHasher()
+# Compared against when the user name is unknown, so both cases take the same time.
+_DUMMY_HASH = _hasher.hash("không có người dùng này")
 
 
 @dataclass(frozen=True)
 class User:
-    name: str
+    name: str                          # login name
     role: str                          # viewer | editor | admin
     scope: frozenset[str] | None       # branch codes; None = every cell
+    display: str = ""
 
     def can(self, action: str) -> bool:
-        allowed = {"viewer": {"view"}, "editor": {"view", "upload"},
-                   "admin": {"view", "upload", "undo", "names", "audit"}}
-        return action in allowed.get(self.role, set())
+        return action in PERMISSIONS.get(self.role, set())
 
 
-LOCAL_USER = User(name="cục bộ", role="admin", scope=None)
+LOCAL_USER = User(name="cục bộ", role="admin", scope=None, display="Quản trị (chế độ cục bộ)")
 
 
-def current_user() -> User | None:
-    """The signed-in user, or None when the login form must be shown."""
-    return LOCAL_USER
+class PermissionDenied(Exception):
+    """The user's role does not allow this action."""
+
+
+# ---------------------------------------------------------------- configuration
+
+def users_file() -> Path:
+    configured = settings.get("DASHBOARD_USERS_FILE")
+    if configured:
+        return settings.path_setting("DASHBOARD_USERS_FILE")
+    return settings.ROOT / ".streamlit" / "secrets.toml"
+
+
+def load_users() -> dict[str, dict]:
+    """The configured users (login name → entry); empty means local mode."""
+    try:
+        with users_file().open("rb") as fh:
+            data = tomllib.load(fh)
+    except (FileNotFoundError, tomllib.TOMLDecodeError, OSError):
+        return {}
+    users = data.get("users") or {}
+    return {str(k): v for k, v in users.items() if isinstance(v, dict) and v.get("password_hash")}
+
+
+def local_mode() -> bool:
+    return not load_users()
+
+
+def is_loopback(address: str | None) -> bool:
+    if not address:
+        return False  # empty means every interface
+    if address == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(address).is_loopback
+    except ValueError:
+        return False
+
+
+def user_from_entry(login: str, entry: dict) -> User:
+    role = entry.get("role", "viewer")
+    if role not in ROLES:
+        role = "viewer"
+    branches = entry.get("branches")
+    scope = frozenset(str(b).strip().upper() for b in branches) if branches else None
+    return User(name=login, role=role, scope=scope, display=str(entry.get("name") or login))
+
+
+# ---------------------------------------------------------------- passwords
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def verify_password(stored_hash: str, password: str) -> bool:
+    try:
+        return _hasher.verify(stored_hash, password)
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False
+
+
+class LoginThrottle:
+    """After FREE_ATTEMPTS failures for a user name, each attempt must wait longer (5 s, 10 s, 20 s …)."""
+
+    def __init__(self, clock=time.monotonic):
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._failures: dict[str, tuple[int, float]] = {}
+
+    def wait_seconds(self, login: str) -> float:
+        with self._lock:
+            count, last = self._failures.get(login.lower(), (0, 0.0))
+        delay = self.delay_after(count)
+        return max(0.0, last + delay - self._clock()) if delay else 0.0
+
+    @staticmethod
+    def delay_after(failures: int) -> float:
+        if failures < FREE_ATTEMPTS:
+            return 0.0
+        return float(min(MAX_DELAY_SECONDS, BASE_DELAY_SECONDS * 2 ** (failures - FREE_ATTEMPTS)))
+
+    def failed(self, login: str) -> int:
+        with self._lock:
+            count, _ = self._failures.get(login.lower(), (0, 0.0))
+            self._failures[login.lower()] = (count + 1, self._clock())
+            return count + 1
+
+    def succeeded(self, login: str) -> None:
+        with self._lock:
+            self._failures.pop(login.lower(), None)
+
+
+throttle = LoginThrottle()
+
+
+def authenticate(login: str, password: str, users: dict[str, dict] | None = None) -> User | None:
+    """The user if the password matches (constant time whether or not the name exists)."""
+    users = load_users() if users is None else users
+    entry = users.get(login)
+    ok = verify_password(entry["password_hash"] if entry else _DUMMY_HASH, password)
+    if entry is None or not ok:
+        return None
+    return user_from_entry(login, entry)

@@ -5,6 +5,7 @@
   history [--json]                list uploads
   undo ID                         undo an upload
   migrate                         bring the database schema up to date
+  hash-password                   print a password hash for .streamlit/secrets.toml
 
 Every command takes ``--db PATH`` (default: the DASHBOARD_DB setting).
 """
@@ -131,6 +132,27 @@ def cmd_build_sample(args) -> int:
     return EXIT_OK
 
 
+def cmd_hash_password(args) -> int:
+    """Print an argon2 hash of a password typed twice (or read from standard input)."""
+    import getpass
+
+    from . import auth
+
+    if sys.stdin.isatty():
+        first = getpass.getpass(i18n.t("cli.password", args.lang))
+        second = getpass.getpass(i18n.t("cli.password_again", args.lang))
+        if first != second:
+            print(i18n.t("cli.password_mismatch", args.lang), file=sys.stderr)
+            return EXIT_REJECTED
+    else:
+        first = sys.stdin.readline().rstrip("\r\n")
+    if len(first) < 8:
+        print(i18n.t("cli.password_short", args.lang), file=sys.stderr)
+        return EXIT_REJECTED
+    print(auth.hash_password(first))
+    return EXIT_OK
+
+
 def cmd_migrate(args) -> int:
     cur = _open(args.db)
     print(i18n.t("cli.migrated", args.lang, version=store.schema_version(cur)))
@@ -158,6 +180,8 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser("build-sample", help="build the sample database if none exists")
     s.add_argument("--force", action="store_true")
     s.set_defaults(func=cmd_build_sample)
+    s = sub.add_parser("hash-password", help="print an argon2 hash for a user's password_hash")
+    s.set_defaults(func=cmd_hash_password)
     s = sub.add_parser("migrate", help="bring the schema up to date")
     s.set_defaults(func=cmd_migrate)
     for action in sub.choices.values():

@@ -32,6 +32,7 @@ _PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
 _STRIP = re.compile(r"'(?:[^']|'')*'|--[^\n]*|/\*.*?\*/", re.S)
 
 SCOPE_PARAM = "branches"
+NAMES_PARAM = "show_names"
 
 
 class QueryError(KeyError):
@@ -103,14 +104,20 @@ def all_branch_codes(cur) -> list[str]:
     return [r[0] for r in cur.execute("SELECT branch_code FROM v_branches ORDER BY branch_code").fetchall()]
 
 
-def run(name: str, *, cur=None, scope: frozenset[str] | None = None, **params: object) -> pd.DataFrame:
+def run(name: str, *, cur=None, scope: frozenset[str] | None = None, names_allowed: bool = False,
+        **params: object) -> pd.DataFrame:
     """Run a named query and return its rows as a DataFrame.
 
     ``scope`` is the set of branch codes the caller may see (None: all). For a
     scoped query, ``branches=None`` means every branch in scope; a list is
-    intersected with the scope.
+    intersected with the scope. ``names_allowed`` alone decides ``$show_names``
+    (members' names are personal data): a caller cannot pass it as a parameter.
     """
     query = get(name)
+    if NAMES_PARAM in params:
+        raise QueryError(f"{NAMES_PARAM} is set from the user's role, not by the caller")
+    if NAMES_PARAM in query.params:
+        params[NAMES_PARAM] = bool(names_allowed)
     cur = cur if cur is not None else store.cursor()
     if query.scoped:
         branches = params.get(SCOPE_PARAM)

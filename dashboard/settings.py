@@ -46,6 +46,10 @@ SETTINGS: tuple[Setting, ...] = (
             "An action with no progress report for this many days is flagged stale."),
     Setting("DASHBOARD_QUOTA_BASE", "httnv", str,
             "Denominator of the 20 % quota: httnv (those rated HTTNV) or httnv_or_better (HTTNV and HTXSNV)."),
+    Setting("DASHBOARD_USERS_FILE", "", str,
+            "TOML file with the [users.*] tables; empty: .streamlit/secrets.toml. No users: local mode."),
+    Setting("DASHBOARD_IDLE_MINUTES", 30, int,
+            "A signed-in session idle this long is signed out."),
     Setting("DASHBOARD_READ_ONLY", False, _bool,
             "Open the database read-only (uploads and undo disabled)."),
 )

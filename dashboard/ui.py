@@ -15,13 +15,15 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import logging
+import re
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
-from . import auth, i18n, periods, queries, settings, store
+from . import audit, auth, i18n, periods, queries, settings, store
 
 log = logging.getLogger(__name__)
 
@@ -77,7 +79,7 @@ class PageContext:
             params["branches"] = self.branches
         frozen = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
         scope = tuple(sorted(self.user.scope)) if self.user.scope is not None else None
-        return _cached_query(name, frozen, scope, self.version, str(db_path()))
+        return _cached_query(name, frozen, scope, self.version, str(db_path()), self.user.can("names"))
 
     def label(self, domain: str, code: str | None, short: bool = False) -> str:
         """The reader's word for a coded value (a level, a status, a meeting kind …)."""
@@ -110,11 +112,13 @@ def db_path() -> Path:
 
 
 @st.cache_data(show_spinner=False, max_entries=1024)
-def _cached_query(name: str, params: tuple, scope: tuple | None, version: int, db: str) -> pd.DataFrame:
-    # version and db are part of the cache key: a commit or undo bumps version.
+def _cached_query(name: str, params: tuple, scope: tuple | None, version: int, db: str,
+                  names_allowed: bool = False) -> pd.DataFrame:
+    # version, db, scope and names_allowed are all part of the cache key: a commit or undo
+    # bumps the version, and two users with different rights never share an entry.
     kwargs = {k: list(v) if isinstance(v, tuple) else v for k, v in params}
     return queries.run(name, cur=store.cursor(Path(db)), scope=frozenset(scope) if scope is not None else None,
-                       **kwargs)
+                       names_allowed=names_allowed, **kwargs)
 
 
 def _url_values(name: str) -> list[str] | None:
@@ -156,9 +160,7 @@ def page_setup(page: str, title_key: str | None = None) -> PageContext:
     st.set_page_config(page_title=f"{title} · {i18n.t('app.short', lang)}", layout="wide",
                        initial_sidebar_state="expanded")
     _install_error_handler(lang)
-    user = auth.current_user()
-    if user is None:  # the login form has been drawn; nothing else may be.
-        st.stop()
+    user = _gate(lang)   # draws the login form and stops when nobody is signed in
     if not db_path().exists():
         st.error(i18n.t("error.db_missing", lang))
         st.stop()
@@ -175,8 +177,104 @@ def page_setup(page: str, title_key: str | None = None) -> PageContext:
     if ctx.is_sample:
         st.badge(ctx.t("sample.badge"), icon=":material/science:", color="orange")
     for notice in ctx.notices:
-        st.caption(f":material/info: {notice}")
+        st.caption(":material/info: " + plain(notice))
     return ctx
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$=^&])")
+
+
+def plain(text: object) -> str:
+    """User-supplied text made inert in Streamlit's Markdown (links, images, :directives:, LaTeX).
+
+    Line breaks become spaces; every Markdown metacharacter is escaped, so the
+    text shows exactly as written.
+    """
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+
+
+_AUTH = "_auth"
+
+
+def _audit(action: str, user_name: str, detail: dict | str | None = None) -> None:
+    if db_path().exists() and not settings.get("DASHBOARD_READ_ONLY"):
+        audit.record(action, user_name, detail, path=db_path())
+
+
+def _gate(lang: str) -> auth.User:
+    """The signed-in user; otherwise draw only the login form and stop the page.
+
+    Nothing is queried from the store before this returns.
+    """
+    users = auth.load_users()
+    if not users:
+        if not auth.is_loopback(st.get_option("server.address")):
+            st.error(i18n.t("auth.public_without_users", lang), icon=":material/block:")
+            st.stop()
+        return auth.LOCAL_USER
+    session = st.session_state.get(_AUTH)
+    if session:
+        entry = users.get(session["login"])
+        idle = time.time() - session["seen"]
+        if entry is None:
+            st.session_state.pop(_AUTH, None)
+        elif idle > settings.get("DASHBOARD_IDLE_MINUTES") * 60:
+            st.session_state.pop(_AUTH, None)
+            _audit("expired", session["login"])
+            st.session_state["_login_notice"] = i18n.t("auth.expired", lang)
+        else:
+            session["seen"] = time.time()
+            return auth.user_from_entry(session["login"], entry)
+    _login_form(lang, users)
+    st.stop()
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _login_form(lang: str, users: dict) -> None:
+    st.title(i18n.t("auth.title", lang))
+    st.caption(i18n.t("app.org", lang))
+    notice = st.session_state.pop("_login_notice", None)
+    if notice:
+        st.info(notice, icon=":material/schedule:")
+    with st.form("login_form"):
+        login = st.text_input(i18n.t("auth.login", lang), key="login_name")
+        password = st.text_input(i18n.t("auth.password", lang), type="password", key="login_password")
+        submitted = st.form_submit_button(i18n.t("auth.submit", lang), type="primary")
+    if not submitted:
+        return
+    login = (login or "").strip()
+    wait = auth.throttle.wait_seconds(login)
+    if wait > 0:
+        _audit("login_failed", login or "?", {"reason": "throttled"})
+        st.error(i18n.t("auth.wait", lang, seconds=int(wait) + 1), icon=":material/lock_clock:")
+        return
+    user = auth.authenticate(login, password or "", users)
+    if user is None:
+        failures = auth.throttle.failed(login)
+        _audit("login_failed", login or "?", {"failures": failures})
+        st.error(i18n.t("auth.failed", lang), icon=":material/error:")
+        delay = auth.throttle.delay_after(failures)
+        if delay:
+            st.warning(i18n.t("auth.delay", lang, seconds=int(delay)), icon=":material/lock_clock:")
+        return
+    auth.throttle.succeeded(login)
+    st.session_state[_AUTH] = {"login": user.name, "seen": time.time()}
+    _audit("login", user.name)
+    st.rerun()
+
+
+def audit_event(ctx: PageContext, action: str, detail: dict | str | None = None) -> None:
+    _audit(action, ctx.user.name, detail)
+
+
+def audit_export(ctx: PageContext, file_name: str) -> None:
+    """on_click of a download button: record what was exported, by whom."""
+    _audit("export", ctx.user.name, {"file": file_name, "page": ctx.page})
+
+
+def _logout(user: auth.User) -> None:
+    st.session_state.pop(_AUTH, None)
+    _audit("logout", user.name)
 
 
 def _install_error_handler(lang: str) -> None:
@@ -257,6 +355,13 @@ def _draw_sidebar(ctx: PageContext, status: pd.Series) -> None:
             key=_WIDGET[P_LANG], on_change=_switch_lang)
         if status["last_change"] is not None and not pd.isna(status["last_change"]):
             st.caption(t("data.updated", when=i18n.fmt_datetime(status["last_change"])))
+        st.divider()
+        if ctx.user is auth.LOCAL_USER:
+            st.caption(":material/computer: " + t("auth.local_mode"))
+        else:
+            st.caption(t("auth.signed_in", name=plain(ctx.user.display), role=t("role." + ctx.user.role)))
+            st.button(t("auth.logout"), key="logout", icon=":material/logout:", on_click=_logout,
+                      args=(ctx.user,))
 
     # The URL now says exactly what is shown.
     _write_url(ctx)
@@ -317,7 +422,7 @@ def clear_filter_button(ctx: PageContext) -> None:
     if ctx.selected_branches:
         names = ", ".join(ctx.branch_name(c) for c in ctx.selected_branches)
         left, right = st.columns([4, 1], vertical_alignment="center")
-        left.caption(ctx.t("filter.showing", names=names))
+        left.caption(plain(ctx.t("filter.showing", names=names)))
         if right.button(ctx.t("filter.clear"), key="clear_branch_filter", icon=":material/filter_alt_off:"):
             select_branches([])
 

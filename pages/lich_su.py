@@ -41,8 +41,19 @@ if ctx.user.can("undo"):
         if st.button(ctx.t("undo.button"), key="undo_button"):
             try:
                 with ui.user_errors(ctx, expected=(ingest.UndoRefused,)):
-                    ingest.undo(int(choice), who=ctx.user.name, path=ui.db_path())
+                    ingest.undo(int(choice), who=ctx.user.name, path=ui.db_path(), user=ctx.user)
+                ui.audit_event(ctx, "undo", {"upload_id": int(choice)})
                 st.session_state["_history_flash"] = ctx.t("undo.done", id=choice)
                 st.rerun()
             except ingest.UndoRefused as refused:
                 st.error(ctx.t(refused.key, **refused.params))
+
+if ctx.user.can("audit"):
+    st.subheader(ctx.t("audit.title"))
+    trail = ctx.query("uploads.audit")
+    if not trail.empty:
+        st.dataframe(tables.display(
+            trail.assign(action_name=[ctx.t(f"audit.action.{a}") for a in trail["action"]]),
+            [("happened_at", "col.when", "datetime"), ("user_name", "col.who", "text"),
+             ("action_name", "col.action", "text"), ("detail", "col.detail", "text")], ctx.lang),
+            hide_index=True, width="stretch", key="audit_table")

@@ -12,6 +12,7 @@ st.write(ctx.t("upload.intro"))
 
 st.download_button(
     ctx.t("upload.template"), key="template_download", icon=":material/download:",
+    on_click=ui.audit_export, args=(ctx, template.TEMPLATE_NAME),
     data=template.build(ctx.query("template.branches"), ctx.query("template.criteria"),
                         ctx.query("reference.enum_labels"), ctx.lang),
     file_name=template.TEMPLATE_NAME,
@@ -39,19 +40,23 @@ if st.session_state.get("_upload_signature") != (signature, ctx.version):
     with ui.user_errors(ctx):
         st.session_state["_upload_batch"] = ingest.prepare(
             payload, store.cursor(ui.db_path()), today=ctx.today,
-            max_bytes=limit_mb * 1024 * 1024, max_rows=settings.get("DASHBOARD_MAX_ROWS"))
+            max_bytes=limit_mb * 1024 * 1024, max_rows=settings.get("DASHBOARD_MAX_ROWS"), user=ctx.user)
     st.session_state["_upload_signature"] = (signature, ctx.version)
+    batch = st.session_state["_upload_batch"]
+    if not batch.ok:
+        ui.audit_event(ctx, "upload_rejected", {"files": [f["name"] for f in batch.files],
+                                               "errors": len(batch.errors)})
 batch = st.session_state["_upload_batch"]
 
 st.subheader(ctx.t("upload.preview"))
 for name, data in batch.sheets.items():
     if data.counts:
-        st.markdown("- " + ctx.t("upload.sheet_summary", sheet=", ".join(dict.fromkeys(data.labels)),
-                                  rows=sum(data.counts.values()), new=data.counts["new"],
-                                  changed=data.counts["changed"], same=data.counts["same"]))
+        st.markdown("- " + ui.plain(ctx.t("upload.sheet_summary", sheet=", ".join(dict.fromkeys(data.labels)),
+                                          rows=sum(data.counts.values()), new=data.counts["new"],
+                                          changed=data.counts["changed"], same=data.counts["same"])))
 for name, data in batch.sheets.items():
     title = ", ".join(dict.fromkeys(data.labels))
-    with st.expander(ctx.t("upload.sheet_detail", sheet=title, table=data.sheet.name)):
+    with st.expander(ui.plain(ctx.t("upload.sheet_detail", sheet=title, table=data.sheet.name))):
         mapping = pd.DataFrame(
             [(header, f"{data.sheet.column(col).header} ({col})" if col else ctx.t("upload.ignored"))
              for _, header, col in data.columns],
@@ -74,6 +79,7 @@ if batch.problems:
     if len(batch.problems) > len(shown):
         st.caption(ctx.t("upload.more_problems", n=len(batch.problems) - len(shown)))
     st.download_button(ctx.t("upload.download_problems"), key="problems_download", icon=":material/download:",
+                       on_click=ui.audit_export, args=(ctx, "loi-tai-len.xlsx"),
                        data=export.problems_workbook(batch, ctx.lang), file_name="loi-tai-len.xlsx",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
@@ -87,7 +93,8 @@ if not any(d.counts.get("new") or d.counts.get("changed") for d in batch.sheets.
 
 if st.button(ctx.t("upload.confirm"), type="primary", key="upload_confirm", icon=":material/save:"):
     with ui.user_errors(ctx):
-        result = ingest.commit(batch, who=ctx.user.name, source="page", path=ui.db_path())
+        result = ingest.commit(batch, who=ctx.user.name, source="page", path=ui.db_path(), user=ctx.user)
+    ui.audit_event(ctx, "upload", {"upload_id": result.upload_id, "files": [f["name"] for f in batch.files]})
     st.session_state.pop("_upload_signature", None)
     st.session_state["_upload_flash"] = (ctx.t("upload.ok", id=result.upload_id) if result.changed_anything
                                          else ctx.t("upload.unchanged"))

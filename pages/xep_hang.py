@@ -72,7 +72,7 @@ if len(ctx.selected_branches) == 1:
     cell = ctx.selected_branches[0]
     row = board[board["branch_code"] == cell]
     with st.container(border=True):
-        st.subheader(ctx.t("why.title", branch=ctx.branch_name(cell), period=ctx.period_label()))
+        st.subheader(ui.plain(ctx.t("why.title", branch=ctx.branch_name(cell), period=ctx.period_label())))
         if not row.empty:
             r = row.iloc[0]
             if r["complete"]:
@@ -91,19 +91,19 @@ if len(ctx.selected_branches) == 1:
             with g:
                 st.markdown(f"**{ctx.t('why.gains')}**")
                 for x in gains.itertuples(index=False):
-                    st.markdown("- " + ctx.t("why.change_item", criterion=x.criterion_code, name=x.criterion_name,
+                    st.markdown("- " + ui.plain(ctx.t("why.change_item", criterion=x.criterion_code, name=x.criterion_name,
                                               change="+" + i18n.fmt_number(x.change, 1, ctx.lang),
                                               before=i18n.fmt_number(x.prev_score, 1, ctx.lang),
-                                              after=i18n.fmt_number(x.score, 1, ctx.lang)))
+                                              after=i18n.fmt_number(x.score, 1, ctx.lang))))
                 if gains.empty:
                     st.caption(ctx.t("why.none"))
             with l_:
                 st.markdown(f"**{ctx.t('why.losses')}**")
                 for x in losses.itertuples(index=False):
-                    st.markdown("- " + ctx.t("why.loss_item", criterion=x.criterion_code, name=x.criterion_name,
+                    st.markdown("- " + ui.plain(ctx.t("why.loss_item", criterion=x.criterion_code, name=x.criterion_name,
                                               change=i18n.fmt_number(x.change, 1, ctx.lang),
                                               before=i18n.fmt_number(x.prev_score, 1, ctx.lang),
-                                              after=i18n.fmt_number(x.score, 1, ctx.lang)))
+                                              after=i18n.fmt_number(x.score, 1, ctx.lang))))
                 if losses.empty:
                     st.caption(ctx.t("why.none"))
         mine = findings[(findings["branch_code"] == cell) & (findings["year"] == period.year)]
@@ -112,7 +112,7 @@ if len(ctx.selected_branches) == 1:
             st.caption(ctx.t("why.no_rules"))
         for f in mine.itertuples(index=False):
             box = {"error": st.error, "warning": st.warning}.get(f.severity, st.info)
-            box(f"{f.message} ({ctx.t('col.source')}: {f.source})")
+            box(ui.plain(f"{f.message} ({ctx.t('col.source')}: {f.source})"))
 elif len(ctx.branches) > 1:
     st.info(ctx.t("why.pick"), icon=":material/help:")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -22,8 +23,11 @@ def open_page(page: str, query: dict[str, str] | None = None, run: bool = True) 
 
 
 def texts(at: AppTest) -> str:
-    """Everything the page wrote as text (titles, markdown, captions, alerts, metrics)."""
+    """Everything the page wrote as text (titles, markdown, captions, alerts, metrics).
+
+    Markdown escapes are removed, so the result is what a reader sees.
+    """
     parts = [e.value for kind in ("title", "header", "subheader", "markdown", "caption", "info",
                                   "warning", "error", "success") for e in getattr(at, kind)]
     parts += [f"{m.label} {m.value}" for m in at.metric]
-    return "\n".join(str(p) for p in parts)
+    return re.sub(r"\\(.)", r"\1", "\n".join(str(p) for p in parts))

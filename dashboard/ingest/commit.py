@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .. import settings, store
+from .. import auth, settings, store
 from ..contract import SHEETS_BY_NAME, Sheet
 from .read import Unreadable, read_file, safe_name
 from .reference import load_reference
@@ -42,8 +42,14 @@ class UndoRefused(Exception):
 
 
 def prepare(files: list[tuple[str, bytes]], cur, today: dt.date | None = None,
-            max_bytes: int | None = None, max_rows: int = 200_000) -> Batch:
-    """Read and validate files as one upload, and count what it would change."""
+            max_bytes: int | None = None, max_rows: int = 200_000, user: "auth.User | None" = None) -> Batch:
+    """Read and validate files as one upload, and count what it would change.
+
+    With a ``user``, the upload must be allowed for the role, and a user limited
+    to some cells may only touch those cells (the other rows are listed as errors).
+    ``user=None`` is the trusted local caller (command line, sample build).
+    """
+    _require(user, "upload")
     today = today or dt.date.today()
     batch = Batch()
     tables = []
@@ -62,7 +68,7 @@ def prepare(files: list[tuple[str, bytes]], cur, today: dt.date | None = None,
     if batch.errors:
         return batch
     ref = load_reference(cur)
-    validate(tables, ref, today, batch, max_rows=max_rows)
+    validate(tables, ref, today, batch, max_rows=max_rows, scope=user.scope if user else None)
     if not batch.sheets and not batch.errors:
         batch.add("error", "file.no_tables", params={"file": ", ".join(f["name"] for f in batch.files)})
     if batch.ok:
@@ -140,8 +146,15 @@ def _count_changes(batch: Batch, cur) -> None:
         cur.execute(f"DROP TABLE IF EXISTS {staged}")
 
 
-def commit(batch: Batch, who: str, source: str, path=None, now: dt.datetime | None = None) -> CommitResult:
+def _require(user, action: str) -> None:
+    if user is not None and not user.can(action):
+        raise auth.PermissionDenied(action)
+
+
+def commit(batch: Batch, who: str, source: str, path=None, now: dt.datetime | None = None,
+           user: "auth.User | None" = None) -> CommitResult:
     """Write a valid batch in one transaction; nothing when it changes nothing."""
+    _require(user, "upload")
     if not batch.ok:
         raise ValueError("a batch with errors cannot be committed")
     counts = {name: dict(d.counts) for name, d in batch.sheets.items()}
@@ -207,8 +220,10 @@ def _is_sample_workbook(batch: Batch) -> bool:
 VERSIONED_TABLES = tuple(s.table for s in SHEETS_BY_NAME.values())
 
 
-def undo(upload_id: int, who: str, path=None, now: dt.datetime | None = None) -> None:
+def undo(upload_id: int, who: str, path=None, now: dt.datetime | None = None,
+         user: "auth.User | None" = None) -> None:
     """Restore the state before an upload; refuse if a later upload changed its rows."""
+    _require(user, "undo")
     now = now or dt.datetime.now().replace(microsecond=0)
     with store.write_lock:
         cur = store.cursor(path)

@@ -22,6 +22,7 @@ class Reference:
     members: dict[str, dict] = field(default_factory=dict)
     criteria: dict[str, dict] = field(default_factory=dict)
     actions: set[str] = field(default_factory=set)
+    action_branches: dict[str, str] = field(default_factory=dict)
     meetings: dict[tuple[str, dt.date], dict] = field(default_factory=dict)
     absences: dict[tuple[str, dt.date, str], bool] = field(default_factory=dict)
     progress: dict[str, list[tuple[dt.date, float]]] = field(default_factory=lambda: defaultdict(list))
@@ -63,7 +64,8 @@ def load_reference(cur) -> Reference:
     for code, group, max_points, valid_from in cur.execute(
             'SELECT criterion_code, "group", max_points, valid_from FROM v_criteria').fetchall():
         ref.criteria[code] = {"group": group, "max_points": max_points, "valid_from": valid_from}
-    ref.actions = {r[0] for r in cur.execute("SELECT action_code FROM v_actions").fetchall()}
+    ref.action_branches = dict(cur.execute("SELECT action_code, branch_code FROM v_actions").fetchall())
+    ref.actions = set(ref.action_branches)
     for branch, held_on, excused, unexcused in cur.execute(
             "SELECT branch_code, held_on, absent_excused, absent_unexcused FROM v_meetings").fetchall():
         ref.meetings[(branch, held_on)] = {"absent_excused": excused, "absent_unexcused": unexcused}

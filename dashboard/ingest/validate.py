@@ -549,8 +549,39 @@ def check_rules(batch: Batch, ref: Reference) -> None:
         history.setdefault(r["action_code"], []).append((r["reported_on"], r["percent"]))
 
 
+def check_scope(batch: Batch, ref: Reference, scope: frozenset[str]) -> None:
+    """Every row must belong to a cell the uploader may write (the rows outside are listed)."""
+    members = {code: m["branch_code"] for code, m in ref.members.items()}
+    members.update({r["member_code"]: r["branch_code"] for r in _rows(batch, "dang_vien")})
+    actions = dict(ref.action_branches)
+    actions.update({r["action_code"]: r["branch_code"] for r in _rows(batch, "giai_phap")})
+    allowed = ", ".join(sorted(scope))
+
+    def cells_of(sheet: str, r: dict) -> list[tuple[str | None, str]]:
+        """(cell, column) pairs a row touches."""
+        if sheet == "dang_vien":
+            before = ref.members.get(r["member_code"], {}).get("branch_code")
+            return [(r["branch_code"], "branch_code")] + ([(before, "member_code")] if before else [])
+        if sheet == "xep_loai":
+            code = r["subject_code"] if r["subject_kind"] == "chi_bo" else members.get(r["subject_code"])
+            return [(code, "subject_code")]
+        if sheet == "tien_do_giai_phap":
+            return [(actions.get(r["action_code"]), "action_code")]
+        return [(r.get("branch_code"), "branch_code")]
+
+    for sheet in batch.sheets:
+        for r in _rows(batch, sheet):
+            if sheet == "tieu_chi":
+                _err(batch, r, "criterion_code", "p.criteria_admin_only")
+                continue
+            for cell, column in cells_of(sheet, r):
+                if cell not in scope:
+                    _err(batch, r, column, "p.out_of_scope", value=cell or "?", allowed=allowed)
+                    break
+
+
 def validate(tables: list[RawTable], ref: Reference, today: dt.date, batch: Batch | None = None,
-             max_rows: int | None = None) -> Batch:
+             max_rows: int | None = None, scope: frozenset[str] | None = None) -> Batch:
     batch = batch or Batch()
     located = assign_sheets(batch, tables)
     too_long = [loc for loc in located if max_rows is not None and len(loc.data_indexes) > max_rows]
@@ -562,6 +593,8 @@ def validate(tables: list[RawTable], ref: Reference, today: dt.date, batch: Batc
     parse_rows(batch, located, ref, today)
     check_duplicates(batch)
     check_rules(batch, ref)
+    if scope is not None:
+        check_scope(batch, ref, scope)
     # Order sheets as they load: referenced tables first.
     batch.sheets = {name: batch.sheets[name] for name in LOAD_ORDER if name in batch.sheets}
     batch.problems.sort(key=lambda p: (p.severity != "error", LOAD_ORDER.index(_sheet_of(batch, p))

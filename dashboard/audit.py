@@ -1,0 +1,32 @@
+"""The audit trail: logins (and failed ones), logouts, uploads, undo and exports."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+from pathlib import Path
+
+import duckdb
+
+from . import store
+
+log = logging.getLogger(__name__)
+
+ACTIONS = ("login", "login_failed", "logout", "expired", "upload", "upload_rejected", "undo", "export")
+
+
+def record(action: str, user_name: str, detail: dict | str | None = None, path: Path | None = None,
+           now: dt.datetime | None = None) -> None:
+    """Append one event; never lets a failure to write the trail break the user's action."""
+    if action not in ACTIONS:
+        raise ValueError(action)
+    text = json.dumps(detail, ensure_ascii=False, default=str) if isinstance(detail, dict) else detail
+    try:
+        with store.write_lock:
+            store.cursor(path).execute(
+                "INSERT INTO audit (happened_at, user_name, action, detail) VALUES ($at, $u, $a, $d)",
+                {"at": now or dt.datetime.now().replace(microsecond=0), "u": user_name[:200], "a": action,
+                 "d": text[:4000] if text else None})
+    except (duckdb.Error, OSError):
+        log.exception("could not write the audit trail (%s by %s)", action, user_name)
