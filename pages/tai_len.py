@@ -18,8 +18,11 @@ st.download_button(
     file_name=template.TEMPLATE_NAME,
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
-if settings.get("DASHBOARD_READ_ONLY") or not ctx.user.can("upload"):
+if settings.get("DASHBOARD_READ_ONLY"):
     st.info(ctx.t("upload.read_only"), icon=":material/lock:")
+    st.stop()
+if not ctx.user.can("upload"):
+    st.info(ctx.t("auth.denied"), icon=":material/lock:")
     st.stop()
 
 limit_mb = settings.get("DASHBOARD_MAX_UPLOAD_MB")

@@ -1,0 +1,240 @@
+"""Access control: login gate on every page, roles, cell scopes, names, throttling, audit."""
+
+import datetime as dt
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from streamlit import config as st_config
+
+from dashboard import auth, ingest, queries, store
+from tests.apptest import PAGE_FILES, open_page, texts
+from tests.workbooks import scores, xlsx_bytes
+
+ROOT = Path(__file__).resolve().parent.parent
+PASSWORD = "mật-khẩu-đủ-dài"
+
+
+@pytest.fixture
+def users(tmp_path, monkeypatch):
+    hashed = auth.hash_password(PASSWORD)
+    path = tmp_path / "users.toml"
+    path.write_text(f'''
+[users.admin]
+name = "Quản trị viên"
+role = "admin"
+password_hash = "{hashed}"
+
+[users.xem]
+name = "Người xem"
+role = "viewer"
+password_hash = "{hashed}"
+
+[users.thuky]
+name = "Thư ký Chi bộ Khối Hình sự"
+role = "editor"
+branches = ["CB02"]
+password_hash = "{hashed}"
+''', encoding="utf-8")
+    monkeypatch.setenv("DASHBOARD_USERS_FILE", str(path))
+    monkeypatch.setattr(auth, "throttle", auth.LoginThrottle())
+    return path
+
+
+def sign_in(at, login, password=PASSWORD):
+    at.text_input(key="login_name").input(login)
+    at.text_input(key="login_password").input(password)
+    at.get("form")[0]  # the form exists
+    at.button[0].click().run()
+    return at
+
+
+@pytest.mark.parametrize("page", PAGE_FILES)
+def test_logged_out_every_page_shows_only_the_login_form_and_queries_nothing(sample_db, users, page):
+    before = queries.stats["runs"]
+    at = open_page(page)
+    assert not at.exception
+    assert queries.stats["runs"] == before, "a query ran before login"
+    assert [t.value for t in at.title] == ["Đăng nhập"]
+    assert [w.label for w in at.text_input] == ["Tên đăng nhập", "Mật khẩu"]
+    assert not at.dataframe and not at.metric and not at.get("vega_lite_chart") and not at.multiselect
+    assert not at.get("page_link") and not at.get("file_uploader")
+    assert "Dữ liệu mẫu" not in texts(at)
+
+
+def test_sign_in_then_out(sample_db, users):
+    at = sign_in(open_page("pages/xep_hang.py"), "admin")
+    assert [t.value for t in at.title] == ["Xếp hạng chi bộ"]
+    assert "Đăng nhập: Quản trị viên (Quản trị)" in texts(at)
+    at.button(key="logout").click().run()
+    assert [t.value for t in at.title] == ["Đăng nhập"]
+    events = store.cursor(sample_db).execute("SELECT user_name, action FROM audit ORDER BY audit_id").fetchall()
+    assert events == [("admin", "login"), ("admin", "logout")]
+
+
+def test_wrong_password_is_refused_and_recorded(sample_db, users):
+    at = sign_in(open_page("app.py"), "admin", "sai")
+    assert [t.value for t in at.title] == ["Đăng nhập"]
+    assert "Sai tên đăng nhập hoặc mật khẩu." in texts(at)
+    assert store.cursor(sample_db).execute("SELECT action FROM audit").fetchall() == [("login_failed",)]
+
+
+def test_failed_attempts_are_throttled_with_a_growing_delay():
+    now = [1000.0]
+    throttle = auth.LoginThrottle(clock=lambda: now[0])
+    for _ in range(auth.FREE_ATTEMPTS - 1):
+        throttle.failed("x")
+    assert throttle.wait_seconds("x") == 0
+    throttle.failed("x")                      # the fifth failure
+    assert throttle.wait_seconds("x") == pytest.approx(5)
+    now[0] += 5
+    assert throttle.wait_seconds("x") == 0
+    throttle.failed("x")
+    assert throttle.wait_seconds("X") == pytest.approx(10)   # names compare case-insensitively
+    throttle.failed("x")
+    assert throttle.wait_seconds("x") == pytest.approx(20)
+    assert [auth.LoginThrottle.delay_after(n) for n in (4, 5, 6, 7, 30)] == [0, 5, 10, 20, 900]
+    throttle.succeeded("x")
+    assert throttle.wait_seconds("x") == 0
+
+
+def test_the_page_refuses_attempts_while_throttled(sample_db, users):
+    at = open_page("app.py")
+    for _ in range(auth.FREE_ATTEMPTS):
+        sign_in(at, "admin", "sai")
+    assert "lần thử tiếp theo phải đợi 5 giây" in texts(at)
+    sign_in(at, "admin")                      # right password, but too soon
+    assert [t.value for t in at.title] == ["Đăng nhập"]
+    assert "tạm khóa" in texts(at)
+
+
+def test_password_hashes_round_trip_and_are_salted():
+    first, second = auth.hash_password(PASSWORD), auth.hash_password(PASSWORD)
+    assert first != second and first.startswith("$argon2id$")
+    assert auth.verify_password(first, PASSWORD) and not auth.verify_password(first, PASSWORD + "x")
+    assert not auth.verify_password("not a hash", PASSWORD)
+    users = {"a": {"password_hash": first, "role": "viewer"}}
+    assert auth.authenticate("a", PASSWORD, users).role == "viewer"
+    assert auth.authenticate("a", "sai", users) is None and auth.authenticate("b", PASSWORD, users) is None
+
+
+def test_hash_password_command_reads_standard_input():
+    out = subprocess.run([sys.executable, "-m", "dashboard", "hash-password"], input=PASSWORD + "\n",
+                         capture_output=True, text=True, cwd=ROOT, check=True).stdout.strip()
+    assert auth.verify_password(out, PASSWORD)
+
+
+def test_idle_session_expires(sample_db, users, monkeypatch):
+    at = sign_in(open_page("app.py"), "xem")
+    assert [t.value for t in at.title] == ["Tổng quan"]
+    at.session_state["_auth"] = {"login": "xem", "seen": time.time() - 31 * 60}
+    at.run()
+    assert [t.value for t in at.title] == ["Đăng nhập"]
+    assert "Phiên làm việc đã hết hạn" in texts(at)
+
+
+def test_viewer_has_no_upload_controls_and_the_ingest_refuses_a_viewer(sample_db, users):
+    at = sign_in(open_page("pages/tai_len.py"), "xem")
+    assert not at.get("file_uploader")
+    assert "Vai trò của bạn không được phép thực hiện việc này." in texts(at)
+    viewer = auth.User("xem", "viewer", None)
+    data = xlsx_bytes({"diem_danh_gia": scores("2026", "CB01", 0.8)})
+    with pytest.raises(auth.PermissionDenied):
+        ingest.prepare([("x.xlsx", data)], store.cursor(sample_db), user=viewer)
+    batch = ingest.prepare([("x.xlsx", data)], store.cursor(sample_db))
+    with pytest.raises(auth.PermissionDenied):
+        ingest.commit(batch, who="xem", source="page", path=sample_db, user=viewer)
+    with pytest.raises(auth.PermissionDenied):
+        ingest.undo(1, who="xem", path=sample_db, user=viewer)
+    # Nor does a viewer see the undo control.
+    at.switch_page("pages/lich_su.py").run()
+    assert not [b for b in at.button if b.key == "undo_button"]
+
+
+def test_scoped_editor_sees_only_their_cells(sample_db, users):
+    at = sign_in(open_page("pages/xep_hang.py"), "thuky")
+    assert at.multiselect(key="f_chi_bo").options == ["Chi bộ Khối Hình sự"]
+    assert set(at.dataframe[0].value["Chi bộ"]) == {"Chi bộ Khối Hình sự"}
+    at.query_params["chi_bo"] = "CB01"     # asking for another cell by link does not widen the scope
+    at.run()
+    assert set(at.dataframe[0].value["Chi bộ"]) == {"Chi bộ Khối Hình sự"}
+
+
+def test_every_named_query_under_a_scope_returns_only_scoped_cells(sample_db):
+    cur = store.cursor(sample_db)
+    params = {"period": "2025", "year": 2025, "include_committee": False, "today": dt.date(2026, 11, 26),
+              "quota_base": "httnv", "compare": "previous", "kind": "year", "cell": "CB01"}
+    checked = 0
+    for query in queries.load_all().values():
+        if not query.scoped:
+            continue
+        frame = queries.run(query.name, cur=cur, scope=frozenset({"CB02"}), branches=["CB01", "CB02", "CB03"],
+                            **{k: v for k, v in params.items() if k in query.params})
+        if "branch_code" in frame:
+            assert set(frame["branch_code"].dropna()) <= {"CB02"}, query.name
+        if "member_code" in frame and len(frame):
+            owners = {r[0] for r in cur.execute(
+                "SELECT DISTINCT branch_code FROM v_members WHERE list_contains($m, member_code)",
+                {"m": sorted(set(frame["member_code"]))}).fetchall()}
+            assert owners <= {"CB02"}, query.name
+        checked += 1
+    assert checked >= 20
+
+
+def test_an_upload_touching_another_cell_is_rejected_listing_the_rows(sample_db):
+    editor = auth.User("thuky", "editor", frozenset({"CB02"}))
+    rows = scores("2026", "CB02", 0.8) + scores("2026", "CB03", 0.8)[:2]
+    batch = ingest.prepare([("diem.xlsx", xlsx_bytes({"diem_danh_gia": rows}))], store.cursor(sample_db),
+                           user=editor)
+    assert not batch.ok
+    assert [(p.row, p.message()) for p in batch.errors] == [
+        (12, "Sheet diem_danh_gia, dòng 12, cột 'Mã chi bộ': dòng thuộc chi bộ CB03, ngoài phạm vi bạn được phép nhập (CB02)."),
+        (13, "Sheet diem_danh_gia, dòng 13, cột 'Mã chi bộ': dòng thuộc chi bộ CB03, ngoài phạm vi bạn được phép nhập (CB02)."),
+    ]
+    ok = ingest.prepare([("diem.xlsx", xlsx_bytes({"diem_danh_gia": scores("2026", "CB02", 0.8)}))],
+                        store.cursor(sample_db), user=editor)
+    assert ok.ok
+
+
+def test_scoped_editor_cannot_change_criteria_or_progress_of_other_cells(sample_db):
+    editor = auth.User("thuky", "editor", frozenset({"CB02"}))
+    criteria = [["A1", "Tên mới", "chung", 8, 1, None]]
+    progress = [["GP5-04", "20/11/2026", 70, "dang_thuc_hien", None]]   # an action of CB03
+    batch = ingest.prepare([("x.xlsx", xlsx_bytes({"tieu_chi": criteria, "tien_do_giai_phap": progress}))],
+                           store.cursor(sample_db), user=editor, today=dt.date(2026, 11, 26))
+    codes = sorted(p.code for p in batch.errors)
+    assert codes == ["p.criteria_admin_only", "p.out_of_scope"]
+
+
+def test_names_are_released_by_role_only(sample_db):
+    cur = store.cursor(sample_db)
+    hidden = queries.run("uploads.member_names", cur=cur)
+    shown = queries.run("uploads.member_names", cur=cur, names_allowed=True)
+    assert hidden["full_name"].isna().all()
+    assert shown.set_index("member_code").loc["DV001", "full_name"] == "Đảng viên mẫu 001"
+    with pytest.raises(queries.QueryError):
+        queries.run("uploads.member_names", cur=cur, show_names=True)
+
+
+def test_admin_sees_the_audit_trail_others_do_not(sample_db, users):
+    at = sign_in(open_page("pages/lich_su.py"), "admin")
+    assert "Nhật ký truy cập và thao tác" in [s.value for s in at.subheader]
+    at.button(key="logout").click().run()
+    sign_in(at, "thuky")
+    assert "Nhật ký truy cập và thao tác" not in [s.value for s in at.subheader]
+
+
+def test_local_mode_says_so_and_refuses_a_public_address(sample_db, monkeypatch):
+    monkeypatch.setenv("DASHBOARD_USERS_FILE", str(ROOT / "tests" / "no-such-users.toml"))
+    at = open_page("app.py")
+    assert "Chế độ cục bộ" in texts(at)
+    old = st_config.get_option("server.address")
+    try:
+        st_config.set_option("server.address", "0.0.0.0")
+        at = open_page("app.py")
+        assert "từ chối phục vụ" in texts(at)
+        assert not at.metric and not at.dataframe
+    finally:
+        st_config.set_option("server.address", old)
