@@ -74,12 +74,16 @@ def _num(value: float, lang: str) -> str:
     return i18n.fmt_number(value, 0 if float(value).is_integer() else 1, lang)
 
 
-def sentence(rule: Rule, row: dict, lang: str, names: dict[str, str], levels: dict[str, str]) -> str:
+def sentence(rule: Rule, row: dict, lang: str, names: dict[str, str], levels: dict[str, str],
+             member_names: dict[str, str] | None = None) -> str:
     """The finding in words, with its numbers."""
     branch = names.get(row.get("branch_code") or "", row.get("branch_code") or "")
     detail = str(row.get("detail") or "")
     value, limit = row.get("value"), row.get("limit_value")
-    p = {"year": row["year"], "branch": branch, "subject": row.get("subject_code") or ""}
+    subject = row.get("subject_code") or ""
+    if member_names and member_names.get(subject):
+        subject = f"{subject} ({member_names[subject]})"
+    p = {"year": row["year"], "branch": branch, "subject": subject}
     if rule.code in ("quota_members", "quota_cells"):
         p.update(value=_num(value, lang), base=detail, limit=_num(math.floor(limit + 1e-9), lang))
     elif rule.code == "disciplined_rated_high":
@@ -107,8 +111,11 @@ def sentence(rule: Rule, row: dict, lang: str, names: dict[str, str], levels: di
 
 def collect(run: Callable[..., pd.DataFrame], branches: list[str], today: dt.date, lang: str = "vi",
             names: dict[str, str] | None = None, years: set[int] | None = None,
-            quota: str | None = None) -> pd.DataFrame:
-    """Every finding for the given cells (and years), most severe first."""
+            quota: str | None = None, member_names: dict[str, str] | None = None) -> pd.DataFrame:
+    """Every finding for the given cells (and years), most severe first.
+
+    ``member_names`` (for administrators only) adds names beside member codes.
+    """
     quota = quota or quota_base()
     levels_frame = run("reference.levels")
     levels = dict(zip(levels_frame["code"], levels_frame["name_vi" if lang == "vi" else "name_en"]))
@@ -138,7 +145,7 @@ def collect(run: Callable[..., pd.DataFrame], branches: list[str], today: dt.dat
                 "rule": rule.code, "severity": rule.severity, "year": year,
                 "branch_code": record.get("branch_code"), "subject_code": record.get("subject_code"),
                 "value": record.get("value"), "limit_value": record.get("limit_value"),
-                "message": sentence(rule, record, lang, names, levels),
+                "message": sentence(rule, record, lang, names, levels, member_names),
                 "source": rule.source.format(regime=regime, guidance=guidance),
             })
     found = pd.DataFrame(rows, columns=COLUMNS)

@@ -92,6 +92,13 @@ class PageContext:
         column = ("short_" if short else "name_") + ("vi" if self.lang == "vi" else "en")
         return str(row.iloc[0][column])
 
+    def member_names(self) -> dict[str, str]:
+        """Members' names for administrators; empty for everyone else (personal data)."""
+        if not self.user.can("names"):
+            return {}
+        frame = self.query("uploads.member_names")
+        return {c: n for c, n in zip(frame["member_code"], frame["full_name"]) if isinstance(n, str) and n}
+
     def period_label(self, code: str | None = None) -> str:
         code = code or self.period
         return periods.label(code, self.lang) if code else "—"

@@ -50,7 +50,8 @@ if not calendar.empty:
     st.altair_chart(charts.meeting_calendar(calendar, ctx.lang), width="stretch")
 
 names = dict(zip(ctx.branch_options["branch_code"], ctx.branch_options["branch_name"]))
-findings = rules.collect(ctx.query, ctx.branches, ctx.today, ctx.lang, names, years={year})
+findings = rules.collect(ctx.query, ctx.branches, ctx.today, ctx.lang, names, years={year},
+                         member_names=ctx.member_names())
 findings = findings[findings["rule"].isin(["meetings_regular", "meetings_thematic", "meeting_attendance",
                                            "meeting_unexcused", "meeting_too_short", "consecutive_absences"])]
 st.subheader(ctx.t("meetings.findings", year=year))

@@ -23,7 +23,7 @@ board = rankings.leaderboard(ctx.query, ctx.period, compare)
 levels = ctx.query("reference.levels")
 all_codes = list(ctx.branch_options["branch_code"])
 names = dict(zip(ctx.branch_options["branch_code"], ctx.branch_options["branch_name"]))
-findings = rules.collect(ctx.query, all_codes, ctx.today, ctx.lang, names)
+findings = rules.collect(ctx.query, all_codes, ctx.today, ctx.lang, names, member_names=ctx.member_names())
 if board.empty:
     ui.empty_notice(ctx)
     st.stop()

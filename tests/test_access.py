@@ -238,3 +238,13 @@ def test_local_mode_says_so_and_refuses_a_public_address(sample_db, monkeypatch)
         assert not at.metric and not at.dataframe
     finally:
         st_config.set_option("server.address", old)
+
+
+def test_only_administrators_see_names_beside_member_codes(sample_db, users):
+    at = sign_in(open_page("pages/sinh_hoat.py", {"ky": "2025", "chi_bo": "CB03"}), "admin")
+    findings = "\n".join(at.dataframe[-1].value["Nội dung"])
+    assert "DV031 (Đảng viên mẫu 031)" in findings
+    at.button(key="logout").click().run()
+    sign_in(at, "xem")
+    findings = "\n".join(at.dataframe[-1].value["Nội dung"])
+    assert "DV031" in findings and "Đảng viên mẫu" not in findings
