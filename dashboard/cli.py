@@ -13,7 +13,6 @@ Every command takes ``--db PATH`` (default: the DASHBOARD_DB setting).
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import os
 import sys

@@ -205,7 +205,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "findings.title": {"vi": "Cảnh báo theo quy định", "en": "Rule findings"},
     "findings.none": {"vi": "Không có cảnh báo nào theo quy định cho lựa chọn này.",
                       "en": "No rule findings for this selection."},
-    "col.source": {"vi": "Căn cứ", "en": "Source"},
+    "col.rule_source": {"vi": "Căn cứ", "en": "Source"},
     "col.members_count": {"vi": "Số đảng viên", "en": "Members"},
     "col.average": {"vi": "Bình quân Đảng bộ", "en": "Đảng bộ average"},
     "col.against_average": {"vi": "So với bình quân", "en": "Against average"},

@@ -23,7 +23,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from . import audit, auth, i18n, periods, queries, settings, store
+from . import audit, auth, i18n, periods, queries, settings, store, tables
 
 log = logging.getLogger(__name__)
 
@@ -478,6 +478,19 @@ def user_errors(ctx: PageContext, expected: tuple[type[BaseException], ...] = ()
         log.exception("page %s failed", ctx.page)
         st.error(ctx.t("error.generic"), icon=":material/error:")
         st.stop()
+
+
+def findings_table(ctx: PageContext, findings: pd.DataFrame, key: str, with_year: bool = True) -> None:
+    """Rule findings as a table: severity, (year), the sentence and its source."""
+    if findings.empty:
+        st.caption(ctx.t("findings.none"))
+        return
+    columns = [("severity_name", "col.severity", "text")] + ([("year", "col.year", "text")] if with_year else [])
+    columns += [("message", "col.message", "text"), ("source", "col.rule_source", "text")]
+    st.dataframe(tables.display(findings.assign(severity_name=[ctx.t("severity." + s) for s in findings["severity"]]),
+                                columns, ctx.lang),
+                 hide_index=True, width="stretch", key=key,
+                 column_config={ctx.t("col.message"): st.column_config.TextColumn(width="large")})
 
 
 def empty_notice(ctx: PageContext) -> None:

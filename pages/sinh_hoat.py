@@ -55,12 +55,4 @@ findings = rules.collect(ctx.query, ctx.branches, ctx.today, ctx.lang, names, ye
 findings = findings[findings["rule"].isin(["meetings_regular", "meetings_thematic", "meeting_attendance",
                                            "meeting_unexcused", "meeting_too_short", "consecutive_absences"])]
 st.subheader(ctx.t("meetings.findings", year=year))
-if findings.empty:
-    st.caption(ctx.t("findings.none"))
-else:
-    st.dataframe(tables.display(
-        findings.assign(severity_name=[ctx.t("severity." + s) for s in findings["severity"]]),
-        [("severity_name", "col.severity", "text"), ("message", "col.message", "text"),
-         ("source", "col.source", "text")], ctx.lang),
-        hide_index=True, width="stretch", key="meeting_findings",
-        column_config={ctx.t("col.message"): st.column_config.TextColumn(width="large")})
+ui.findings_table(ctx, findings, key="meeting_findings", with_year=False)

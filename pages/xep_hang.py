@@ -112,7 +112,7 @@ if len(ctx.selected_branches) == 1:
             st.caption(ctx.t("why.no_rules"))
         for f in mine.itertuples(index=False):
             box = {"error": st.error, "warning": st.warning}.get(f.severity, st.info)
-            box(ui.plain(f"{f.message} ({ctx.t('col.source')}: {f.source})"))
+            box(ui.plain(f"{f.message} ({ctx.t('col.rule_source')}: {f.source})"))
 elif len(ctx.branches) > 1:
     st.info(ctx.t("why.pick"), icon=":material/help:")
 
@@ -142,12 +142,4 @@ if not member_levels.empty:
 # ---- every finding for the selection
 st.subheader(ctx.t("findings.title"))
 shown = findings[findings["branch_code"].isna() | findings["branch_code"].isin(ctx.branches)]
-if shown.empty:
-    st.caption(ctx.t("findings.none"))
-else:
-    st.dataframe(tables.display(
-        shown.assign(severity_name=[ctx.t("severity." + s) for s in shown["severity"]]),
-        [("severity_name", "col.severity", "text"), ("year", "col.year", "text"),
-         ("message", "col.message", "text"), ("source", "col.source", "text")], ctx.lang),
-        hide_index=True, width="stretch", key="findings_table",
-        column_config={ctx.t("col.message"): st.column_config.TextColumn(width="large")})
+ui.findings_table(ctx, shown, key="findings_table")
