@@ -67,15 +67,42 @@ def users_file() -> Path:
     return settings.ROOT / ".streamlit" / "secrets.toml"
 
 
+class UsersFileError(Exception):
+    """The users file is named but missing, unreadable, or not valid: refuse to serve (fail closed)."""
+
+
 def load_users() -> dict[str, dict]:
-    """The configured users (login name → entry); empty means local mode."""
+    """The configured users (login name → entry); empty means local mode.
+
+    Local mode needs both: no DASHBOARD_USERS_FILE setting and no [users] in
+    .streamlit/secrets.toml. A named file that is missing, a file that does
+    not parse, or a [users] table with a bad entry raises UsersFileError, so
+    a typo can never turn the login off.
+    """
+    path = users_file()
+    named = bool(settings.get("DASHBOARD_USERS_FILE"))
     try:
-        with users_file().open("rb") as fh:
+        with path.open("rb") as fh:
             data = tomllib.load(fh)
-    except (FileNotFoundError, tomllib.TOMLDecodeError, OSError):
+    except FileNotFoundError:
+        if named:
+            raise UsersFileError(f"users file not found: {path}") from None
         return {}
-    users = data.get("users") or {}
-    return {str(k): v for k, v in users.items() if isinstance(v, dict) and v.get("password_hash")}
+    except (tomllib.TOMLDecodeError, OSError, UnicodeDecodeError) as exc:
+        raise UsersFileError(f"users file unreadable: {path}: {exc}") from None
+    users = data.get("users")
+    if users is None:
+        if named:
+            raise UsersFileError(f"no [users] table in {path}")
+        return {}
+    if not isinstance(users, dict) or not users:
+        raise UsersFileError(f"[users] in {path} is empty or not a table")
+    for login, entry in users.items():
+        if not isinstance(entry, dict) or not str(entry.get("password_hash", "")).startswith("$argon2"):
+            raise UsersFileError(f"user {login!r} in {path} has no argon2 password_hash")
+        if entry.get("role", "viewer") not in ROLES:
+            raise UsersFileError(f"user {login!r} in {path} has an unknown role {entry.get('role')!r}")
+    return {str(k): v for k, v in users.items()}
 
 
 def local_mode() -> bool:

@@ -98,7 +98,7 @@ SHEETS: tuple[Sheet, ...] = (
           doc_vi="Số dương; tổng điểm tối đa của một nhóm bằng điểm của nhóm."),
         C("Giải pháp", "giai_phap", "solution", "integer", minimum=1, maximum=6,
           doc_vi="1–6: giải pháp mà tiêu chí đo. Không bắt buộc."),
-        C("Áp dụng từ kỳ", "ap_dung_tu", "valid_from", "period",
+        C("Áp dụng từ kỳ", "ap_dung_tu", "valid_from", "period", natural_key=True,
           doc_vi="Kỳ bắt đầu áp dụng, ví dụ 2026 hoặc Quý I/2026. Không bắt buộc."),
     ), aliases=("tieu chi", "criteria")),
     Sheet("diem_danh_gia", "scores", "Điểm đánh giá", "Scores", (

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from collections import defaultdict
 
 import xlsxwriter
@@ -82,11 +83,17 @@ class _Writer:
         return self.buffer.getvalue()
 
 
+def safe_sheet_name(name: str) -> str:
+    """A worksheet name Excel accepts: no []:*?/\\, no leading/trailing apostrophe, ≤ 28 characters."""
+    cleaned = re.sub(r"[\[\]:*?/\\]", "_", str(name)).strip("'").strip() or "sheet"
+    return cleaned[:28]
+
+
 def table_workbook(sheets: dict[str, tuple[list[str], list[list[object]]]]) -> bytes:
     """A plain export: one sheet per entry, (headers, rows), every cell safe."""
     w = _Writer()
     for name, (headers, rows) in sheets.items():
-        ws = w.wb.add_worksheet(name[:31])
+        ws = w.wb.add_worksheet(safe_sheet_name(name))
         w.row(ws, 0, headers)
         ws.set_row(0, None, w.bold)
         for i, values in enumerate(rows, start=1):
@@ -225,14 +232,14 @@ def problems_workbook(batch, lang: str = "vi") -> bytes:
     for p in batch.problems:
         if p.sheet is not None and p.row is not None:
             by_row[(p.file, p.sheet, p.row)].append(p)
-    used_names = {ws.name}
+    used_names = {ws.name.lower()}
     for data in batch.sheets.values():
         for located in data.located:
             table = located.table
-            name = table.sheet[:28]
-            while name in used_names:
+            name = safe_sheet_name(table.sheet)
+            while name.lower() in used_names:
                 name = name[:26] + f"_{len(used_names)}"
-            used_names.add(name)
+            used_names.add(name.lower())
             sheet_ws = w.wb.add_worksheet(name)
             header = [i18n.t("col.row", lang), i18n.t("col.message", lang)] + located.headers
             w.row(sheet_ws, 0, header)

@@ -76,6 +76,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "auth.public_without_users": {
         "vi": "Ứng dụng đang mở cho cả mạng nhưng chưa cấu hình người dùng, nên từ chối phục vụ. Hãy thêm người dùng vào .streamlit/secrets.toml (xem README, mục Người dùng) hoặc chạy với server.address = 127.0.0.1.",
         "en": "The app listens on the network but no users are configured, so it refuses to serve. Add users to .streamlit/secrets.toml (README, Users) or run with server.address = 127.0.0.1."},
+    "auth.users_file_broken": {
+        "vi": "Cấu hình người dùng bị lỗi (tệp người dùng không đọc được hoặc thiếu mục bắt buộc), nên ứng dụng tạm ngừng phục vụ. Quản trị viên hãy xem nhật ký máy chủ và sửa tệp cấu hình.",
+        "en": "The user configuration is broken (the users file cannot be read or lacks a required entry), so the app refuses to serve. The administrator should read the server log and fix the file."},
     "auth.denied": {"vi": "Vai trò của bạn không được phép thực hiện việc này.",
                     "en": "Your role does not allow this."},
     "role.viewer": {"vi": "Người xem", "en": "Viewer"},
@@ -310,6 +313,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                          "en": "member code {value} exists neither in the data nor in the file."},
     "p.unknown_criterion": {"vi": "mã tiêu chí {value} không có trong dữ liệu hoặc trong tệp.",
                             "en": "criterion code {value} exists neither in the data nor in the file."},
+    "p.criterion_not_in_period": {"vi": "tiêu chí {value} không thuộc bộ tiêu chí áp dụng cho kỳ {period}.",
+                                  "en": "criterion {value} is not in the criteria set in force for {period}."},
     "p.unknown_action": {"vi": "mã hành động {value} không có trong dữ liệu hoặc trong tệp.",
                          "en": "action code {value} exists neither in the data nor in the file."},
     "p.unknown_meeting": {"vi": "chi bộ {branch} không có buổi sinh hoạt ngày {value}.",

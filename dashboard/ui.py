@@ -213,7 +213,12 @@ def _gate(lang: str) -> auth.User:
 
     Nothing is queried from the store before this returns.
     """
-    users = auth.load_users()
+    try:
+        users = auth.load_users()
+    except auth.UsersFileError:
+        log.exception("refusing to serve: the users configuration is broken")
+        st.error(i18n.t("auth.users_file_broken", lang), icon=":material/block:")
+        st.stop()
     if not users:
         if not auth.is_loopback(st.get_option("server.address")):
             st.error(i18n.t("auth.public_without_users", lang), icon=":material/block:")

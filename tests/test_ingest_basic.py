@@ -92,3 +92,41 @@ def test_day_first_dates(empty_db):
     assert batch.ok
     assert store.cursor(empty_db).execute(
         "SELECT founded_on FROM v_branches WHERE branch_code = 'CB05'").fetchone()[0] == dt.date(2025, 3, 5)
+
+
+def test_a_new_criteria_set_applies_from_its_period_and_keeps_earlier_periods(empty_db):
+    load(empty_db, {"chi_bo": BRANCHES, "diem_danh_gia": scores("2025", "CB01", 0.8)})
+    # From 2026: A1 is worth 10 and A2 6 (the common group still adds up to 30).
+    new_set = [["A1", "Chính trị tư tưởng (mới)", "chung", 10, 1, "2026"],
+               ["A2", "Đạo đức, lối sống", "chung", 6, 2, "2026"],
+               ["A3", "Tự phê bình", "chung", 7, 5, "2026"], ["A4", "Đoàn kết", "chung", 7, 6, "2026"],
+               ["B1", "Nhiệm vụ chính trị", "ket_qua", 25, 4, "2026"], ["B2", "Sinh hoạt", "ket_qua", 15, 5, "2026"],
+               ["B3", "Tổ chức", "ket_qua", 8, 3, "2026"], ["B4", "Cán bộ", "ket_qua", 6, 4, "2026"],
+               ["B5", "Kiểm tra", "ket_qua", 10, 6, "2026"], ["B6", "Cụ thể hóa", "ket_qua", 6, 1, "2026"]]
+    batch, _ = load(empty_db, {"tieu_chi": new_set})
+    assert batch.sheets["tieu_chi"].counts == {"new": 10, "changed": 0, "same": 0}
+    cur = store.cursor(empty_db)
+    sets = dict(cur.execute("SELECT period, max(max_points) FILTER (WHERE criterion_code = 'A1') "
+                            "FROM v_period_criteria GROUP BY period").fetchall())
+    assert sets == {"2025": 8}                        # 2025 keeps the default set
+    # A 2026 score of 9 for A1 fits the new maximum of 10; the same score in 2025 exceeds 8.
+    ok, _ = load(empty_db, {"diem_danh_gia": [["2026", "CB01", "A1", 9, None]]})
+    assert ok.ok
+    bad, _ = load(empty_db, {"diem_danh_gia": [["2025-Q4", "CB01", "A1", 9, None]]})
+    assert [p.code for p in bad.errors] == ["p.score_above_criterion"]
+    assert dict(cur.execute("SELECT period, max(max_points) FILTER (WHERE criterion_code = 'A1') "
+                            "FROM v_period_criteria GROUP BY period").fetchall()) == {"2025": 8, "2026": 10}
+
+
+def test_a_column_missing_from_one_file_keeps_stored_values_row_by_row(empty_db):
+    load(empty_db, {"chi_bo": BRANCHES, "dang_vien": [
+        ["DV001", "Tên một", "CB01", "chinh_thuc", "Bí thư", None, None],
+        ["DV002", "Tên hai", "CB01", "du_bi", "Đảng viên", None, None]]})
+    names = "Mã đảng viên,Mã chi bộ,Họ và tên\nDV002,CB01,Tên hai mới\n".encode()
+    roles = "Mã đảng viên,Mã chi bộ,Chức vụ đảng\nDV001,CB01,Phó Bí thư\n".encode()
+    batch = ingest.prepare([("dang_vien.csv", names), ("Đảng viên.csv", roles)], store.cursor(empty_db), today=TODAY)
+    assert batch.ok and batch.sheets["dang_vien"].counts == {"new": 0, "changed": 2, "same": 0}
+    ingest.commit(batch, who="t", source="cli", path=empty_db)
+    rows = store.cursor(empty_db).execute(
+        "SELECT member_code, full_name, party_role, kind FROM v_members ORDER BY 1").fetchall()
+    assert rows == [("DV001", "Tên một", "Phó Bí thư", "chinh_thuc"), ("DV002", "Tên hai mới", "Đảng viên", "du_bi")]

@@ -76,16 +76,30 @@ def prepare(files: list[tuple[str, bytes]], cur, today: dt.date | None = None,
     return batch
 
 
-def frame_for(batch: Batch, sheet_name: str) -> pd.DataFrame:
-    """The sheet's valid rows as a DataFrame with the table's columns."""
+def frame_for(batch: Batch, sheet_name: str, with_provided: bool = False) -> pd.DataFrame:
+    """The sheet's valid rows as a DataFrame with the table's columns.
+
+    ``with_provided`` adds, for each value column, a boolean ``__has_<column>``:
+    whether the row's own file carried that column.
+    """
     data = batch.sheets[sheet_name]
     columns = list(data.sheet.column_names) + (["regime"] if data.sheet.table == "ratings" else [])
-    rows = [{c: r.get(c) for c in columns} for r in data.records if not r["_bad"]]
-    return pd.DataFrame(rows, columns=columns).astype(object)
+    values = [c for c in data.sheet.column_names if c not in data.sheet.key_names]
+    rows = []
+    for r in data.records:
+        if r["_bad"]:
+            continue
+        row = {c: r.get(c) for c in columns}
+        if with_provided:
+            row.update({f"__has_{c}": c in r.get("_provided", ()) for c in values})
+        rows.append(row)
+    extra = [f"__has_{c}" for c in values] if with_provided else []
+    return pd.DataFrame(rows, columns=columns + extra).astype(object)
 
 
 def _key_join(sheet: Sheet, left: str, right: str) -> str:
-    return " AND ".join(f'{left}."{k}" = {right}."{k}"' for k in sheet.key_names)
+    # A key column may be empty (a criteria set valid from the start), hence NOT DISTINCT.
+    return " AND ".join(f'{left}."{k}" IS NOT DISTINCT FROM {right}."{k}"' for k in sheet.key_names)
 
 
 def _value_same(sheet: Sheet, left: str, right: str, extra: tuple[str, ...] = ()) -> str:
@@ -102,24 +116,25 @@ def _staged(cur, batch: Batch, sheet_name: str) -> str:
     existing row (a monthly file with two columns must not wipe the others);
     a column that is present but blank sets the value to empty.
     """
-    data = batch.sheets[sheet_name]
-    sheet = data.sheet
-    frame = frame_for(batch, sheet_name)
+    sheet = batch.sheets[sheet_name].sheet
+    frame = frame_for(batch, sheet_name, with_provided=True)
     raw_name = f"incoming_raw_{sheet.table}"
     cur.register(raw_name, frame)
     types = dict(cur.execute(
         "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = $t",
         {"t": sheet.table}).fetchall())
-    provided = data.provided | set(sheet.key_names) | set(_extra(sheet))
     first_key = sheet.key_names[0]
     columns = []
     for c in frame.columns:
+        if c.startswith("__has_"):
+            continue
         cast = f'CAST(i."{c}" AS {types[c]})'
-        if c in provided:
+        if c in sheet.key_names or c in _extra(sheet):
             columns.append(f'{cast} AS "{c}"')
-        else:
-            columns.append(f'CASE WHEN cur."{first_key}" IS NULL THEN {cast} ELSE cur."{c}" END AS "{c}"')
-    joined = " AND ".join(f'cur."{k}" = CAST(i."{k}" AS {types[k]})' for k in sheet.key_names)
+        else:  # per row: the file's own value if its file had the column, else the stored one
+            columns.append(f'CASE WHEN i."__has_{c}" OR cur."{first_key}" IS NULL THEN {cast} '
+                           f'ELSE cur."{c}" END AS "{c}"')
+    joined = " AND ".join(f'cur."{k}" IS NOT DISTINCT FROM CAST(i."{k}" AS {types[k]})' for k in sheet.key_names)
     name = f"incoming_{sheet.table}"
     cur.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT {', '.join(columns)} "
                 f"FROM {raw_name} i LEFT JOIN v_{sheet.table} cur ON {joined}")

@@ -20,7 +20,7 @@ class Reference:
     discipline_forms: set[tuple[str, str]] = field(default_factory=set)  # (code, subject)
     branches: set[str] = field(default_factory=set)
     members: dict[str, dict] = field(default_factory=dict)
-    criteria: dict[str, dict] = field(default_factory=dict)
+    criteria: dict[tuple[str, str | None], dict] = field(default_factory=dict)  # (code, valid_from) →
     actions: set[str] = field(default_factory=set)
     action_branches: dict[str, str] = field(default_factory=dict)
     meetings: dict[tuple[str, dt.date], dict] = field(default_factory=dict)
@@ -63,7 +63,7 @@ def load_reference(cur) -> Reference:
                              "joined_on": joined, "left_on": left}
     for code, group, max_points, valid_from in cur.execute(
             'SELECT criterion_code, "group", max_points, valid_from FROM v_criteria').fetchall():
-        ref.criteria[code] = {"group": group, "max_points": max_points, "valid_from": valid_from}
+        ref.criteria[(code, valid_from)] = {"group": group, "max_points": max_points, "valid_from": valid_from}
     ref.action_branches = dict(cur.execute("SELECT action_code, branch_code FROM v_actions").fetchall())
     ref.actions = set(ref.action_branches)
     for branch, held_on, excused, unexcused in cur.execute(

@@ -79,10 +79,6 @@ class SheetData:
     records: list[dict] = field(default_factory=list)          # typed values + _row, _sheet
     counts: dict[str, int] = field(default_factory=dict)        # new / changed / same
 
-    @property
-    def provided(self) -> set[str]:
-        """Columns the upload carries (in any of the files feeding this sheet)."""
-        return {c.name for located in self.located for c in located.mapping.values()}
 
 
 @dataclass
@@ -348,12 +344,13 @@ def parse_rows(batch: Batch, located_all: list[Located], ref: Reference, today: 
         table, sheet = located.table, located.sheet
         data = batch.sheets[sheet.name]
         headers = {c.name: located.headers[i] for i, c in located.mapping.items()}
+        provided = frozenset(c.name for c in located.mapping.values())
         for column in sheet.columns:
             headers.setdefault(column.name, column.header)
         for index in located.data_indexes:
             raw_row, row_number = table.cells[index], table.row_number(index)
             record: dict = {"_row": row_number, "_sheet": table.sheet, "_file": table.file,
-                            "_headers": headers, "_bad": False}
+                            "_headers": headers, "_bad": False, "_provided": provided}
             for col_index, column in located.mapping.items():
                 raw = raw_row[col_index] if col_index < len(raw_row) else None
                 header = headers[column.name]
@@ -416,10 +413,11 @@ def check_rules(batch: Batch, ref: Reference) -> None:
     members = dict(ref.members)
     for r in _rows(batch, "dang_vien"):
         members[r["member_code"]] = r
-    criteria = dict(ref.criteria)
+    criteria = dict(ref.criteria)   # (code, valid_from) → criterion: sets replace each other by period
     for r in _rows(batch, "tieu_chi"):
-        criteria[r["criterion_code"]] = {"group": r["group"], "max_points": r["max_points"],
-                                         "valid_from": r["valid_from"]}
+        criteria[(r["criterion_code"], r["valid_from"])] = {"group": r["group"], "max_points": r["max_points"],
+                                                            "valid_from": r["valid_from"]}
+    set_starts = {vf: (parse_period(vf).start if vf else dt.date.min) for _, vf in criteria}
     actions = set(ref.actions) | {r["action_code"] for r in _rows(batch, "giai_phap")}
     meetings = dict(ref.meetings)
     for r in _rows(batch, "sinh_hoat"):
@@ -433,7 +431,7 @@ def check_rules(batch: Batch, ref: Reference) -> None:
 
     if _rows(batch, "tieu_chi"):
         sums: dict[tuple, float] = defaultdict(float)
-        for code, c in criteria.items():
+        for c in criteria.values():
             sums[(c["valid_from"], c["group"])] += c["max_points"]
         uploaded = {(r["valid_from"], r["group"]) for r in _rows(batch, "tieu_chi")}
         first_row = {(r["valid_from"], r["group"]): r for r in reversed(_rows(batch, "tieu_chi"))}
@@ -446,9 +444,16 @@ def check_rules(batch: Batch, ref: Reference) -> None:
     for r in _rows(batch, "diem_danh_gia"):
         if r["branch_code"] not in branches:
             _err(batch, r, "branch_code", "p.unknown_branch")
-        criterion = criteria.get(r["criterion_code"])
+        # The criteria set in force for the score's period: the latest one starting on or before it.
+        period_start = parse_period(r["period"]).start
+        in_force = max((vf for vf, start in set_starts.items() if start <= period_start),
+                       key=lambda vf: set_starts[vf], default=None) if set_starts else None
+        criterion = criteria.get((r["criterion_code"], in_force))
         if criterion is None:
-            _err(batch, r, "criterion_code", "p.unknown_criterion")
+            if any(code == r["criterion_code"] for code, _ in criteria):
+                _err(batch, r, "criterion_code", "p.criterion_not_in_period", period=r["period"])
+            else:
+                _err(batch, r, "criterion_code", "p.unknown_criterion")
         elif r["score"] > criterion["max_points"] + 1e-9:
             _err(batch, r, "score", "p.score_above_criterion", limit=criterion["max_points"],
                  criterion=r["criterion_code"])
@@ -567,6 +572,9 @@ def check_scope(batch: Batch, ref: Reference, scope: frozenset[str]) -> None:
             return [(code, "subject_code")]
         if sheet == "tien_do_giai_phap":
             return [(actions.get(r["action_code"]), "action_code")]
+        if sheet == "giai_phap":
+            owner = ref.action_branches.get(r["action_code"])
+            return [(r["branch_code"], "branch_code")] + ([(owner, "action_code")] if owner else [])
         return [(r.get("branch_code"), "branch_code")]
 
     for sheet in batch.sheets:

@@ -63,11 +63,13 @@ scored AS (
            count(pc.criterion_code) AS n_expected,
            count(s.score) AS n_scored,
            -- No score at all for the period: no total (NULL), rather than a zero.
+           -- Rounded: scores are decimals written with at most a few digits, and a float sum
+           -- such as 89.99999999999999 must not fall out of the 90-point band or break a tie.
            CASE WHEN count(s.score) > 0
-                THEN coalesce(sum(s.score) FILTER (WHERE pc."group" = 'chung'), 0) END AS common_score,
+                THEN round(coalesce(sum(s.score) FILTER (WHERE pc."group" = 'chung'), 0), 4) END AS common_score,
            CASE WHEN count(s.score) > 0
-                THEN coalesce(sum(s.score) FILTER (WHERE pc."group" = 'ket_qua'), 0) END AS task_score,
-           sum(s.score) AS total_score,
+                THEN round(coalesce(sum(s.score) FILTER (WHERE pc."group" = 'ket_qua'), 0), 4) END AS task_score,
+           round(sum(s.score), 4) AS total_score,
            sum(pc.max_points) AS max_total
     FROM grid g
     JOIN v_period_criteria pc ON pc.period = g.period
