@@ -226,8 +226,9 @@ def test_admin_sees_the_audit_trail_others_do_not(sample_db, users):
     assert "Nhật ký truy cập và thao tác" not in [s.value for s in at.subheader]
 
 
-def test_local_mode_says_so_and_refuses_a_public_address(sample_db, monkeypatch):
-    monkeypatch.setenv("DASHBOARD_USERS_FILE", str(ROOT / "tests" / "no-such-users.toml"))
+def test_local_mode_says_so_and_refuses_a_public_address(sample_db, monkeypatch, tmp_path):
+    monkeypatch.delenv("DASHBOARD_USERS_FILE", raising=False)
+    monkeypatch.setattr(auth, "users_file", lambda: tmp_path / "secrets.toml")   # no secrets file at all
     at = open_page("app.py")
     assert "Chế độ cục bộ" in texts(at)
     old = st_config.get_option("server.address")
@@ -248,3 +249,23 @@ def test_only_administrators_see_names_beside_member_codes(sample_db, users):
     sign_in(at, "xem")
     findings = "\n".join(at.dataframe[-1].value["Nội dung"])
     assert "DV031" in findings and "Đảng viên mẫu" not in findings
+
+
+@pytest.mark.parametrize("content", [
+    None,                                                     # named, but missing
+    "[users.a\nrole = 'admin'",                              # does not parse
+    "title = 'no users table'",                               # named file without [users]
+    "[users.a]\nrole = 'admin'\npassword_hash = 'plain-text'",   # not a hash
+    "[users.a]\nrole = 'chief'\npassword_hash = '$argon2id$x'",  # unknown role
+])
+def test_a_broken_users_file_refuses_to_serve_rather_than_open_up(sample_db, monkeypatch, tmp_path, content):
+    path = tmp_path / "users.toml"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    monkeypatch.setenv("DASHBOARD_USERS_FILE", str(path))
+    with pytest.raises(auth.UsersFileError):
+        auth.load_users()
+    before = queries.stats["runs"]
+    at = open_page("app.py")
+    assert "Cấu hình người dùng bị lỗi" in texts(at)
+    assert queries.stats["runs"] == before and not at.metric and not at.text_input
