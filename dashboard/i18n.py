@@ -391,6 +391,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "undo.done": {"vi": "Đã hoàn tác lần tải lên số {id}.", "en": "Upload no. {id} has been undone."},
     "undo.not_found": {"vi": "Không có lần tải lên số {id}.", "en": "There is no upload no. {id}."},
     "undo.already": {"vi": "Lần tải lên số {id} đã được hoàn tác trước đó.", "en": "Upload no. {id} was already undone."},
+    "undo.dependent": {"vi": "Không thể hoàn tác lần tải lên số {id}: lần tải lên số {later} có dữ liệu dựa vào những gì lần {id} đã thêm (ví dụ tiến độ của một nhiệm vụ mới). Hãy hoàn tác lần số {later} trước.",
+                       "en": "Upload no. {id} cannot be undone: upload no. {later} has rows that rely on what no. {id} added (such as progress of a new action). Undo no. {later} first."},
     "undo.later": {"vi": "Không thể hoàn tác lần tải lên số {id}: lần tải lên số {later} đã sửa lại dữ liệu của nó. Hãy hoàn tác lần số {later} trước.",
                    "en": "Upload no. {id} cannot be undone: upload no. {later} changed its rows since. Undo no. {later} first."},
     "cli.busy": {"vi": "Cơ sở dữ liệu {db} đang được ứng dụng web giữ (đang chạy). Hãy tải tệp lên qua trang \"Tải dữ liệu lên\", hoặc dừng ứng dụng rồi chạy lại lệnh này.",

@@ -145,3 +145,29 @@ def test_a_process_killed_during_commit_leaves_before_or_after_never_between(tmp
         store.close_all()
     print(f"commit takes {commit_seconds:.2f} s; committed before the kill: {outcomes}")
     assert len(outcomes) == 8
+
+
+def test_undo_refuses_while_a_later_upload_relies_on_what_it_added(base_db):
+    actions = [["GP9-01", "CB01", 1, "Nhiệm vụ mới", "01/01/2026", "31/12/2026", None]]
+    _, first = upload(base_db, {"giai_phap": actions})
+    _, second = upload(base_db, {"tien_do_giai_phap": [["GP9-01", "01/06/2026", 40, "dang_thuc_hien", None]]})
+    with pytest.raises(ingest.UndoRefused) as refused:
+        ingest.undo(first.upload_id, who="t", path=base_db)
+    assert (refused.value.key, refused.value.params["later"]) == ("undo.dependent", second.upload_id)
+    ingest.undo(second.upload_id, who="t", path=base_db)
+    ingest.undo(first.upload_id, who="t", path=base_db)
+    cur = store.cursor(base_db)
+    assert cur.execute("SELECT count(*) FROM v_actions").fetchall()[0][0] == 0
+    assert cur.execute("SELECT count(*) FROM v_progress_reports").fetchall()[0][0] == 0
+
+
+def test_undo_of_a_change_is_not_blocked_by_rows_that_existed_before(base_db):
+    # Renaming an existing cell, then adding scores for it: undoing the rename is fine,
+    # the cell existed before the rename.
+    renamed = [list(r) for r in BRANCHES]
+    renamed[0][1] = "Tên mới"
+    _, rename = upload(base_db, {"chi_bo": renamed})
+    upload(base_db, {"diem_danh_gia": scores("2025", "CB01", 0.9)})
+    ingest.undo(rename.upload_id, who="t", path=base_db)
+    assert store.cursor(base_db).execute(
+        "SELECT branch_name FROM v_branches WHERE branch_code = 'CB01'").fetchall() == [("Chi bộ Văn phòng",)]

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from .. import auth, settings, store
-from ..contract import SHEETS_BY_NAME, Sheet
+from ..contract import SHEETS_BY_NAME, SHEETS_BY_TABLE, Sheet
 from .read import Unreadable, read_file, safe_name
 from .reference import load_reference
 from .validate import Batch, validate
@@ -234,6 +234,41 @@ def _is_sample_workbook(batch: Batch) -> bool:
 
 VERSIONED_TABLES = tuple(s.table for s in SHEETS_BY_NAME.values())
 
+# (child table, child columns, parent table, parent columns, condition on the child):
+# what later rows may depend on. Undoing the upload that created a parent is refused
+# while current rows of other uploads still refer to it.
+REFERENCES = (
+    ("members", ("branch_code",), "branches", ("branch_code",), "TRUE"),
+    ("scores", ("branch_code",), "branches", ("branch_code",), "TRUE"),
+    ("scores", ("criterion_code",), "criteria", ("criterion_code",), "TRUE"),
+    ("ratings", ("subject_code",), "branches", ("branch_code",), "c.subject_kind = 'chi_bo'"),
+    ("ratings", ("subject_code",), "members", ("member_code",), "c.subject_kind = 'dang_vien'"),
+    ("meetings", ("branch_code",), "branches", ("branch_code",), "TRUE"),
+    ("absences", ("branch_code", "held_on"), "meetings", ("branch_code", "held_on"), "TRUE"),
+    ("absences", ("member_code",), "members", ("member_code",), "TRUE"),
+    ("actions", ("branch_code",), "branches", ("branch_code",), "TRUE"),
+    ("progress_reports", ("action_code",), "actions", ("action_code",), "TRUE"),
+)
+
+
+def _later_dependent(cur, upload_id: int) -> int | None:
+    """The first other upload whose current rows refer to something this upload created."""
+    found = None
+    for child, child_cols, parent, parent_cols, condition in REFERENCES:
+        keys = SHEETS_BY_TABLE[parent].key_names
+        same_key = " AND ".join(f'old."{k}" IS NOT DISTINCT FROM p."{k}"' for k in keys)
+        refers = " AND ".join(f'c."{cc}" = p."{pc}"' for cc, pc in zip(child_cols, parent_cols))
+        later = cur.execute(f"""
+            SELECT min(c.upload_id) FROM {child} c
+            JOIN {parent} p ON {refers}
+            WHERE p.upload_id = $u AND p.superseded_by IS NULL
+              AND NOT EXISTS (SELECT 1 FROM {parent} old WHERE old.superseded_by = $u AND {same_key})
+              AND c.superseded_by IS NULL AND c.upload_id <> $u AND {condition}
+        """, {"u": upload_id}).fetchall()[0][0]
+        if later is not None and (found is None or later < found):
+            found = later
+    return found
+
 
 def undo(upload_id: int, who: str, path=None, now: dt.datetime | None = None,
          user: "auth.User | None" = None) -> None:
@@ -258,6 +293,9 @@ def undo(upload_id: int, who: str, path=None, now: dt.datetime | None = None,
                 later = found
         if later is not None:
             raise UndoRefused("undo.later", id=upload_id, later=later)
+        dependent = _later_dependent(cur, upload_id)
+        if dependent is not None:
+            raise UndoRefused("undo.dependent", id=upload_id, later=dependent)
         cur.execute("BEGIN TRANSACTION")
         try:
             for table in VERSIONED_TABLES:
