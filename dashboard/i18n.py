@@ -184,6 +184,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                  "en": "Pick one cell (click the chart, the table or the Cell filter) to see why it ranks where it does."},
     "why.summary": {"vi": "Tổng điểm {total}/100, {level}, thứ hạng {rank} trong {count} chi bộ.",
                     "en": "Total {total}/100, {level}, rank {rank} of {count} cells."},
+    "why.summary_rank": {"vi": "Tổng điểm {total}/100, {level}, thứ hạng {rank} trong Đảng bộ.",
+                         "en": "Total {total}/100, {level}, rank {rank} in the Đảng bộ."},
     "why.incomplete": {"vi": "Chưa đủ tiêu chí: có điểm {scored}/{expected} tiêu chí, nên chưa được xếp hạng.",
                        "en": "Incomplete: {scored} of {expected} criteria scored, so not ranked."},
     "why.breakdown": {"vi": "Điểm từng tiêu chí so với bình quân Đảng bộ", "en": "Each criterion against the Đảng bộ average"},
@@ -425,15 +427,17 @@ MESSAGES: dict[str, dict[str, str]] = {
                         "en": "the file inflates to an abnormal size (possibly malicious). Open it in Excel and save it again."},
     "reason.corrupt_text": {"vi": "tệp văn bản bị hỏng (dấu ngoặc kép không đóng). Hãy mở bằng Excel và lưu lại dạng CSV UTF-8.",
                             "en": "the text file is damaged (an unclosed quote). Open it in Excel and save it as CSV UTF-8."},
+    "quota.base.httnv": {"vi": "Hoàn thành tốt nhiệm vụ", "en": "HTTNV"},
+    "quota.base.httnv_or_better": {"vi": "Hoàn thành tốt nhiệm vụ trở lên", "en": "HTTNV or better"},
     "rule.quota_members": {
-        "vi": "Năm {year}: {value} đảng viên được xếp loại Hoàn thành xuất sắc nhiệm vụ, vượt 20 % của {base} đảng viên Hoàn thành tốt nhiệm vụ (tối đa {limit}).",
-        "en": "{year}: {value} members rated HTXSNV, more than 20 % of the {base} rated HTTNV (at most {limit})."},
+        "vi": "Năm {year}: {value} đảng viên được xếp loại Hoàn thành xuất sắc nhiệm vụ, vượt {share} của {base} đảng viên {base_level} (tối đa {limit}).",
+        "en": "{year}: {value} members rated HTXSNV, more than {share} of the {base} rated {base_level} (at most {limit})."},
     "rule.quota_cells": {
-        "vi": "Năm {year}: {value} chi bộ được xếp loại Hoàn thành xuất sắc nhiệm vụ, vượt 20 % của {base} chi bộ Hoàn thành tốt nhiệm vụ (tối đa {limit}).",
-        "en": "{year}: {value} cells rated HTXSNV, more than 20 % of the {base} rated HTTNV (at most {limit})."},
+        "vi": "Năm {year}: {value} chi bộ được xếp loại Hoàn thành xuất sắc nhiệm vụ, vượt {share} của {base} chi bộ {base_level} (tối đa {limit}).",
+        "en": "{year}: {value} cells rated HTXSNV, more than {share} of the {base} rated {base_level} (at most {limit})."},
     "rule.disciplined_rated_high": {
-        "vi": "Năm {year}: đảng viên {subject} ({branch}) bị kỷ luật trong năm nhưng được xếp loại {level}; cao nhất chỉ được Hoàn thành nhiệm vụ.",
-        "en": "{year}: member {subject} ({branch}) was disciplined in the year yet rated {level}; at most HTNV is allowed."},
+        "vi": "Năm {year}: đảng viên {subject} ({branch}) bị kỷ luật trong năm nhưng được xếp loại {level}; đảng viên bị kỷ luật không được xếp loại từ Hoàn thành tốt nhiệm vụ trở lên.",
+        "en": "{year}: member {subject} ({branch}) was disciplined in the year yet rated {level}; a disciplined member may not be rated HTTNV or better."},
     "rule.cell_members_fall_short": {
         "vi": "Năm {year}: {branch} được xếp loại {level} nhưng {passed}/{rated} đảng viên đạt Hoàn thành nhiệm vụ trở lên và {good}/{rated} đạt Hoàn thành tốt nhiệm vụ trở lên (cần 100 % và ít nhất 50 %).",
         "en": "{year}: {branch} is rated {level} but {passed}/{rated} members reach HTNV or better and {good}/{rated} reach HTTNV or better (100 % and at least 50 % needed)."},

@@ -85,7 +85,10 @@ def sentence(rule: Rule, row: dict, lang: str, names: dict[str, str], levels: di
         subject = f"{subject} ({member_names[subject]})"
     p = {"year": row["year"], "branch": branch, "subject": subject}
     if rule.code in ("quota_members", "quota_cells"):
-        p.update(value=_num(value, lang), base=detail, limit=_num(math.floor(limit + 1e-9), lang))
+        base, share, quota = detail.split("|")
+        p.update(value=_num(value, lang), base=base, limit=_num(math.floor(limit + 1e-9), lang),
+                 share=_pct(float(share), lang).replace(",0 %", " %"),
+                 base_level=i18n.t(f"quota.base.{quota}", lang))
     elif rule.code == "disciplined_rated_high":
         p.update(level=levels.get(detail, detail))
     elif rule.code == "cell_members_fall_short":

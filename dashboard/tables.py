@@ -8,11 +8,18 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import i18n
+from . import export, i18n
 
 # column kind → formatter(value, lang)
+def _text(value: object) -> str:
+    # The table's own "download as CSV" button does not neutralise formulas: do it here.
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    return str(export.neutralise(str(value)))
+
+
 FORMATS = {
-    "text": lambda v, lang: "" if v is None or (isinstance(v, float) and pd.isna(v)) else str(v),
+    "text": lambda v, lang: _text(v),
     "int": lambda v, lang: i18n.fmt_number(v, 0, lang) if pd.notna(v) else "—",
     "score": lambda v, lang: i18n.fmt_number(v, 1, lang) if pd.notna(v) else "—",
     "ratio": lambda v, lang: i18n.fmt_percent(v, 1, lang) if pd.notna(v) else "—",

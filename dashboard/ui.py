@@ -92,6 +92,12 @@ class PageContext:
         column = ("short_" if short else "name_") + ("vi" if self.lang == "vi" else "en")
         return str(row.iloc[0][column])
 
+    def query_fresh(self, name: str, **params: object) -> pd.DataFrame:
+        """A named query read now, bypassing the cache (for tables the data version does not cover)."""
+        scope = self.user.scope
+        return queries.run(name, cur=store.cursor(db_path()), scope=scope, names_allowed=self.user.can("names"),
+                           **params)
+
     def member_names(self) -> dict[str, str]:
         """Members' names for administrators; empty for everyone else (personal data)."""
         if not self.user.can("names"):

@@ -50,7 +50,7 @@ if ctx.user.can("undo"):
 
 if ctx.user.can("audit"):
     st.subheader(ctx.t("audit.title"))
-    trail = ctx.query("uploads.audit")
+    trail = ctx.query_fresh("uploads.audit")   # logins and exports do not change the data version
     if not trail.empty:
         st.dataframe(tables.display(
             trail.assign(action_name=[ctx.t(f"audit.action.{a}") for a in trail["action"]]),

@@ -76,10 +76,14 @@ if len(ctx.selected_branches) == 1:
         if not row.empty:
             r = row.iloc[0]
             if r["complete"]:
-                ranked = int(ctx.query("rankings.leaderboard", period=ctx.period, compare=compare,
-                                       branches=all_codes)["rank"].notna().sum())
-                st.write(ctx.t("why.summary", total=i18n.fmt_number(r["total_score"], 1, ctx.lang),
-                               level=ctx.label("level", r["computed_level"]), rank=int(r["rank"]), count=ranked))
+                summary = ctx.t("why.summary_rank", total=i18n.fmt_number(r["total_score"], 1, ctx.lang),
+                                level=ctx.label("level", r["computed_level"]), rank=int(r["rank"]))
+                if ctx.user.scope is None:  # the count of cells ranked is only meaningful seeing them all
+                    ranked = int(ctx.query("rankings.leaderboard", period=ctx.period, compare=compare,
+                                           branches=all_codes)["rank"].notna().sum())
+                    summary = ctx.t("why.summary", total=i18n.fmt_number(r["total_score"], 1, ctx.lang),
+                                    level=ctx.label("level", r["computed_level"]), rank=int(r["rank"]), count=ranked)
+                st.write(ui.plain(summary))
             else:
                 st.warning(ctx.t("why.incomplete", scored=int(r["n_scored"]), expected=int(r["n_expected"])))
         why = ctx.query("rankings.why", period=ctx.period, cell=cell, compare=compare, branches=all_codes)

@@ -16,7 +16,8 @@ WITH counts AS (
 )
 SELECT c.year, NULL AS branch_code, NULL AS subject_code, c.excellent AS value,
        t.value * CASE WHEN $quota_base = 'httnv_or_better' THEN c.good_or_better ELSE c.good END AS limit_value,
-       CAST(CASE WHEN $quota_base = 'httnv_or_better' THEN c.good_or_better ELSE c.good END AS VARCHAR) AS detail
+       CAST(CASE WHEN $quota_base = 'httnv_or_better' THEN c.good_or_better ELSE c.good END AS VARCHAR)
+           || '|' || CAST(t.value AS VARCHAR) || '|' || $quota_base AS detail
 FROM counts c
 JOIN v_year_thresholds t ON t.year = c.year AND t.rule = 'quota_excellent_share'
 WHERE c.excellent > t.value * CASE WHEN $quota_base = 'httnv_or_better' THEN c.good_or_better ELSE c.good END
@@ -35,7 +36,8 @@ WITH counts AS (
 )
 SELECT c.year, NULL AS branch_code, NULL AS subject_code, c.excellent AS value,
        t.value * CASE WHEN $quota_base = 'httnv_or_better' THEN c.good_or_better ELSE c.good END AS limit_value,
-       CAST(CASE WHEN $quota_base = 'httnv_or_better' THEN c.good_or_better ELSE c.good END AS VARCHAR) AS detail
+       CAST(CASE WHEN $quota_base = 'httnv_or_better' THEN c.good_or_better ELSE c.good END AS VARCHAR)
+           || '|' || CAST(t.value AS VARCHAR) || '|' || $quota_base AS detail
 FROM counts c
 JOIN v_year_thresholds t ON t.year = c.year AND t.rule = 'quota_excellent_share'
 WHERE c.excellent > t.value * CASE WHEN $quota_base = 'httnv_or_better' THEN c.good_or_better ELSE c.good END
@@ -105,6 +107,9 @@ WITH held AS (
     CROSS JOIN (SELECT DISTINCT year(held_on) AS year FROM v_meetings) y
     LEFT JOIN v_meetings m ON m.branch_code = b.branch_code AND year(m.held_on) = y.year
     WHERE b.active AND list_contains($branches, b.branch_code) AND y.year < year(CAST($today AS DATE))
+      -- a year counts only if the cell existed all year and its records start by January
+      AND (b.founded_on IS NULL OR b.founded_on <= make_date(y.year, 1, 31))
+      AND (SELECT min(held_on) FROM v_meetings f WHERE f.branch_code = b.branch_code) <= make_date(y.year, 1, 31)
     GROUP BY ALL
 )
 SELECT h.year, h.branch_code, h.branch_code AS subject_code, h.regular AS value, r.value AS limit_value,

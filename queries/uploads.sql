@@ -1,9 +1,11 @@
 -- name: history
--- Every upload, newest first, with who, when, what and whether it was undone.
+-- Uploads that wrote the given cells (or no cell at all, such as criteria), newest first,
+-- with who, when, what and whether it was undone.
 SELECT upload_id, file_name, sha256, size_bytes, uploaded_by, uploaded_at, source, counts,
-       undone_at, undone_by
+       undone_at, undone_by, branches
 FROM uploads
 WHERE source <> 'system'
+  AND (branches IS NULL OR len(branches) = 0 OR list_has_any(branches, $branches))
 ORDER BY upload_id DESC;
 
 -- name: audit

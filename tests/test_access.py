@@ -269,3 +269,19 @@ def test_a_broken_users_file_refuses_to_serve_rather_than_open_up(sample_db, mon
     at = open_page("app.py")
     assert "Cấu hình người dùng bị lỗi" in texts(at)
     assert queries.stats["runs"] == before and not at.metric and not at.text_input
+
+
+def test_a_scoped_user_sees_only_uploads_of_their_cells_and_cannot_undo_others(sample_db, users):
+    other = ingest.prepare([("cb03.xlsx", xlsx_bytes({"diem_danh_gia": scores("2026", "CB03", 0.8)}))],
+                           store.cursor(sample_db))
+    mine = ingest.prepare([("cb02.xlsx", xlsx_bytes({"diem_danh_gia": scores("2026", "CB02", 0.8)}))],
+                          store.cursor(sample_db))
+    other_id = ingest.commit(other, who="admin", source="page", path=sample_db).upload_id
+    ingest.commit(mine, who="thuky", source="page", path=sample_db)
+    store.close_all()
+    at = sign_in(open_page("pages/lich_su.py"), "thuky")
+    files = list(at.dataframe[0].value["Tệp"])
+    assert "cb02.xlsx" in files and "cb03.xlsx" not in files
+    scoped_admin = auth.User("a", "admin", frozenset({"CB02"}))
+    with pytest.raises(auth.PermissionDenied):
+        ingest.undo(other_id, who="a", path=sample_db, user=scoped_admin)

@@ -288,3 +288,14 @@ def test_findings_are_sorted_errors_first_and_scoped(cur, run):
     assert list(found["severity"]) == sorted(found["severity"], key=rules.SEVERITY_ORDER.get)
     only_x1 = findings(run, ["X1"])
     assert set(only_x1["branch_code"].dropna()) == {"X1"}
+
+
+def test_a_partial_first_year_is_not_held_against_the_meeting_count(cur, run):
+    insert(cur, "branches", [{"branch_code": "X1", "branch_name": "Chi bộ X1", "active": True,
+                              "founded_on": dt.date(2024, 6, 1)}])
+    rows = [meeting("X1", dt.date(2024, m, 5)) for m in range(6, 13)]          # founded in June: 7 in 2024
+    rows += [meeting("X1", dt.date(2025, m, 5)) for m in range(1, 12)]         # 11 in 2025: short
+    insert(cur, "meetings", rows)
+    found = findings(run, ["X1"])
+    regular = found[found["rule"] == "meetings_regular"]
+    assert list(zip(regular["year"], regular["value"])) == [(2025, 11)]

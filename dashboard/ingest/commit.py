@@ -189,9 +189,9 @@ def commit(batch: Batch, who: str, source: str, path=None, now: dt.datetime | No
             upload_id = cur.execute("SELECT coalesce(max(upload_id), 0) + 1 FROM uploads").fetchall()[0][0]
             cur.execute(
                 "INSERT INTO uploads (upload_id, file_name, sha256, size_bytes, uploaded_by, uploaded_at,"
-                " source, counts) VALUES ($id, $f, $h, $s, $w, $at, $src, $c)",
+                " source, counts, branches) VALUES ($id, $f, $h, $s, $w, $at, $src, $c, $b)",
                 {"id": upload_id, "f": file_name, "h": digest, "s": size, "w": who, "at": now,
-                 "src": source, "c": json.dumps(counts)})
+                 "src": source, "c": json.dumps(counts), "b": list(batch.cells)})
             for sheet_name, data in batch.sheets.items():
                 sheet = data.sheet
                 staged = _staged(cur, batch, sheet_name)
@@ -277,9 +277,12 @@ def undo(upload_id: int, who: str, path=None, now: dt.datetime | None = None,
     now = now or dt.datetime.now().replace(microsecond=0)
     with store.write_lock:
         cur = store.cursor(path)
-        rows = cur.execute("SELECT source, undone_at FROM uploads WHERE upload_id = $u",
+        rows = cur.execute("SELECT source, undone_at, branches FROM uploads WHERE upload_id = $u",
                            {"u": upload_id}).fetchall()
         row = rows[0] if rows else None
+        if user is not None and user.scope is not None and row is not None:
+            if not row[2] or not set(row[2]) <= user.scope:
+                raise auth.PermissionDenied("undo outside scope")
         if row is None or row[0] == "system":
             raise UndoRefused("undo.not_found", id=upload_id)
         if row[1] is not None:

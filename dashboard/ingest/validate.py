@@ -86,6 +86,7 @@ class Batch:
     files: list[dict] = field(default_factory=list)   # name, sha256, size
     sheets: dict[str, SheetData] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    cells: list[str] = field(default_factory=list)     # the cells the upload writes
 
     @property
     def errors(self) -> list[Problem]:
@@ -554,16 +555,19 @@ def check_rules(batch: Batch, ref: Reference) -> None:
         history.setdefault(r["action_code"], []).append((r["reported_on"], r["percent"]))
 
 
-def check_scope(batch: Batch, ref: Reference, scope: frozenset[str]) -> None:
-    """Every row must belong to a cell the uploader may write (the rows outside are listed)."""
+def cells_touched(batch: Batch, ref: Reference) -> list[tuple[str, dict, list[tuple[str | None, str]]]]:
+    """For every valid row: (sheet, row, [(cell, column)]) — the cells the row writes or moves from.
+
+    Criteria rows touch no cell (they belong to the whole Đảng bộ).
+    """
     members = {code: m["branch_code"] for code, m in ref.members.items()}
     members.update({r["member_code"]: r["branch_code"] for r in _rows(batch, "dang_vien")})
     actions = dict(ref.action_branches)
     actions.update({r["action_code"]: r["branch_code"] for r in _rows(batch, "giai_phap")})
-    allowed = ", ".join(sorted(scope))
 
     def cells_of(sheet: str, r: dict) -> list[tuple[str | None, str]]:
-        """(cell, column) pairs a row touches."""
+        if sheet == "tieu_chi":
+            return []
         if sheet == "dang_vien":
             before = ref.members.get(r["member_code"], {}).get("branch_code")
             return [(r["branch_code"], "branch_code")] + ([(before, "member_code")] if before else [])
@@ -577,15 +581,20 @@ def check_scope(batch: Batch, ref: Reference, scope: frozenset[str]) -> None:
             return [(r["branch_code"], "branch_code")] + ([(owner, "action_code")] if owner else [])
         return [(r.get("branch_code"), "branch_code")]
 
-    for sheet in batch.sheets:
-        for r in _rows(batch, sheet):
-            if sheet == "tieu_chi":
-                _err(batch, r, "criterion_code", "p.criteria_admin_only")
-                continue
-            for cell, column in cells_of(sheet, r):
-                if cell not in scope:
-                    _err(batch, r, column, "p.out_of_scope", value=cell or "?", allowed=allowed)
-                    break
+    return [(sheet, r, cells_of(sheet, r)) for sheet in batch.sheets for r in _rows(batch, sheet)]
+
+
+def check_scope(batch: Batch, touched, scope: frozenset[str]) -> None:
+    """Every row must belong to a cell the uploader may write (the rows outside are listed)."""
+    allowed = ", ".join(sorted(scope))
+    for sheet, r, cells in touched:
+        if sheet == "tieu_chi":
+            _err(batch, r, "criterion_code", "p.criteria_admin_only")
+            continue
+        for cell, column in cells:
+            if cell not in scope:
+                _err(batch, r, column, "p.out_of_scope", value=cell or "?", allowed=allowed)
+                break
 
 
 def validate(tables: list[RawTable], ref: Reference, today: dt.date, batch: Batch | None = None,
@@ -601,8 +610,10 @@ def validate(tables: list[RawTable], ref: Reference, today: dt.date, batch: Batc
     parse_rows(batch, located, ref, today)
     check_duplicates(batch)
     check_rules(batch, ref)
+    touched = cells_touched(batch, ref)
+    batch.cells = sorted({c for _, _, cells in touched for c, _ in cells if c})
     if scope is not None:
-        check_scope(batch, ref, scope)
+        check_scope(batch, touched, scope)
     # Order sheets as they load: referenced tables first.
     batch.sheets = {name: batch.sheets[name] for name in LOAD_ORDER if name in batch.sheets}
     batch.problems.sort(key=lambda p: (p.severity != "error", LOAD_ORDER.index(_sheet_of(batch, p))
