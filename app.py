@@ -1,43 +1,128 @@
-"""Tổng quan: the leadership's first glance at the state of the Đảng bộ."""
+"""Tổng quan: the leadership's first glance at the state of the Đảng bộ.
+
+Setup, queries, then views: KPI cards with their change and sparkline, the written summary,
+the ranking and the six solutions side by side, then the biggest movers and what needs
+attention. Cards and summary are drawn from one ``summary.Figures`` built from the same
+query results, so they say the same numbers.
+"""
 
 import streamlit as st
 
-from dashboard import charts, i18n, tables, ui
+from dashboard import charts_progress, i18n, periods, rules, settings, summary, ui
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def drawn(build: str, *args) -> dict:
+    """A chart's Vega-Lite spec, built and validated once per input; reruns reuse it."""
+    return charts_progress.spec(getattr(charts_progress, build)(*args))
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def regulation_findings(_ctx: ui.PageContext, version: int, db: str, branches: tuple[str, ...], scope: object,
+                        today, lang: str, year: int, names: dict[str, str]):
+    """rules.collect for the overview, kept per data version (its own queries are cached, but
+    writing a dozen rules' sentences again cost a third of every rerun)."""
+    return rules.collect(_ctx.query, list(branches), today, lang, names, years={year})
+
 
 ctx = ui.page_setup("overview")
-
 if ctx.period is None:
-    ui.empty_notice(ctx)
+    st.info(ctx.t("tq.no_period"), icon=":material/info:")
     st.stop()
 
-headline = ctx.query("overview.headline", period=ctx.period).iloc[0]
-by_solution = ctx.query("solutions.by_solution", include_committee=ctx.all_branches, today=ctx.today)
+stale_days = int(settings.get("DASHBOARD_STALE_DAYS"))
+scope = {"include_committee": ctx.all_branches and ctx.user.scope is None, "today": ctx.today}
 board = ctx.query("rankings.leaderboard", period=ctx.period, compare="previous")
 levels = ctx.query("reference.levels")
+names = dict(zip(ctx.branch_options["branch_code"], ctx.branch_options["branch_name"]))
+# Rules over every cell in scope: the 20 % quota is about the whole Đảng bộ, not the selection;
+# then keep the Đảng bộ-wide findings and those of the selected cells.
+findings = regulation_findings(ctx, ctx.version, str(ui.db_path()), tuple(ctx.branch_options["branch_code"]),
+                               tuple(sorted(ctx.user.scope)) if ctx.user.scope is not None else None,
+                               ctx.today, ctx.lang, periods.parse_period(ctx.period).year, names)
+findings = findings[findings["branch_code"].isna() | findings["branch_code"].isin(ctx.branches)]
+fig = summary.figures(
+    period=ctx.period, board=board,
+    score_history=ctx.query("overview.score_history", period=ctx.period),
+    meetings=ctx.query("overview.meeting_compliance", period=ctx.period, today=ctx.today),
+    members=ctx.query("overview.members_timeline", today=ctx.today),
+    cells=int(ctx.query("overview.cells")["cells"].iloc[0]),
+    by_solution=(by_solution := ctx.query("solutions.by_solution", **scope)),
+    timeline=ctx.query("solutions.timeline", **scope),
+    actions=ctx.query("solutions.actions", **scope),
+    findings=findings, stale_days=stale_days, today=ctx.today, lang=ctx.lang)
 
-progress = by_solution["percent"].mean() if by_solution["actions"].sum() else None
-overdue = int(by_solution["overdue"].sum())
-delta = (headline["avg_score"] - headline["prev_avg_score"]
-         if headline["avg_score"] == headline["avg_score"] and headline["prev_avg_score"] == headline["prev_avg_score"]
-         else None)
+# ---- KPI cards: (card, label key, colour of a rise). The help of each card says what its
+# arrow compares with: the previous period for period cards, the last month end for the
+# others. Cells and members share the first column, without sparklines, so that six
+# columns fit beside the sidebar at 1366 px.
+period_text = ctx.period_label()
+today_text = i18n.fmt_date(ctx.today)
+CHART_HEIGHT = 190   # with the cards and the summary, fits above the fold at 1366×768
+CARDS = (("avg_score", "overview.avg_score", "normal"), ("good_or_better", "tq.good_or_better", "normal"),
+         ("meetings", "tq.meetings", "normal"), ("progress", "tq.progress", "normal"),
+         ("overdue", "overview.overdue", "inverse"))
 
-cards = st.columns(5)
-cards[0].metric(ctx.t("overview.cells"), i18n.fmt_number(headline["branches"], 0, ctx.lang))
-cards[1].metric(ctx.t("overview.members"), i18n.fmt_number(headline["members"], 0, ctx.lang))
-cards[2].metric(ctx.t("overview.avg_score"), i18n.fmt_number(headline["avg_score"], 1, ctx.lang),
-                delta=i18n.fmt_number(delta, 1, ctx.lang) if delta is not None else None,
-                help=ctx.period_label())
-cards[3].metric(ctx.t("overview.progress"), f"{i18n.fmt_number(progress, 0, ctx.lang)} %"
-                if progress is not None else "—")
-cards[4].metric(ctx.t("overview.overdue"), i18n.fmt_number(overdue, 0, ctx.lang))
 
+def card_help(name: str) -> str:
+    return ctx.t(f"tq.help.{name}", period=period_text, date=today_text,
+                 compared=summary.compared_label(fig, name, ctx.lang) or "—")
+
+
+columns = st.columns(1 + len(CARDS), gap="small")
+with columns[0], st.container(gap=None):
+    st.metric(ctx.t("overview.cells"), summary.count_text(fig.cells, ctx.lang), help=ctx.t("tq.help.cells"))
+    st.metric(ctx.t("overview.members"), summary.value_text(fig, "members", ctx.lang),
+              delta=summary.delta_text(fig, "members", ctx.lang), delta_color="off", help=card_help("members"))
+for column, (name, label, colour) in zip(columns[1:], CARDS):
+    card = getattr(fig, name)
+    column.metric(ctx.t(label), summary.value_text(fig, name, ctx.lang),
+                  delta=summary.delta_text(fig, name, ctx.lang), delta_color=colour, help=card_help(name),
+                  chart_data=list(card.series) if len(card.series) > 1 else None, chart_type="area")
+
+# ---- the written summary
+with st.container(key="tq_summary"):
+    st.markdown(f"**{ctx.t('tq.summary.title')}.** " + ui.plain(" ".join(summary.sentences(fig, ctx.lang))))
+
+# ---- two charts (in keyed containers: the browser test finds them by key)
 left, right = st.columns(2)
-with left:
-    st.subheader(ctx.t("overview.ranking", period=ctx.period_label()))
+with left, st.container(key="tq_ranking"):
     if board.empty:
         ui.empty_notice(ctx)
     else:
-        st.altair_chart(charts.totals_bar(board, levels, ctx.lang), width="stretch")
+        level_names = dict(zip(levels["code"], levels["short_vi" if ctx.lang == "vi" else "short_en"]))
+        st.vega_lite_chart(spec=drawn("ranking", board, level_names, ctx.lang, CHART_HEIGHT,
+                                      ctx.t("tq.ranking.title", period=period_text)), width="stretch")
+with right, st.container(key="tq_solutions"):
+    if by_solution["actions"].sum() == 0:
+        st.info(ctx.t("tq.s.no_actions"), icon=":material/info:")
+    else:
+        st.vega_lite_chart(spec=drawn("solution_bars", by_solution, ctx.lang, CHART_HEIGHT,
+                                      ctx.t("tq.solutions.title")), width="stretch")
+
+# ---- biggest movers, and what needs attention
+left, right = st.columns([2, 3])
+with left:
+    previous = summary.compared_label(fig, "avg_score", ctx.lang) or fig.previous_period
+    st.markdown(f"**{ctx.t('tq.movers.title', previous=previous)}**")
+    if fig.riser is None and fig.faller is None and not board["total_change"].notna().any():
+        st.caption(ctx.t("tq.movers.no_compare"))
+    else:
+        for mover, title, none in ((fig.riser, "tq.movers.rise", "tq.movers.none_up"),
+                                   (fig.faller, "tq.movers.fall", "tq.movers.none_down")):
+            if mover is None:
+                st.markdown(f"{ctx.t(title)}: {ctx.t(none)}")
+            else:
+                st.markdown(f"{ctx.t(title)}: **{ui.plain(mover.branch_name)}** "
+                            f"({ui.plain(summary.move_text(mover, ctx.lang))})")
 with right:
-    st.subheader(ctx.t("overview.by_solution"))
-    st.altair_chart(charts.progress_by_solution(by_solution, ctx.lang), width="stretch")
+    items = summary.urgent(fig, ctx.lang)
+    st.markdown(f"**{ctx.t('tq.urgent.title')}**")
+    if not items:
+        st.caption(ctx.t("tq.urgent.none"))
+    icons = {"rule": ":material/gavel:", "overdue": ":material/schedule:", "scores": ":material/rule:",
+             "stale": ":material/update_disabled:"}
+    for item in items[:3]:
+        st.markdown(f"{icons[item.kind]} **{ctx.t('tq.urgent.kind.' + item.kind)}** · {ui.plain(item.text)}")
+    if len(items) > 3:
+        st.caption(ctx.t("tq.urgent.more", n=len(items) - 3))

@@ -54,23 +54,6 @@ def totals_bar(board: pd.DataFrame, levels: pd.DataFrame, lang: str, select_name
     return alt.layer(bars, labels, rules).properties(height=150 + 40 * len(data))
 
 
-def progress_by_solution(frame: pd.DataFrame, lang: str) -> alt.Chart:
-    data = frame.assign(
-        label=[f"{i18n.t('col.solution', lang)} {n}" for n in frame["solution"]],
-        percent=frame["percent"].fillna(0),
-        percent_text=[i18n.fmt_number(v, 0, lang) + " %" for v in frame["percent"].fillna(0)],
-        title=frame["title_vi" if lang == "vi" else "title_en"],
-    )
-    base = alt.Chart(data).encode(y=alt.Y("label:N", sort=list(data["label"]), title=None))
-    bars = base.mark_bar(color="#2b6cb0").encode(
-        x=alt.X("percent:Q", title=i18n.t("col.progress", lang), scale=alt.Scale(domain=[0, 100])),
-        tooltip=[alt.Tooltip("title:N", title=i18n.t("col.solution", lang)),
-                 alt.Tooltip("percent_text:N", title=i18n.t("col.progress", lang)),
-                 alt.Tooltip("overdue:Q", title=i18n.t("col.overdue", lang))])
-    labels = base.mark_text(align="left", dx=4).encode(x="percent:Q", text="percent_text:N")
-    return alt.layer(bars, labels).properties(height=260)
-
-
 def trend_lines(frame: pd.DataFrame, lang: str) -> alt.Chart:
     return alt.Chart(frame).mark_line(point=True).encode(
         x=alt.X("year:O", title=i18n.t("col.year", lang)),
@@ -80,29 +63,6 @@ def trend_lines(frame: pd.DataFrame, lang: str) -> alt.Chart:
                  alt.Tooltip("year:O", title=i18n.t("col.year", lang)),
                  alt.Tooltip("total_score:Q", title=i18n.t("col.total", lang), format=".1f")],
     ).properties(height=280)
-
-
-def matrix_heat(frame: pd.DataFrame, lang: str) -> alt.Chart:
-    data = frame.assign(
-        label=[f"{i18n.t('col.solution', lang)} {n}" for n in frame["solution"]],
-        percent_text=[i18n.fmt_number(v, 0, lang) + " %" for v in frame["percent"]],
-    )
-    # Cells down the side (their names are long), solutions across.
-    base = alt.Chart(data).encode(
-        y=alt.Y("branch_name:N", title=None, sort=list(dict.fromkeys(data["branch_name"])),
-                axis=alt.Axis(labelLimit=260)),
-        x=alt.X("label:N", title=None, axis=alt.Axis(labelAngle=0, orient="top")),
-    )
-    rect = base.mark_rect().encode(
-        color=alt.Color("percent:Q", title=i18n.t("col.progress", lang),
-                        scale=alt.Scale(domain=[0, 100], scheme="redyellowgreen")),
-        tooltip=[alt.Tooltip("branch_name:N", title=i18n.t("col.branch", lang)),
-                 alt.Tooltip("label:N", title=i18n.t("col.solution", lang)),
-                 alt.Tooltip("percent_text:N", title=i18n.t("col.progress", lang)),
-                 alt.Tooltip("actions:Q", title=i18n.t("col.actions", lang)),
-                 alt.Tooltip("overdue:Q", title=i18n.t("col.overdue", lang))])
-    text = base.mark_text().encode(text="percent_text:N")
-    return alt.layer(rect, text).properties(height=60 + 44 * data["branch_name"].nunique())
 
 
 def monthly_meetings(frame: pd.DataFrame, lang: str, kinds: dict[str, str]) -> alt.Chart:

@@ -103,11 +103,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "overview.cells": {"vi": "Chi bộ", "en": "Cells"},
     "overview.members": {"vi": "Đảng viên", "en": "Members"},
     "overview.avg_score": {"vi": "Điểm bình quân", "en": "Average score"},
-    "overview.progress": {"vi": "Tiến độ sáu giải pháp", "en": "Progress of the six solutions"},
     "overview.overdue": {"vi": "Nhiệm vụ quá hạn", "en": "Overdue actions"},
-    "overview.ranking": {"vi": "Xếp hạng {period}", "en": "Ranking, {period}"},
-    "overview.levels": {"vi": "Mức theo điểm", "en": "Level by score"},
-    "overview.by_solution": {"vi": "Tiến độ theo giải pháp", "en": "Progress by solution"},
     # Common column labels
     "col.rank": {"vi": "Thứ hạng", "en": "Rank"},
     "col.rank_change": {"vi": "Thay đổi thứ hạng", "en": "Rank change"},
@@ -217,8 +213,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "col.change": {"vi": "Thay đổi", "en": "Change"},
     "col.max": {"vi": "Điểm tối đa", "en": "Maximum"},
     # Solutions page
-    "solutions.matrix": {"vi": "Tiến độ theo giải pháp và chi bộ", "en": "Progress by solution and cell"},
-    "solutions.actions": {"vi": "Nhiệm vụ cụ thể", "en": "Actions"},
     "committee": {"vi": "Đảng ủy", "en": "Party Committee"},
     # Meetings page
     "meetings.summary": {"vi": "Sinh hoạt chi bộ năm {year}", "en": "Cell meetings in {year}"},

@@ -50,6 +50,8 @@ SETTINGS: tuple[Setting, ...] = (
             "TOML file with the [users.*] tables; empty: .streamlit/secrets.toml. No users: local mode."),
     Setting("DASHBOARD_IDLE_MINUTES", 30, int,
             "A signed-in session idle this long is signed out."),
+    Setting("DASHBOARD_TODAY", "", str,
+            "Pretend today is this date (dd/mm/yyyy) for overdue and stale flags; empty: the real date."),
     Setting("DASHBOARD_READ_ONLY", False, _bool,
             "Open the database read-only (uploads and undo disabled)."),
 )

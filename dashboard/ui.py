@@ -52,7 +52,7 @@ class PageContext:
     branch_options: pd.DataFrame
     selected_branches: list[str] = field(default_factory=list)  # empty = all
     period: str | None = None
-    today: dt.date = field(default_factory=dt.date.today)
+    today: dt.date = field(default_factory=lambda: today())
     notices: list[str] = field(default_factory=list)
 
     def t(self, key: str, **params: object) -> str:
@@ -120,6 +120,18 @@ class PageContext:
         return params
 
 
+def today() -> dt.date:
+    """Today, or the DASHBOARD_TODAY setting (dd/mm/yyyy or yyyy-mm-dd) for demonstrations and tests."""
+    fixed = settings.get("DASHBOARD_TODAY")
+    if fixed:
+        from .ingest.parse import parse_date
+        try:
+            return parse_date(fixed)
+        except ValueError:
+            log.warning("DASHBOARD_TODAY=%r is not a date; using the real date", fixed)
+    return dt.date.today()
+
+
 def db_path() -> Path:
     return settings.path_setting("DASHBOARD_DB")
 
@@ -171,7 +183,7 @@ def page_setup(page: str, title_key: str | None = None) -> PageContext:
     lang = _resolve_lang()
     title = i18n.t(f"page.{page}", lang)
     st.set_page_config(page_title=f"{title} · {i18n.t('app.short', lang)}", layout="wide",
-                       initial_sidebar_state="expanded")
+                       initial_sidebar_state="auto")   # collapsed on a phone, open on a desktop
     _install_error_handler(lang)
     user = _gate(lang)   # draws the login form and stops when nobody is signed in
     if not db_path().exists():

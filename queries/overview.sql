@@ -1,19 +1,111 @@
--- name: headline
--- The overview's headline numbers for a period and the previous period of the same kind.
-WITH scope_branches AS (
-    SELECT branch_code FROM v_branches WHERE active AND list_contains($branches, branch_code)
-),
-scores AS (
-    SELECT period, avg(total_score) FILTER (WHERE complete) AS avg_score,
-           count(*) FILTER (WHERE NOT complete) AS incomplete
-    FROM v_branch_period_scores
-    WHERE period IN ($period, period_previous($period)) AND list_contains($branches, branch_code)
-    GROUP BY period
+-- The overview's cards. Period cards (scores, levels, meetings) describe $period and the
+-- periods of the same kind before it; snapshot cards (members, and the solutions' progress
+-- from solutions.timeline) describe month ends up to $today.
+
+-- name: cells
+-- Active cells in scope (the "Chi bộ" card).
+SELECT count(*) AS cells
+FROM v_branches
+WHERE active AND list_contains($branches, branch_code);
+
+-- name: members_timeline
+-- Members of the active cells given at each of the last twelve month ends and on $today
+-- (joined on or before the date, not left by it).
+WITH spine AS (
+    SELECT on_date FROM month_spine(CAST($today AS DATE) - INTERVAL 12 MONTH, $today)
+    WHERE on_date > CAST($today AS DATE) - INTERVAL 12 MONTH
 )
-SELECT
-    (SELECT count(*) FROM scope_branches) AS branches,
-    (SELECT count(*) FROM v_members m JOIN scope_branches USING (branch_code)
-      WHERE m.left_on IS NULL OR m.left_on > current_date) AS members,
-    (SELECT avg_score FROM scores WHERE period = $period) AS avg_score,
-    (SELECT avg_score FROM scores WHERE period = period_previous($period)) AS prev_avg_score,
-    (SELECT incomplete FROM scores WHERE period = $period) AS incomplete;
+SELECT s.on_date, count(m.member_code) AS members
+FROM spine s
+LEFT JOIN (
+    SELECT m.* FROM v_members m JOIN v_branches b USING (branch_code)
+    WHERE b.active AND list_contains($branches, m.branch_code)
+) m ON (m.joined_on IS NULL OR m.joined_on <= s.on_date) AND (m.left_on IS NULL OR m.left_on > s.on_date)
+GROUP BY s.on_date
+ORDER BY s.on_date;
+
+-- name: score_history
+-- $period and up to seven periods of the same kind before it: cells, cells with complete
+-- scores, their average total (complete cells only), and cells per level by score.
+WITH chosen AS (
+    SELECT DISTINCT period FROM v_branch_period_scores
+    WHERE period_kind(period) = period_kind($period) AND period_order(period) <= period_order($period)
+    ORDER BY period_order(period) DESC
+    LIMIT 8
+)
+SELECT s.period, period_order(s.period) AS ord,
+       count(*) AS cells,
+       count(*) FILTER (WHERE s.complete) AS complete_cells,
+       avg(s.total_score) FILTER (WHERE s.complete) AS avg_score,
+       count(*) FILTER (WHERE s.computed_level = 'HTXSNV') AS htxsnv,
+       count(*) FILTER (WHERE s.computed_level = 'HTTNV') AS httnv,
+       count(*) FILTER (WHERE s.computed_level = 'HTNV') AS htnv,
+       count(*) FILTER (WHERE s.computed_level = 'KHTNV') AS khtnv,
+       count(*) FILTER (WHERE s.computed_level IN ('HTXSNV', 'HTTNV')) AS good_or_better
+FROM v_branch_period_scores s
+JOIN chosen USING (period)
+WHERE list_contains($branches, s.branch_code)
+GROUP BY s.period
+ORDER BY ord;
+
+-- name: meeting_compliance
+-- $period and up to seven periods of the same kind before it: how many active cells held
+-- enough regular and thematic meetings. The requirement is the regime's yearly count
+-- (12 regular, 4 thematic) pro rata to the months of the period already over before $today
+-- and after the cell was founded: 3 and 1 for a quarter. A combined meeting counts as both.
+WITH cells AS (
+    SELECT branch_code, founded_on FROM v_branches
+    WHERE active AND list_contains($branches, branch_code)
+),
+bounds AS (
+    SELECT min(m.held_on) AS first_on FROM v_meetings m JOIN cells USING (branch_code)
+),
+months AS (
+    SELECT sp.on_date AS month_end
+    FROM bounds, month_spine(bounds.first_on, $today) sp
+    WHERE bounds.first_on IS NOT NULL AND sp.on_date = last_day(sp.on_date)
+      AND sp.on_date < CAST($today AS DATE)
+),
+tagged AS (
+    SELECT month_end,
+           CASE period_kind($period)
+               WHEN 'year' THEN CAST(year(month_end) AS VARCHAR)
+               WHEN 'quarter' THEN CAST(year(month_end) AS VARCHAR) || '-Q' || CAST(quarter(month_end) AS VARCHAR)
+               ELSE CAST(year(month_end) AS VARCHAR) || '-H' || CASE WHEN month(month_end) <= 6 THEN '1' ELSE '2' END
+           END AS period
+    FROM months
+),
+chosen AS (
+    SELECT DISTINCT period FROM tagged
+    WHERE period_order(period) <= period_order($period)
+    ORDER BY period_order(period) DESC
+    LIMIT 8
+),
+held AS (
+    SELECT c.branch_code, t.period,
+           count(DISTINCT t.month_end) AS months,
+           count(m.held_on) FILTER (WHERE m.kind IN ('thuong_ky', 'ket_hop')) AS regular,
+           count(m.held_on) FILTER (WHERE m.kind IN ('chuyen_de', 'ket_hop')) AS thematic
+    FROM cells c
+    JOIN tagged t ON c.founded_on IS NULL OR last_day(c.founded_on) <= t.month_end
+    JOIN chosen USING (period)
+    LEFT JOIN v_meetings m ON m.branch_code = c.branch_code AND last_day(m.held_on) = t.month_end
+    GROUP BY ALL
+),
+judged AS (
+    SELECT h.*,
+           CAST(floor(r.value * h.months / 12) AS INTEGER) AS regular_required,
+           CAST(floor(t.value * h.months / 12) AS INTEGER) AS thematic_required
+    FROM held h
+    JOIN v_year_thresholds r ON r.year = period_year(h.period) AND r.rule = 'meetings_regular_per_year'
+    JOIN v_year_thresholds t ON t.year = period_year(h.period) AND t.rule = 'meetings_thematic_per_year'
+)
+SELECT period, period_order(period) AS ord,
+       count(*) AS cells,
+       count(*) FILTER (WHERE regular >= regular_required AND thematic >= thematic_required) AS compliant,
+       max(months) AS months,
+       list(branch_code ORDER BY branch_code) FILTER (WHERE regular < regular_required
+                                                      OR thematic < thematic_required) AS short_cells
+FROM judged
+GROUP BY period
+ORDER BY ord;

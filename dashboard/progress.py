@@ -1,0 +1,163 @@
+"""Progress of the six solutions: the arithmetic that needs no Streamlit and no SQL text.
+
+The per-action arithmetic (latest report on or before a day, overdue, days late, drops
+between reports, days since the last report) and the carry-forward over time are SQL:
+``action_state_on`` and ``month_spine`` in ``migrations/0005_progress.sql``, read through
+``queries/solutions.sql``. This module takes those frames and
+
+* flags stale actions against the ``DASHBOARD_STALE_DAYS`` setting,
+* narrows every frame of the page to one cell of the solution × unit matrix,
+* aggregates: progress over time per solution and overall, the on-time share per unit
+  (limitation L1), and the overall progress of the six solutions.
+
+"Overall progress of the six solutions" is the mean of the solutions' progress (each
+solution weighs the same, whatever its number of actions); a solution with no action in
+scope is left out rather than counted as 0 %.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+from . import i18n
+from .contract import COMMITTEE_CODE
+
+DONE = "hoan_thanh"
+
+
+def unit_names(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """``branch_name`` filled in for the Đảng ủy (the queries leave it NULL)."""
+    if frame.empty or "branch_name" not in frame:
+        return frame
+    committee = i18n.t("committee", lang)
+    names = [committee if code == COMMITTEE_CODE else (name if isinstance(name, str) else code)
+             for code, name in zip(frame["branch_code"], frame["branch_name"])]
+    return frame.assign(branch_name=names)
+
+
+def with_stale(actions: pd.DataFrame, stale_days: int) -> pd.DataFrame:
+    """Add ``stale``: not done, and no report for ``stale_days`` days or more.
+
+    An action never reported counts from its start date; one not started yet is never stale.
+    """
+    days = pd.to_numeric(actions["days_since_report"], errors="coerce")
+    stale = (actions["status"] != DONE) & days.ge(stale_days).fillna(False).astype(bool)
+    return actions.assign(stale=stale.astype(bool))
+
+
+@dataclass(frozen=True)
+class Focus:
+    """A cell of the solution × unit matrix the reader clicked (None: everything)."""
+
+    solution: int | None = None
+    unit: str | None = None
+
+    @property
+    def active(self) -> bool:
+        return self.solution is not None or self.unit is not None
+
+
+def narrow(frame: pd.DataFrame, focus: Focus) -> pd.DataFrame:
+    """The rows of ``frame`` that belong to the focused solution and unit."""
+    keep = pd.Series(True, index=frame.index)
+    if focus.solution is not None and "solution" in frame:
+        keep &= frame["solution"] == focus.solution
+    if focus.unit is not None and "branch_code" in frame:
+        keep &= frame["branch_code"] == focus.unit
+    return frame[keep].reset_index(drop=True)
+
+
+def series_by_solution(timeline: pd.DataFrame) -> pd.DataFrame:
+    """Per date and solution: actions, progress (%), overdue — summed over the units given."""
+    if timeline.empty:
+        return pd.DataFrame(columns=["on_date", "solution", "actions", "percent", "overdue"])
+    grouped = (timeline.groupby(["on_date", "solution"], as_index=False)
+               [["actions", "percent_sum", "overdue"]].sum())
+    grouped["percent"] = grouped["percent_sum"] / grouped["actions"]
+    return grouped.drop(columns="percent_sum").sort_values(["on_date", "solution"]).reset_index(drop=True)
+
+
+def overall_series(timeline: pd.DataFrame) -> pd.DataFrame:
+    """Per date: overall progress (mean of the solutions' progress) and overdue actions."""
+    per_solution = series_by_solution(timeline)
+    if per_solution.empty:
+        return pd.DataFrame(columns=["on_date", "percent", "overdue"])
+    out = per_solution.groupby("on_date", as_index=False).agg(percent=("percent", "mean"),
+                                                              overdue=("overdue", "sum"))
+    return out.sort_values("on_date").reset_index(drop=True)
+
+
+def overall_progress(by_solution: pd.DataFrame) -> float | None:
+    """Mean progress of the solutions that have actions in scope; None when none has."""
+    with_actions = by_solution[by_solution["actions"] > 0]
+    if with_actions.empty:
+        return None
+    return float(with_actions["percent"].mean())
+
+
+def lagging_solution(by_solution: pd.DataFrame) -> tuple[int, float] | None:
+    """The solution with the lowest progress (the lower number on a tie)."""
+    with_actions = by_solution[by_solution["actions"] > 0]
+    if with_actions.empty:
+        return None
+    row = with_actions.sort_values(["percent", "solution"], kind="stable").iloc[0]
+    return int(row["solution"]), float(row["percent"])
+
+
+ON_TIME_COLUMNS = ["branch_code", "branch_name", "actions", "on_time", "on_time_share", "done_late",
+                   "overdue", "days_late_total", "days_late_max"]
+
+
+def on_time_by_unit(actions: pd.DataFrame, order: list[str]) -> pd.DataFrame:
+    """Limitation L1 per unit: actions, on time (done by the due date, or not yet due), the
+    share on time, done late, overdue, total and largest days late.
+
+    ``order`` lists the unit codes in display order (the matrix query's Vietnamese order);
+    units without actions are left out.
+    """
+    if actions.empty:
+        return pd.DataFrame(columns=ON_TIME_COLUMNS)
+    data = actions.assign(
+        done_late_n=((actions["status"] == DONE) & (actions["days_late"] > 0)).astype(int),
+        on_time_n=actions["on_time"].astype(bool).astype(int),
+        overdue_n=actions["overdue"].astype(bool).astype(int),
+    )
+    out = data.groupby(["branch_code", "branch_name"], as_index=False).agg(
+        actions=("action_code", "count"), on_time=("on_time_n", "sum"), done_late=("done_late_n", "sum"),
+        overdue=("overdue_n", "sum"), days_late_total=("days_late", "sum"), days_late_max=("days_late", "max"))
+    out["on_time_share"] = out["on_time"] / out["actions"]
+    rank = {code: i for i, code in enumerate(order)}
+    out["_order"] = [rank.get(code, len(rank)) for code in out["branch_code"]]
+    out = out.sort_values(["_order", "branch_code"], kind="stable")
+    return out[ON_TIME_COLUMNS].reset_index(drop=True)
+
+
+def flag_words(row: dict, lang: str) -> str:
+    """The flags of one action in words: overdue, done late, stale, went backwards."""
+    words = []
+    if bool(row.get("overdue")):
+        words.append(i18n.t("gp.flag.overdue", lang, days=_int(row["days_late"], lang)))
+    elif row.get("status") == DONE and row.get("days_late", 0) > 0:
+        words.append(i18n.t("gp.flag.done_late", lang, days=_int(row["days_late"], lang)))
+    if bool(row.get("stale")):
+        if pd.isna(row.get("last_reported_on")):
+            words.append(i18n.t("gp.flag.never_reported", lang, days=_int(row["days_since_report"], lang)))
+        else:
+            words.append(i18n.t("gp.flag.stale", lang, days=_int(row["days_since_report"], lang)))
+    if bool(row.get("went_backwards")):
+        words.append(i18n.t("gp.flag.backwards", lang, points=_int(row["largest_drop"], lang),
+                            date=i18n.fmt_date(row.get("last_drop_on"))))
+    return " · ".join(words)
+
+
+def _int(value: object, lang: str) -> str:
+    return i18n.fmt_number(float(value), 0, lang)
+
+
+def previous_month_end(dates: list[dt.date] | pd.Series) -> dt.date | None:
+    """The sampled date before the last one (the month end before "today"), if any."""
+    dates = sorted(pd.to_datetime(pd.Series(list(dates))).dt.date.unique())
+    return dates[-2] if len(dates) >= 2 else None

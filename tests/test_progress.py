@@ -1,0 +1,197 @@
+"""Progress arithmetic on hand-made series, through the real ingest, the real SQL and DuckDB.
+
+Five actions, uploaded as a workbook like a user's. Expected values are worked out by hand
+in the comments; "today" is passed in, never read from the clock.
+
+    A1  CB01  GP1  01/01–30/06/2026  10 % (15/01), 40 % (15/03), 30 % (15/05: back 10),
+                                      100 % done (10/07: 10 days late)
+    A2  CB01  GP2  01/02–31/08/2026  20 % (20/02), 50 % (20/06); overdue since 31/08
+    A3  CB02  GP1  01/03–31/12/2026  60 % (05/11)
+    A4  CB02  GP2  01/09–31/12/2026  never reported
+    A5  Đảng ủy GP3 01/01–31/03/2026  100 % done on 31/03 (on time)
+"""
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from dashboard import ingest, progress, queries, store
+from tests.workbooks import BRANCHES, xlsx_bytes
+
+TODAY = dt.date(2026, 11, 26)
+ACTIONS = [
+    ["A1", "CB01", 1, "Học tập nghị quyết", "01/01/2026", "30/06/2026", "Bí thư"],
+    ["A2", "CB01", 2, "Nêu gương", "01/02/2026", "31/08/2026", "Phó Bí thư"],
+    ["A3", "CB02", 1, "Cụ thể hóa nghị quyết", "01/03/2026", "31/12/2026", "Bí thư"],
+    ["A4", "CB02", 2, "Kiểm điểm", "01/09/2026", "31/12/2026", None],
+    ["A5", "DANG_UY", 3, "Kiện toàn tổ chức", "01/01/2026", "31/03/2026", "Bí thư Đảng ủy"],
+]
+REPORTS = [
+    ["A1", "15/01/2026", 10, "dang_thuc_hien", None],
+    ["A1", "15/03/2026", 40, "dang_thuc_hien", None],
+    ["A1", "15/05/2026", 30, "dang_thuc_hien", "điều chỉnh giảm"],
+    ["A1", "10/07/2026", 100, "hoan_thanh", None],
+    ["A2", "20/02/2026", 20, "dang_thuc_hien", None],
+    ["A2", "20/06/2026", 50, "dang_thuc_hien", None],
+    ["A3", "05/11/2026", 60, "dang_thuc_hien", None],
+    ["A5", "31/03/2026", 100, "hoan_thanh", None],
+]
+ALL = ["CB01", "CB02"]
+
+
+@pytest.fixture
+def db(empty_db):
+    batch = ingest.prepare([("tien-do.xlsx", xlsx_bytes({"chi_bo": BRANCHES, "giai_phap": ACTIONS,
+                                                          "tien_do_giai_phap": REPORTS}))],
+                           store.cursor(empty_db), today=TODAY)
+    assert batch.ok, [p.message() for p in batch.errors]
+    ingest.commit(batch, who="kiểm thử", source="cli", path=empty_db)
+    return empty_db
+
+
+def run(name, **params):
+    return queries.run(name, cur=store.cursor(), **params)
+
+
+def actions_on(day, committee=True, branches=ALL):
+    frame = run("solutions.actions", branches=branches, include_committee=committee, today=day)
+    return frame.set_index("action_code")
+
+
+def test_latest_report_percent_status_and_done_date(db):
+    a = actions_on(TODAY)
+    assert list(a.index) == ["A1", "A3", "A2", "A4", "A5"]      # by solution, then due date
+    assert a.loc["A1", "percent"] == 100 and a.loc["A1", "status"] == "hoan_thanh"
+    assert a.loc["A1", "done_on"] == pd.Timestamp(2026, 7, 10)
+    assert a.loc["A2", "percent"] == 50 and a.loc["A2", "last_reported_on"] == pd.Timestamp(2026, 6, 20)
+    assert a.loc["A4", "percent"] == 0 and a.loc["A4", "status"] == "chua_bat_dau"
+    assert a.loc["A4", "reports"] == 0 and pd.isna(a.loc["A4", "last_reported_on"])
+
+
+def test_overdue_and_days_late_on_the_day_passed_in(db):
+    a = actions_on(TODAY)
+    # A2: due 31/08, not done on 26/11: 30 (Sep) + 31 (Oct) + 26 (Nov) = 87 days.
+    assert a.loc["A2", "overdue"] and a.loc["A2", "days_late"] == 87 and not a.loc["A2", "on_time"]
+    # A1 finished 10/07, ten days after 30/06: late, but no longer overdue.
+    assert not a.loc["A1", "overdue"] and a.loc["A1", "days_late"] == 10 and not a.loc["A1", "on_time"]
+    # A3, A4 not yet due; A5 done on its due date.
+    for code in ("A3", "A4", "A5"):
+        assert not a.loc[code, "overdue"] and a.loc[code, "days_late"] == 0 and a.loc[code, "on_time"], code
+    # On 31/08 itself A2 is not yet late; on 01/09 it is, by one day.
+    assert not actions_on(dt.date(2026, 8, 31)).loc["A2", "overdue"]
+    late = actions_on(dt.date(2026, 9, 1)).loc["A2"]
+    assert late["overdue"] and late["days_late"] == 1
+
+
+def test_a_report_after_the_day_does_not_count(db):
+    a = actions_on(dt.date(2026, 6, 1))
+    assert a.loc["A1", "percent"] == 30 and a.loc["A1", "last_reported_on"] == pd.Timestamp(2026, 5, 15)
+    assert a.loc["A1", "status"] == "dang_thuc_hien" and pd.isna(a.loc["A1", "done_on"])
+    assert a.loc["A3", "percent"] == 0 and a.loc["A3", "reports"] == 0
+    # A5 was done on 31/03, before 01/06: done and on time.
+    assert a.loc["A5", "status"] == "hoan_thanh" and a.loc["A5", "on_time"]
+
+
+def test_going_backwards_is_flagged_with_the_drop_and_its_date(db):
+    a = actions_on(TODAY)
+    assert a.loc["A1", "went_backwards"] and a.loc["A1", "largest_drop"] == 10
+    assert a.loc["A1", "last_drop_on"] == pd.Timestamp(2026, 5, 15)
+    assert not a[a.index != "A1"]["went_backwards"].any()
+    # Before the drop was reported, nothing had gone backwards.
+    assert not actions_on(dt.date(2026, 5, 14)).loc["A1", "went_backwards"]
+
+
+def test_stale_counts_days_since_the_last_report_or_the_start(db):
+    a = progress.with_stale(actions_on(TODAY).reset_index(), 45).set_index("action_code")
+    # A2: last report 20/06 → 159 days; A4: never reported, started 01/09 → 86 days; A3: 21 days.
+    assert a.loc["A2", "days_since_report"] == 159 and a.loc["A2", "stale"]
+    assert a.loc["A4", "days_since_report"] == 86 and a.loc["A4", "stale"]
+    assert a.loc["A3", "days_since_report"] == 21 and not a.loc["A3", "stale"]
+    # Done actions are never stale, however old their last report.
+    assert not a.loc["A1", "stale"] and not a.loc["A5", "stale"]
+    # The threshold is a setting: at 160 days A2 is not stale yet; at 86, A4 just is.
+    assert not progress.with_stale(a.reset_index(), 160).set_index("action_code").loc["A2", "stale"]
+    assert progress.with_stale(a.reset_index(), 86).set_index("action_code").loc["A4", "stale"]
+    # An action that has not started is not stale.
+    early = progress.with_stale(actions_on(dt.date(2026, 8, 1)).reset_index(), 45).set_index("action_code")
+    assert pd.isna(early.loc["A4", "days_since_report"]) and not early.loc["A4", "stale"]
+
+
+def test_progress_over_time_carries_the_last_report_forward(db):
+    timeline = run("solutions.timeline", branches=ALL, include_committee=True, today=TODAY)
+    series = progress.series_by_solution(timeline)
+    one = series[series["solution"] == 1].set_index("on_date")["percent"]
+    # GP1 = mean of A1 and A3. A1: 10 from 15/01 (carried through February), 40 from 15/03,
+    # 30 from 15/05, 100 from 10/07; A3: 0 until its first report on 05/11, then 60.
+    expected = {"2026-01-31": 5.0, "2026-02-28": 5.0, "2026-03-31": 20.0, "2026-04-30": 20.0,
+                "2026-05-31": 15.0, "2026-06-30": 15.0, "2026-07-31": 50.0, "2026-08-31": 50.0,
+                "2026-09-30": 50.0, "2026-10-31": 50.0, "2026-11-26": 80.0}
+    assert {str(pd.Timestamp(d).date()): v for d, v in one.items()} == expected
+    two = series[series["solution"] == 2].set_index("on_date")
+    # GP2 = mean of A2 (20 from 20/02, 50 from 20/06) and A4 (never reported: 0).
+    assert list(two["percent"]) == [0, 10, 10, 10, 10, 25, 25, 25, 25, 25, 25]
+    # A2 is overdue from September's month end (due 31/08 is not late on 31/08 itself).
+    assert list(two["overdue"]) == [0] * 8 + [1, 1, 1]
+
+
+def test_last_point_of_the_timeline_equals_the_latest_progress(db):
+    for committee in (True, False):
+        timeline = run("solutions.timeline", branches=ALL, include_committee=committee, today=TODAY)
+        by_solution = run("solutions.by_solution", branches=ALL, include_committee=committee, today=TODAY)
+        last = progress.series_by_solution(timeline).groupby("solution").last()
+        with_actions = by_solution[by_solution["actions"] > 0].set_index("solution")
+        assert dict(last["percent"]) == pytest.approx(dict(with_actions["percent"]))
+        assert dict(last["overdue"]) == dict(with_actions["overdue"])
+    # GP1 (100 + 60) / 2 = 80, GP2 (50 + 0) / 2 = 25, GP3 (Đảng ủy) 100: mean of the three.
+    by_solution = run("solutions.by_solution", branches=ALL, include_committee=True, today=TODAY)
+    assert progress.overall_progress(by_solution) == pytest.approx((80 + 25 + 100) / 3)
+    assert progress.lagging_solution(by_solution) == (2, 25.0)
+    without = run("solutions.by_solution", branches=ALL, include_committee=False, today=TODAY)
+    assert progress.overall_progress(without) == pytest.approx((80 + 25) / 2)
+
+
+def test_matrix_is_a_complete_grid_with_the_committee_first(db):
+    grid = run("solutions.matrix", branches=ALL, include_committee=True, today=TODAY)
+    assert len(grid) == 3 * 6
+    assert list(dict.fromkeys(grid["branch_code"])) == ["DANG_UY", "CB02", "CB01"]   # Đ… Hình sự before Văn phòng
+    cell = grid.set_index(["branch_code", "solution"])
+    assert cell.loc[("CB01", 2), "overdue"] == 1 and cell.loc[("CB01", 2), "percent"] == 50
+    assert cell.loc[("CB02", 2), "actions"] == 1 and cell.loc[("CB02", 2), "percent"] == 0
+    assert cell.loc[("CB01", 3), "actions"] == 0 and pd.isna(cell.loc[("CB01", 3), "percent"])
+    only = run("solutions.matrix", branches=["CB02"], include_committee=False, today=TODAY)
+    assert set(only["branch_code"]) == {"CB02"}
+
+
+def test_on_time_share_per_unit(db):
+    a = progress.unit_names(actions_on(TODAY).reset_index(), "vi")
+    table = progress.on_time_by_unit(a, ["DANG_UY", "CB02", "CB01"]).set_index("branch_code")
+    assert list(table.index) == ["DANG_UY", "CB02", "CB01"]
+    # CB01: A1 done 10 days late, A2 overdue 87 days: none on time, 97 days late in all.
+    assert table.loc["CB01"][["actions", "on_time", "done_late", "overdue", "days_late_total",
+                              "days_late_max"]].tolist() == [2, 0, 1, 1, 97, 87]
+    assert table.loc["CB01", "on_time_share"] == 0
+    assert table.loc["CB02", "on_time_share"] == 1 and table.loc["DANG_UY", "on_time_share"] == 1
+    assert table.loc["DANG_UY", "branch_name"] == "Đảng ủy"
+
+
+def test_flags_in_words(db):
+    a = progress.with_stale(actions_on(TODAY).reset_index(), 45).set_index("action_code")
+    words = {code: progress.flag_words(row.to_dict() | {"action_code": code}, "vi") for code, row in a.iterrows()}
+    assert words["A1"] == "Hoàn thành muộn 10 ngày · Giảm tiến độ 10 điểm % (15/05/2026)"
+    assert words["A2"] == "Quá hạn 87 ngày · Chưa cập nhật 159 ngày"
+    assert words["A4"] == "Chưa có báo cáo sau 86 ngày"
+    assert words["A3"] == "" and words["A5"] == ""
+
+
+def test_narrowing_to_a_matrix_cell(db):
+    a = actions_on(TODAY).reset_index()
+    assert list(progress.narrow(a, progress.Focus(2, "CB01"))["action_code"]) == ["A2"]
+    assert list(progress.narrow(a, progress.Focus(1, None))["action_code"]) == ["A1", "A3"]
+    assert len(progress.narrow(a, progress.Focus())) == 5
+    assert progress.narrow(a, progress.Focus(3, "CB01")).empty
+
+
+def test_committee_actions_only_when_asked(db):
+    assert "A5" not in actions_on(TODAY, committee=False).index
+    assert set(actions_on(TODAY, committee=False, branches=["CB02"]).index) == {"A3", "A4"}
