@@ -8,21 +8,13 @@ query results, so they say the same numbers.
 
 import streamlit as st
 
-from dashboard import charts_progress, i18n, periods, rules, settings, summary, ui
+from dashboard import charts_progress, i18n, periods, settings, summary, ui
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def drawn(build: str, *args) -> dict:
     """A chart's Vega-Lite spec, built and validated once per input; reruns reuse it."""
     return charts_progress.spec(getattr(charts_progress, build)(*args))
-
-
-@st.cache_data(show_spinner=False, max_entries=256)
-def regulation_findings(_ctx: ui.PageContext, version: int, db: str, branches: tuple[str, ...], scope: object,
-                        today, lang: str, year: int, names: dict[str, str]):
-    """rules.collect for the overview, kept per data version (its own queries are cached, but
-    writing a dozen rules' sentences again cost a third of every rerun)."""
-    return rules.collect(_ctx.query, list(branches), today, lang, names, years={year})
 
 
 ctx = ui.page_setup("overview")
@@ -37,9 +29,7 @@ levels = ctx.query("reference.levels")
 names = dict(zip(ctx.branch_options["branch_code"], ctx.branch_options["branch_name"]))
 # Rules over every cell in scope: the 20 % quota is about the whole Đảng bộ, not the selection;
 # then keep the Đảng bộ-wide findings and those of the selected cells.
-findings = regulation_findings(ctx, ctx.version, str(ui.db_path()), tuple(ctx.branch_options["branch_code"]),
-                               tuple(sorted(ctx.user.scope)) if ctx.user.scope is not None else None,
-                               ctx.today, ctx.lang, periods.parse_period(ctx.period).year, names)
+findings = ctx.findings(years={periods.parse_period(ctx.period).year})
 findings = findings[findings["branch_code"].isna() | findings["branch_code"].isin(ctx.branches)]
 fig = summary.figures(
     period=ctx.period, board=board,

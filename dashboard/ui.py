@@ -98,6 +98,18 @@ class PageContext:
         return queries.run(name, cur=store.cursor(db_path()), scope=scope, names_allowed=self.user.can("names"),
                            **params)
 
+    def findings(self, years: set[int] | None = None) -> pd.DataFrame:
+        """Rule findings over every cell in scope (the quota is about the whole Đảng bộ), kept
+        per data version: writing a dozen rules' sentences again cost a third of a rerun."""
+        scope = tuple(sorted(self.user.scope)) if self.user.scope is not None else None
+        return _cached_findings(self, self.version, str(db_path()), tuple(self.branch_options["branch_code"]),
+                                scope, self.today, self.lang, tuple(sorted(years)) if years else None,
+                                self.user.can("names"))
+
+    def chart(self, builder, *args) -> dict:
+        """A chart's Vega-Lite spec, built once per input and kept: reruns reuse it."""
+        return _cached_chart(builder.__module__, builder.__name__, args)
+
     def member_names(self) -> dict[str, str]:
         """Members' names for administrators; empty for everyone else (personal data)."""
         if not self.user.can("names"):
@@ -144,6 +156,22 @@ def _cached_query(name: str, params: tuple, scope: tuple | None, version: int, d
     kwargs = {k: list(v) if isinstance(v, tuple) else v for k, v in params}
     return queries.run(name, cur=store.cursor(Path(db)), scope=frozenset(scope) if scope is not None else None,
                        names_allowed=names_allowed, **kwargs)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _cached_findings(_ctx: PageContext, version: int, db: str, branches: tuple[str, ...], scope: tuple | None,
+                     today: dt.date, lang: str, years: tuple[int, ...] | None, names_allowed: bool) -> pd.DataFrame:
+    from . import rules
+    return rules.collect(_ctx.query, list(branches), today, lang, years=set(years) if years else None,
+                         member_names=_ctx.member_names() if names_allowed else None)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _cached_chart(module: str, name: str, args: tuple) -> dict:
+    import importlib
+
+    from .charts_progress import spec
+    return spec(getattr(importlib.import_module(module), name)(*args))
 
 
 def _url_values(name: str) -> list[str] | None:

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import charts, i18n, periods, rules, tables, ui
+from dashboard import charts, i18n, periods, tables, ui
 
 ctx = ui.page_setup("meetings")
 ui.clear_filter_button(ctx)
@@ -47,12 +47,10 @@ calendar = ctx.query("meetings.calendar", year=year, today=ctx.today)
 if not calendar.empty:
     st.subheader(ctx.t("meetings.calendar", year=year))
     st.caption(ctx.t("meetings.calendar_help"))
-    st.altair_chart(charts.meeting_calendar(calendar, ctx.lang), width="stretch")
+    st.vega_lite_chart(ctx.chart(charts.meeting_calendar, calendar, ctx.lang), width="stretch")
 
-names = dict(zip(ctx.branch_options["branch_code"], ctx.branch_options["branch_name"]))
-findings = rules.collect(ctx.query, ctx.branches, ctx.today, ctx.lang, names, years={year},
-                         member_names=ctx.member_names())
-findings = findings[findings["rule"].isin(["meetings_regular", "meetings_thematic", "meeting_attendance",
+findings = ctx.findings(years={year})
+findings = findings[findings["branch_code"].isin(ctx.branches) & findings["rule"].isin(["meetings_regular", "meetings_thematic", "meeting_attendance",
                                            "meeting_unexcused", "meeting_too_short", "consecutive_absences"])]
 st.subheader(ctx.t("meetings.findings", year=year))
 ui.findings_table(ctx, findings, key="meeting_findings", with_year=False)

@@ -22,8 +22,7 @@ ui.clear_filter_button(ctx)
 board = rankings.leaderboard(ctx.query, ctx.period, compare)
 levels = ctx.query("reference.levels")
 all_codes = list(ctx.branch_options["branch_code"])
-names = dict(zip(ctx.branch_options["branch_code"], ctx.branch_options["branch_name"]))
-findings = rules.collect(ctx.query, all_codes, ctx.today, ctx.lang, names, member_names=ctx.member_names())
+findings = ctx.findings()
 if board.empty:
     ui.empty_notice(ctx)
     st.stop()
@@ -60,8 +59,8 @@ if rows and [board.iloc[rows[0]]["branch_code"]] != ctx.selected_branches:
 # ---- bar chart: click a bar to narrow the page to that cell
 st.subheader(ctx.t("ranking.chart"))
 st.caption(ctx.t("ranking.chart_help"))
-chart_event = st.altair_chart(charts.totals_bar(board, levels, ctx.lang, select_name="pick"), width="stretch",
-                              on_select="rerun", selection_mode="pick", key=ui.selection_key("ranking_chart"))
+chart_event = st.vega_lite_chart(ctx.chart(charts.totals_bar, board, levels, ctx.lang, "pick"), width="stretch",
+                                 on_select="rerun", selection_mode="pick", key=ui.selection_key("ranking_chart"))
 picked = [p.get("branch_code") for p in (chart_event or {}).get("selection", {}).get("pick", []) or []]
 picked = [c for c in picked if c]
 if picked and picked[:1] != ctx.selected_branches:
@@ -89,7 +88,7 @@ if len(ctx.selected_branches) == 1:
         why = ctx.query("rankings.why", period=ctx.period, cell=cell, compare=compare, branches=all_codes)
         if not why.empty:
             st.caption(ctx.t("why.breakdown"))
-            st.altair_chart(charts.why_breakdown(why, ctx.lang), width="stretch")
+            st.vega_lite_chart(ctx.chart(charts.why_breakdown, why, ctx.lang), width="stretch")
             gains, losses = rankings.gains_and_losses(why)
             g, l_ = st.columns(2)
             with g:
@@ -124,13 +123,13 @@ elif len(ctx.branches) > 1:
 st.subheader(ctx.t("ranking.heatmap"))
 matrix = ctx.query("rankings.criteria_matrix", period=ctx.period)
 if not matrix.empty:
-    st.altair_chart(charts.criteria_heat(matrix, ctx.lang), width="stretch")
+    st.vega_lite_chart(ctx.chart(charts.criteria_heat, matrix, ctx.lang), width="stretch")
 
 history = ctx.query("rankings.history", kind=period.kind)
 if not history.empty:
     st.subheader(ctx.t("ranking.trend"))
     labels = {p: ctx.period_label(p) for p in history["period"].unique()}
-    st.altair_chart(charts.history_lines(history, ctx.lang, labels), width="stretch")
+    st.vega_lite_chart(ctx.chart(charts.history_lines, history, ctx.lang, labels), width="stretch")
 
 # ---- members: distribution of levels and the quota
 st.subheader(ctx.t("members.title"))
@@ -138,10 +137,10 @@ member_levels = ctx.query("rankings.member_levels")
 if not member_levels.empty:
     st.caption(ctx.t("members.distribution"))
     level_labels = {c: ctx.label("level", c, short=True) for c in ("HTXSNV", "HTTNV", "HTNV", "KHTNV")}
-    st.altair_chart(charts.member_levels(member_levels, ctx.lang, level_labels))
+    st.vega_lite_chart(ctx.chart(charts.member_levels, member_levels, ctx.lang, level_labels))
     quota = ctx.query("rankings.member_quota", branches=all_codes, quota_base=rules.quota_base())
     st.caption(ctx.t("members.quota"))
-    st.altair_chart(charts.member_quota(quota, ctx.lang), width="stretch")
+    st.vega_lite_chart(ctx.chart(charts.member_quota, quota, ctx.lang), width="stretch")
 
 # ---- every finding for the selection
 st.subheader(ctx.t("findings.title"))
