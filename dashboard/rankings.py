@@ -39,6 +39,15 @@ def flags(findings: pd.DataFrame, year: int) -> dict[str, tuple[int, int]]:
     return out
 
 
+def flag_text(counts: tuple[int, int] | None, lang: str = "vi") -> str:
+    """'1 lỗi · 2 cảnh báo', only the parts that are not zero; '' when there is nothing."""
+    from . import i18n
+    errors, warnings = counts or (0, 0)
+    parts = ([i18n.t("ranking.flags.errors", lang, n=errors)] if errors else []) + \
+            ([i18n.t("ranking.flags.warnings", lang, n=warnings)] if warnings else [])
+    return " · ".join(parts)
+
+
 def gains_and_losses(why: pd.DataFrame, n: int = 3) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The criteria that rose most and fell most since the comparison period."""
     moved = why.dropna(subset=["change"])

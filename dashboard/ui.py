@@ -289,6 +289,12 @@ def _gate(lang: str) -> auth.User:
 
 
 def _login_form(lang: str, users: dict) -> None:
+    _, middle, _ = st.columns([1, 2, 1])
+    with middle:
+        _login_form_body(lang, users)
+
+
+def _login_form_body(lang: str, users: dict) -> None:
     st.title(i18n.t("auth.title", lang))
     st.caption(i18n.t("app.org", lang))
     notice = st.session_state.pop("_login_notice", None)

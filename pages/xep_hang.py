@@ -39,8 +39,7 @@ board = rankings.sort_board(board, sort_by).assign(
                              for c in b["computed_level"].fillna("")],
     decided_name=lambda b: [ctx.label("level", c, short=True) for c in b["decided_level"].fillna("")],
     rank_text=lambda b: [tables.rank_with_change(r, ch) for r, ch in zip(b["rank"], b["rank_change"])],
-    flag_text=lambda b: [ctx.t("ranking.flags.value", errors=flags[c][0], warnings=flags[c][1])
-                         if c in flags else "" for c in b["branch_code"]],
+    flag_text=lambda b: [rankings.flag_text(flags.get(c), ctx.lang) for c in b["branch_code"]],
 )
 table_event = st.dataframe(
     tables.display(board, [
@@ -51,7 +50,10 @@ table_event = st.dataframe(
         ("decided_name", "col.decided", "text"), ("flag_text", "ranking.flags", "text"),
     ], ctx.lang),
     hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row",
-    key=ui.selection_key("ranking_table"))
+    key=ui.selection_key("ranking_table"),
+    # Narrow number columns so the flags stay in view on a laptop screen.
+    column_config={ctx.t(k): st.column_config.TextColumn(width="small") for k in (
+        "col.rank", "col.total", f"ranking.compare.{compare}", "col.common", "col.tasks")})
 rows = table_event.selection.rows if table_event else []
 if rows and [board.iloc[rows[0]]["branch_code"]] != ctx.selected_branches:
     ui.select_branches([board.iloc[rows[0]]["branch_code"]])

@@ -299,3 +299,10 @@ def test_a_partial_first_year_is_not_held_against_the_meeting_count(cur, run):
     found = findings(run, ["X1"])
     regular = found[found["rule"] == "meetings_regular"]
     assert list(zip(regular["year"], regular["value"])) == [(2025, 11)]
+
+
+def test_flag_text_shows_only_what_is_there():
+    assert rankings.flag_text(None) == ""
+    assert rankings.flag_text((0, 2)) == "2 cảnh báo"
+    assert rankings.flag_text((1, 0)) == "1 lỗi"
+    assert rankings.flag_text((1, 3), "en") == "1 errors · 3 warnings"
