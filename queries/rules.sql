@@ -156,8 +156,9 @@ ORDER BY m.held_on, m.branch_code;
 -- name: consecutive_absences
 -- Members absent from more consecutive meetings of their cell than allowed.
 WITH meetings AS (
+    -- Absences name a cell and a day: two meetings of one cell on one day count as one here.
     SELECT branch_code, held_on, row_number() OVER (PARTITION BY branch_code ORDER BY held_on) AS seq
-    FROM v_meetings WHERE list_contains($branches, branch_code)
+    FROM (SELECT DISTINCT branch_code, held_on FROM v_meetings WHERE list_contains($branches, branch_code))
 ),
 absent AS (
     SELECT a.member_code, a.branch_code, m.held_on, m.seq,

@@ -306,3 +306,16 @@ def test_flag_text_shows_only_what_is_there():
     assert rankings.flag_text((0, 2)) == "2 cảnh báo"
     assert rankings.flag_text((1, 0)) == "1 lỗi"
     assert rankings.flag_text((1, 3), "en") == "1 errors · 3 warnings"
+
+
+def test_two_meetings_on_one_day_count_once_in_an_absence_run(cur, run):
+    branches(cur, "X1")
+    days = [dt.date(2025, m, 10) for m in range(1, 5)]
+    rows = [meeting("X1", d, present=9, excused=1) for d in days]
+    rows.append(meeting("X1", days[1], "chuyen_de", present=9, excused=1))   # same day as February's
+    insert(cur, "meetings", rows)
+    insert(cur, "members", [{"member_code": "A", "branch_code": "X1"}])
+    insert(cur, "absences", [{"branch_code": "X1", "held_on": d, "member_code": "A", "excused": True}
+                             for d in days[:3]])
+    # Three meeting days in a row, not four.
+    assert (findings(run, ["X1"])["rule"] == "consecutive_absences").sum() == 0
