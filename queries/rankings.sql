@@ -102,14 +102,7 @@ ORDER BY r.year, branch_name COLLATE vi, l.ordinal;
 -- name: member_quota
 -- Per year, across the cells given: members rated HTXSNV, HTTNV, and the most HTXSNV
 -- the quota allows ($quota_base as in rules.quota_members).
-WITH counts AS (
-    SELECT year,
-           count(*) FILTER (WHERE level = 'HTXSNV') AS excellent,
-           count(*) FILTER (WHERE level = 'HTTNV') AS good,
-           count(*) FILTER (WHERE level IN ('HTXSNV', 'HTTNV')) AS good_or_better
-    FROM v_member_ratings WHERE list_contains($branches, branch_code)
-    GROUP BY year
-)
+WITH counts AS (SELECT * FROM level_counts('dang_vien', $branches))
 SELECT c.year, c.excellent, c.good,
        t.value * CASE WHEN $quota_base = 'httnv_or_better' THEN c.good_or_better ELSE c.good END AS allowed,
        t.value AS share

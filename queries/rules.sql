@@ -5,43 +5,11 @@
 -- name: quota_members
 -- Members rated HTXSNV above the share allowed of those rated HTTNV, across the cells given
 -- (the whole Đảng bộ when every cell is given). $quota_base: 'httnv' or 'httnv_or_better'.
-WITH counts AS (
-    SELECT year,
-           count(*) FILTER (WHERE level = 'HTXSNV') AS excellent,
-           count(*) FILTER (WHERE level = 'HTTNV') AS good,
-           count(*) FILTER (WHERE level IN ('HTXSNV', 'HTTNV')) AS good_or_better
-    FROM v_member_ratings
-    WHERE list_contains($branches, branch_code)
-    GROUP BY year
-)
-SELECT c.year, NULL AS branch_code, NULL AS subject_code, c.excellent AS value,
-       t.value * CASE WHEN $quota_base = 'httnv_or_better' THEN c.good_or_better ELSE c.good END AS limit_value,
-       CAST(CASE WHEN $quota_base = 'httnv_or_better' THEN c.good_or_better ELSE c.good END AS VARCHAR)
-           || '|' || CAST(t.value AS VARCHAR) || '|' || $quota_base AS detail
-FROM counts c
-JOIN v_year_thresholds t ON t.year = c.year AND t.rule = 'quota_excellent_share'
-WHERE c.excellent > t.value * CASE WHEN $quota_base = 'httnv_or_better' THEN c.good_or_better ELSE c.good END
-ORDER BY c.year;
+SELECT * FROM quota_breaches('dang_vien', $branches, $quota_base);
 
 -- name: quota_cells
 -- Cells rated HTXSNV above the share allowed of the cells rated HTTNV, per year.
-WITH counts AS (
-    SELECT year,
-           count(*) FILTER (WHERE level = 'HTXSNV') AS excellent,
-           count(*) FILTER (WHERE level = 'HTTNV') AS good,
-           count(*) FILTER (WHERE level IN ('HTXSNV', 'HTTNV')) AS good_or_better
-    FROM v_ratings
-    WHERE subject_kind = 'chi_bo' AND list_contains($branches, subject_code)
-    GROUP BY year
-)
-SELECT c.year, NULL AS branch_code, NULL AS subject_code, c.excellent AS value,
-       t.value * CASE WHEN $quota_base = 'httnv_or_better' THEN c.good_or_better ELSE c.good END AS limit_value,
-       CAST(CASE WHEN $quota_base = 'httnv_or_better' THEN c.good_or_better ELSE c.good END AS VARCHAR)
-           || '|' || CAST(t.value AS VARCHAR) || '|' || $quota_base AS detail
-FROM counts c
-JOIN v_year_thresholds t ON t.year = c.year AND t.rule = 'quota_excellent_share'
-WHERE c.excellent > t.value * CASE WHEN $quota_base = 'httnv_or_better' THEN c.good_or_better ELSE c.good END
-ORDER BY c.year;
+SELECT * FROM quota_breaches('chi_bo', $branches, $quota_base);
 
 -- name: disciplined_rated_high
 -- Members disciplined in the year yet rated HTTNV or better.
