@@ -54,29 +54,6 @@ def totals_bar(board: pd.DataFrame, levels: pd.DataFrame, lang: str, select_name
     return alt.layer(bars, labels, rules).properties(height=150 + 40 * len(data))
 
 
-def trend_lines(frame: pd.DataFrame, lang: str) -> alt.Chart:
-    return alt.Chart(frame).mark_line(point=True).encode(
-        x=alt.X("year:O", title=i18n.t("col.year", lang)),
-        y=alt.Y("total_score:Q", title=i18n.t("col.total", lang), scale=alt.Scale(zero=False)),
-        color=alt.Color("branch_name:N", title=i18n.t("col.branch", lang), legend=alt.Legend(orient="bottom")),
-        tooltip=[alt.Tooltip("branch_name:N", title=i18n.t("col.branch", lang)),
-                 alt.Tooltip("year:O", title=i18n.t("col.year", lang)),
-                 alt.Tooltip("total_score:Q", title=i18n.t("col.total", lang), format=".1f")],
-    ).properties(height=280)
-
-
-def monthly_meetings(frame: pd.DataFrame, lang: str, kinds: dict[str, str]) -> alt.Chart:
-    data = frame.assign(kind_label=[kinds.get(k, k) for k in frame["kind"]])
-    return alt.Chart(data).mark_bar().encode(
-        x=alt.X("month:O", title=i18n.t("col.month", lang)),
-        y=alt.Y("sum(meetings):Q", title=i18n.t("col.meetings", lang)),
-        color=alt.Color("kind_label:N", title=None, legend=alt.Legend(orient="bottom")),
-        column=alt.Column("branch_name:N", title=None),
-        tooltip=[alt.Tooltip("branch_name:N", title=i18n.t("col.branch", lang)),
-                 alt.Tooltip("kind_label:N"), alt.Tooltip("meetings:Q", title=i18n.t("col.meetings", lang))],
-    ).properties(width=170, height=160)
-
-
 def criteria_heat(frame: pd.DataFrame, lang: str) -> alt.Chart:
     """Cells × criteria, coloured by the share of each criterion's maximum."""
     data = frame.assign(

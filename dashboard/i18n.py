@@ -26,7 +26,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "page.meetings": {"vi": "Sinh hoạt chi bộ", "en": "Cell meetings"},
     "page.upload": {"vi": "Tải dữ liệu lên", "en": "Upload data"},
     "page.history": {"vi": "Lịch sử tải lên", "en": "Upload history"},
-    "nav.heading": {"vi": "Trang", "en": "Pages"},
     # Shared filters
     "filter.heading": {"vi": "Bộ lọc", "en": "Filters"},
     "filter.branch": {"vi": "Chi bộ", "en": "Cell"},
@@ -106,17 +105,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "overview.overdue": {"vi": "Nhiệm vụ quá hạn", "en": "Overdue actions"},
     # Common column labels
     "col.rank": {"vi": "Thứ hạng", "en": "Rank"},
-    "col.rank_change": {"vi": "Thay đổi thứ hạng", "en": "Rank change"},
-    "col.total_change": {"vi": "So với kỳ trước", "en": "Against previous period"},
     "col.branch": {"vi": "Chi bộ", "en": "Cell"},
-    "col.branch_code": {"vi": "Mã chi bộ", "en": "Cell code"},
     "col.total": {"vi": "Tổng điểm", "en": "Total"},
     "col.common": {"vi": "Chung (30)", "en": "Common (30)"},
     "col.tasks": {"vi": "Kết quả (70)", "en": "Tasks (70)"},
     "col.level": {"vi": "Mức theo điểm", "en": "Level by score"},
     "col.decided": {"vi": "Mức đã quyết định", "en": "Decided level"},
-    "col.complete": {"vi": "Đủ tiêu chí", "en": "Complete"},
-    "col.criteria_count": {"vi": "Số tiêu chí có điểm", "en": "Criteria scored"},
     "col.solution": {"vi": "Giải pháp", "en": "Solution"},
     "col.actions": {"vi": "Số nhiệm vụ", "en": "Actions"},
     "col.progress": {"vi": "% hoàn thành", "en": "% done"},
@@ -209,18 +203,11 @@ MESSAGES: dict[str, dict[str, str]] = {
                       "en": "No rule findings for this selection."},
     "col.rule_source": {"vi": "Căn cứ", "en": "Source"},
     "col.members_count": {"vi": "Số đảng viên", "en": "Members"},
-    "col.average": {"vi": "Bình quân Đảng bộ", "en": "Đảng bộ average"},
-    "col.against_average": {"vi": "So với bình quân", "en": "Against average"},
-    "col.change": {"vi": "Thay đổi", "en": "Change"},
     "col.max": {"vi": "Điểm tối đa", "en": "Maximum"},
     # Solutions page
     "committee": {"vi": "Đảng ủy", "en": "Party Committee"},
     # Meetings page
     "meetings.summary": {"vi": "Sinh hoạt chi bộ năm {year}", "en": "Cell meetings in {year}"},
-    "meetings.caption": {
-        "vi": "Yêu cầu: 12 buổi thường kỳ, ít nhất 4 buổi chuyên đề mỗi năm; tỷ lệ dự trên 85 %.",
-        "en": "Required: 12 regular and at least 4 thematic meetings a year; attendance above 85 %."},
-    "meetings.by_month": {"vi": "Số buổi sinh hoạt theo tháng", "en": "Meetings by month"},
     "meetings.requirements": {
         "vi": "Yêu cầu: {regular} buổi thường kỳ, ít nhất {thematic} buổi chuyên đề (mỗi quý một buổi), tỷ lệ dự trên {attendance}, không vắng không lý do, ít nhất 90 phút (120 phút khi kết hợp).",
         "en": "Required: {regular} regular and at least {thematic} thematic meetings (one a quarter), attendance above {attendance}, no unexcused absence, at least 90 minutes (120 when combined)."},
@@ -258,7 +245,6 @@ MESSAGES: dict[str, dict[str, str]] = {
                             "en": "Details of sheet {sheet} (table {table}): columns and first rows"},
     "upload.read_only": {"vi": "Cơ sở dữ liệu đang ở chế độ chỉ đọc; không thể tải lên.",
                          "en": "The database is read-only; uploads are disabled."},
-    "upload.problems": {"vi": "Lỗi và cảnh báo", "en": "Errors and warnings"},
     "upload.problems_count": {"vi": "Lỗi và cảnh báo: {errors} lỗi, {warnings} cảnh báo",
                               "en": "Errors and warnings: {errors} errors, {warnings} warnings"},
     "upload.more_problems": {"vi": "Còn {n} mục nữa trong tệp tải về.", "en": "{n} more in the downloadable file."},

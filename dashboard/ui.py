@@ -193,17 +193,24 @@ def _resolve_lang() -> str:
     return lang if lang in i18n.LANGS else i18n.DEFAULT_LANG
 
 
+def _set_url(name: str, value: str | None) -> None:
+    """Put one parameter in the address, or take it out when there is no value."""
+    if value:
+        # Repeated parameters (?chi_bo=CB01&chi_bo=CB03) that say the same are left as written.
+        if ",".join(_url_values(name) or []) != value:
+            st.query_params[name] = value
+    elif name in st.query_params:
+        del st.query_params[name]
+
+
 def _remember(param: str) -> None:
     """on_change of a filter widget: remember its value and put it in the URL."""
     value = st.session_state.get(_WIDGET[param])
     st.session_state[_MEMORY[param]] = value
     if param == P_BRANCH:
-        if value:
-            st.query_params[P_BRANCH] = ",".join(value)
-        elif P_BRANCH in st.query_params:
-            del st.query_params[P_BRANCH]
+        _set_url(P_BRANCH, ",".join(value or []))
     elif value:
-        st.query_params[param] = value
+        _set_url(param, value)
 
 
 def page_setup(page: str, title_key: str | None = None) -> PageContext:
@@ -396,10 +403,12 @@ def _draw_sidebar(ctx: PageContext, status: pd.Series) -> None:
     st.session_state[_WIDGET[P_PERIOD]] = period
     st.session_state[_MEMORY[P_PERIOD]] = period
 
+    # The menu's links carry the filters; the widgets below return the same values.
+    ctx.selected_branches, ctx.period = remembered, period
     with st.sidebar:
         st.markdown(f"**{t('app.org')}**")
         for path, key, icon in PAGES:
-            st.page_link(path, label=t(key), icon=icon, query_params=ctx_params(ctx, remembered, period))
+            st.page_link(path, label=t(key), icon=icon, query_params=ctx.link_params())
         st.divider()
         st.markdown(f"**{t('filter.heading')}**")
         ctx.selected_branches = st.multiselect(
@@ -432,45 +441,22 @@ def _draw_sidebar(ctx: PageContext, status: pd.Series) -> None:
     ctx.notices = notices
 
 
-def ctx_params(ctx: PageContext, branches: list[str], period: str | None) -> dict[str, str]:
-    params = {}
-    if branches:
-        params[P_BRANCH] = ",".join(branches)
-    if period:
-        params[P_PERIOD] = period
-    if ctx.lang != settings.get("DASHBOARD_LANG"):
-        params[P_LANG] = ctx.lang
-    return params
-
-
 def _switch_lang() -> None:
     value = st.session_state.get(_WIDGET[P_LANG]) or i18n.DEFAULT_LANG
     st.session_state[_MEMORY[P_LANG]] = value
-    if value == settings.get("DASHBOARD_LANG"):
-        if P_LANG in st.query_params:
-            del st.query_params[P_LANG]
-    else:
-        st.query_params[P_LANG] = value
+    _set_url(P_LANG, None if value == settings.get("DASHBOARD_LANG") else value)
 
 
 def _write_url(ctx: PageContext) -> None:
     wanted = ctx.link_params()
     for name in (P_BRANCH, P_PERIOD, P_LANG):
-        current = ",".join(_url_values(name) or []) if name in st.query_params else None
-        if name in wanted:
-            if current != wanted[name]:
-                st.query_params[name] = wanted[name]
-        elif name in st.query_params:
-            del st.query_params[name]
+        _set_url(name, wanted.get(name))
 
 
 def select_branches(codes: list[str]) -> None:
     """Set the shared branch filter from the page (a click in a chart or a table) and rerun."""
     st.session_state[_MEMORY[P_BRANCH]] = list(codes)
-    if codes:
-        st.query_params[P_BRANCH] = ",".join(codes)
-    elif P_BRANCH in st.query_params:
-        del st.query_params[P_BRANCH]
+    _set_url(P_BRANCH, ",".join(codes))
     # A new generation of selectable widgets forgets the old click.
     st.session_state["_selection_generation"] = st.session_state.get("_selection_generation", 0) + 1
     st.rerun()
@@ -506,18 +492,11 @@ def url_choice(ctx: PageContext, param: str, options: list[str], label_key: str,
     def remember() -> None:
         chosen = st.session_state.get(widget) or options[0]
         st.session_state[memory] = chosen
-        if chosen == options[0]:
-            if param in st.query_params:
-                del st.query_params[param]
-        else:
-            st.query_params[param] = chosen
+        _set_url(param, None if chosen == options[0] else chosen)
 
     chosen = st.segmented_control(ctx.t(label_key), options=options, format_func=lambda o: labels[o],
                                   key=widget, on_change=remember) or options[0]
-    if chosen != options[0]:
-        st.query_params[param] = chosen
-    elif param in st.query_params:
-        del st.query_params[param]
+    _set_url(param, None if chosen == options[0] else chosen)
     return chosen
 
 
