@@ -250,8 +250,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "upload.more_problems": {"vi": "Còn {n} mục nữa trong tệp tải về.", "en": "{n} more in the downloadable file."},
     "upload.download_problems": {"vi": "Tải danh sách lỗi (Excel)", "en": "Download the problems (Excel)"},
     "upload.help": {
-        "vi": "Chọn một hoặc nhiều tệp .xlsx, .xls, .csv (tối đa {limit} MB mỗi tệp). Bấm \"Browse files\" hoặc kéo tệp vào ô bên dưới.",
-        "en": "Choose one or more .xlsx, .xls or .csv files (at most {limit} MB each). Click \"Browse files\" or drop files below."},
+        "vi": "Chọn một hoặc nhiều tệp .xlsx, .xls, .csv (tối đa {limit} MB mỗi tệp). Bấm nút \"Upload\" (tải lên) hoặc kéo tệp thả vào ô bên dưới.",
+        "en": "Choose one or more .xlsx, .xls or .csv files (at most {limit} MB each). Click \"Upload\" or drop files below."},
     "upload.ignored": {"vi": "(không dùng — cột không có trong mẫu)", "en": "(ignored — not a template column)"},
     "upload.header_written": {"vi": "Tiêu đề trong tệp", "en": "Header in the file"},
     "upload.header_understood": {"vi": "Được hiểu là", "en": "Understood as"},
