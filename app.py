@@ -23,7 +23,7 @@ if ctx.period is None:
     st.stop()
 
 stale_days = int(settings.get("DASHBOARD_STALE_DAYS"))
-scope = {"include_committee": ctx.all_branches and ctx.user.scope is None, "today": ctx.today}
+scope = {"today": ctx.today}
 board = ctx.query("rankings.leaderboard", period=ctx.period, compare="previous")
 levels = ctx.query("reference.levels")
 names = dict(zip(ctx.branch_options["branch_code"], ctx.branch_options["branch_name"]))

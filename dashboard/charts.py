@@ -9,7 +9,6 @@ from . import i18n
 
 LEVEL_COLOURS = {"HTXSNV": "#1b7837", "HTTNV": "#5aae61", "HTNV": "#f1a340", "KHTNV": "#d73027",
                  "": "#9e9e9e"}
-BANDS = (50, 70, 90)
 
 
 def level_label(code: str | None, lang: str, levels: pd.DataFrame) -> str:
@@ -21,8 +20,10 @@ def level_label(code: str | None, lang: str, levels: pd.DataFrame) -> str:
     return str(row.iloc[0]["short_vi" if lang == "vi" else "short_en"])
 
 
-def totals_bar(board: pd.DataFrame, levels: pd.DataFrame, lang: str, select_name: str | None = None) -> alt.Chart:
-    """Horizontal bars of total score per cell, coloured by level, with the 50/70/90 band lines."""
+def totals_bar(board: pd.DataFrame, levels: pd.DataFrame, lang: str, bands: tuple[float, ...],
+               select_name: str | None = None) -> alt.Chart:
+    """Horizontal bars of total score per cell, coloured by level, with the band lines of the
+    framework that gives the period's levels (``bands``, e.g. 50, 70, 90)."""
     data = board.assign(
         level_label=[level_label(c, lang, levels) for c in board["computed_level"].fillna("")],
         level_code=board["computed_level"].fillna(""),
@@ -48,7 +49,7 @@ def totals_bar(board: pd.DataFrame, levels: pd.DataFrame, lang: str, select_name
         bars = bars.add_params(selection).encode(
             opacity=alt.condition(selection, alt.value(1.0), alt.value(0.45)))
     labels = base.mark_text(align="left", dx=4).encode(x="total_score:Q", text="total_text:N")
-    rules = alt.Chart(pd.DataFrame({"band": BANDS})).mark_rule(strokeDash=[4, 4], color="#555").encode(
+    rules = alt.Chart(pd.DataFrame({"band": list(bands)})).mark_rule(strokeDash=[4, 4], color="#555").encode(
         x="band:Q")
     # With Streamlit's fit-to-width, height includes the axis and the legend.
     return alt.layer(bars, labels, rules).properties(height=150 + 40 * len(data))
@@ -60,6 +61,7 @@ def criteria_heat(frame: pd.DataFrame, lang: str) -> alt.Chart:
         share_pct=frame["share"] * 100,
         share_text=[("—" if pd.isna(v) else i18n.fmt_number(v * 100, 0, lang)) for v in frame["share"]],
         score_text=[("—" if pd.isna(v) else i18n.fmt_number(v, 1, lang)) for v in frame["score"]],
+        max_text=[i18n.fmt_number(v, 0 if float(v).is_integer() else 1, lang) for v in frame["max_points"]],
     )
     base = alt.Chart(data).encode(
         x=alt.X("criterion_code:N", title=None, axis=alt.Axis(labelAngle=0, orient="top")),
@@ -71,8 +73,8 @@ def criteria_heat(frame: pd.DataFrame, lang: str) -> alt.Chart:
         tooltip=[alt.Tooltip("branch_name:N", title=i18n.t("col.branch", lang)),
                  alt.Tooltip("criterion_name:N", title=i18n.t("col.criterion", lang)),
                  alt.Tooltip("score_text:N", title=i18n.t("col.score", lang)),
-                 alt.Tooltip("max_points:Q", title=i18n.t("col.max", lang)),
-                 alt.Tooltip("share_text:N", title="%")])
+                 alt.Tooltip("max_text:N", title=i18n.t("col.max", lang)),
+                 alt.Tooltip("share_text:N", title=i18n.t("col.share_of_max", lang))])
     text = base.mark_text(fontSize=11).encode(text="share_text:N")
     return alt.layer(rect, text).properties(height=60 + 40 * data["branch_name"].nunique())
 
@@ -102,13 +104,14 @@ def why_breakdown(frame: pd.DataFrame, lang: str) -> alt.Chart:
 
 def history_lines(frame: pd.DataFrame, lang: str, labels: dict[str, str]) -> alt.VConcatChart:
     """Total score and rank of each cell over the periods, one above the other."""
-    data = frame.assign(period_label=[labels.get(p, p) for p in frame["period"]])
+    data = frame.assign(period_label=[labels.get(p, p) for p in frame["period"]],
+                        total_text=[i18n.fmt_number(v, 1, lang) for v in frame["total_score"]])
     order = list(dict.fromkeys(data.sort_values("ord")["period_label"]))
     colour = alt.Color("branch_name:N", title=None, legend=alt.Legend(orient="bottom", columns=2, labelLimit=260))
     x = alt.X("period_label:N", title=None, sort=order, axis=alt.Axis(labelAngle=0))
     tooltip = [alt.Tooltip("branch_name:N", title=i18n.t("col.branch", lang)),
                alt.Tooltip("period_label:N", title=i18n.t("col.period", lang)),
-               alt.Tooltip("total_score:Q", title=i18n.t("col.total", lang), format=".1f"),
+               alt.Tooltip("total_text:N", title=i18n.t("col.total", lang)),
                alt.Tooltip("rank:Q", title=i18n.t("col.rank", lang))]
     scores = alt.Chart(data).mark_line(point=True).encode(
         x=x, y=alt.Y("total_score:Q", title=i18n.t("col.total", lang), scale=alt.Scale(zero=False)),
@@ -140,16 +143,27 @@ def member_levels(frame: pd.DataFrame, lang: str, level_labels: dict[str, str]) 
 
 
 def member_quota(frame: pd.DataFrame, lang: str) -> alt.Chart:
-    """HTXSNV members per year against the most the quota allows (red when over)."""
-    data = frame.assign(over=frame["excellent"] > frame["allowed"] + 1e-9,
-                        allowed_text=[i18n.fmt_number(v, 1, lang) for v in frame["allowed"]])
+    """HTXSNV members per year against the most the quota allows (red when over).
+
+    ``frame``: rankings.member_quota; with the quota counted per cell, a year sums its cells
+    and is red when any cell is over.
+    """
+    data = (frame.assign(over=frame["excellent"] > frame["allowed"])
+            .groupby("year", as_index=False)
+            .agg(excellent=("excellent", "sum"), good=("good", "sum"), allowed=("allowed", "sum"),
+                 raw=("raw_allowed", "sum"), base=("base_count", "sum"), share=("share", "first"),
+                 over=("over", "any")))
+    data["allowed_text"] = [i18n.t("members.allowed_arithmetic", lang, allowed=int(a),
+                                   share=i18n.fmt_percent(sh, lang), base=int(b),
+                                   raw=i18n.fmt_number(r, 1, lang).replace(",0", "").replace(".0", ""))
+                            for a, sh, b, r in zip(data["allowed"], data["share"], data["base"], data["raw"])]
     base = alt.Chart(data).encode(x=alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0)))
     bars = base.mark_bar(size=28).encode(
         y=alt.Y("excellent:Q", title=i18n.t("members.excellent", lang)),
         color=alt.condition("datum.over", alt.value(LEVEL_COLOURS["KHTNV"]), alt.value(LEVEL_COLOURS["HTXSNV"])),
         tooltip=[alt.Tooltip("year:O", title=i18n.t("col.year", lang)),
                  alt.Tooltip("excellent:Q", title=i18n.t("members.excellent", lang)),
-                 alt.Tooltip("good:Q", title="HTTNV"),
+                 alt.Tooltip("good:Q", title=i18n.t("members.good", lang)),
                  alt.Tooltip("allowed_text:N", title=i18n.t("members.allowed", lang))])
     allowed = base.mark_tick(color="#333", thickness=3, size=40).encode(y="allowed:Q")
     return alt.layer(bars, allowed).properties(height=220)

@@ -14,6 +14,9 @@ to more than the page's own work. A layer that mixes a colour scale with literal
 
 from __future__ import annotations
 
+import json
+import textwrap
+
 import altair as alt
 import pandas as pd
 
@@ -30,18 +33,33 @@ SOLUTION_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55
 
 
 def _pct(value: float | None, lang: str) -> str:
-    return "—" if value is None or pd.isna(value) else f"{i18n.fmt_number(value, 0, lang)} %"
+    return "—" if value is None or pd.isna(value) else i18n.fmt_points_percent(value, lang, 0)
 
 
-def solution_label(n: int, lang: str) -> str:
-    return i18n.t("gp.solution", lang, n=int(n))
+def solution_label(n: int, titles: dict[int, str]) -> str:
+    """'3. Hoàn thiện mô hình tổ chức …': a solution named by its number and short title."""
+    return f"{int(n)}. {titles.get(int(n), '')}".strip()
+
+
+def _unit_head(name: str) -> str:
+    """A unit's column head: its name without the 'Chi bộ' every cell's name starts with."""
+    return name[len("Chi bộ "):] if name.startswith("Chi bộ ") else name
+
+
+def _wrapped_labels(labels: dict[object, str], width: int) -> str:
+    """A Vega label expression that writes each axis value's label over several lines."""
+    lines = {str(k): textwrap.wrap(v, width) or [""] for k, v in labels.items()}
+    return f"{json.dumps(lines, ensure_ascii=False)}[datum.value + ''] || datum.label"
 
 
 # ---------------------------------------------------------------- solution progress page
 
-def matrix(frame: pd.DataFrame, lang: str, select_name: str, focus: tuple[int | None, str | None] = (None, None)
-           ) -> alt.LayerChart:
+def matrix(frame: pd.DataFrame, lang: str, titles: dict[int, str], select_name: str,
+           focus: tuple[int | None, str | None] = (None, None)) -> alt.LayerChart:
     """Solution × unit heat map: colour = latest progress, red border = overdue actions.
+
+    Solutions run down the side, each named by its number and short title over two or three
+    lines; the units run across the top.
 
     ``frame``: solutions.matrix with branch_name filled in, in display order. Clicking a cell
     selects (solution, branch_code) through the point selection ``select_name`` (or
@@ -59,9 +77,9 @@ def matrix(frame: pd.DataFrame, lang: str, select_name: str, focus: tuple[int | 
     chosen = [not has_focus or ((solution is None or s == solution) and (unit is None or b == unit))
               for s, b in zip(frame["solution"], frame["branch_code"])]
     data = frame.assign(
-        solution_text=[solution_label(n, lang) for n in frame["solution"]],
+        solution_text=[solution_label(n, titles) for n in frame["solution"]],
         percent_text=[_pct(v, lang) for v in frame["percent"]],
-        # Inside a cell the bare number (the caption says it is a %): six columns fit a phone.
+        # Inside a cell the bare number (the caption says it is a %): five columns fit a phone.
         cell_text=["—" if pd.isna(v) else i18n.fmt_number(v, 0, lang) for v in frame["percent"]],
         overdue_text=[i18n.fmt_number(v, 0, lang) for v in frame["overdue"]],
         actions_text=[i18n.fmt_number(v, 0, lang) for v in frame["actions"]],
@@ -82,9 +100,15 @@ def matrix(frame: pd.DataFrame, lang: str, select_name: str, focus: tuple[int | 
     pick_text = alt.selection_point(name=f"{select_name}_text", fields=["solution", "branch_code"], on="click",
                                     clear=False, empty=False)
     base = alt.Chart().encode(
-        x=alt.X("solution:O", title=i18n.t("col.solution", lang),
-                axis=alt.Axis(labelAngle=0, orient="top", labelFontSize=12)),
-        y=alt.Y("branch_name:N", title=None, sort=units, axis=alt.Axis(labelLimit=170, labelFontSize=12)),
+        y=alt.Y("solution:O", title=None,
+                axis=alt.Axis(labelFontSize=11, labelLimit=240, labelOverlap=False, labelLineHeight=13,
+                              labelExpr=_wrapped_labels({n: solution_label(n, titles) for n in
+                                                         sorted(set(int(x) for x in frame["solution"]))}, 36))),
+        # Every cell is a "Chi bộ …": the column heads drop the words, the tooltip keeps the name.
+        x=alt.X("branch_name:N", title=None, sort=units,
+                axis=alt.Axis(labelAngle=0, orient="top", labelFontSize=11, labelLimit=130, labelOverlap=False,
+                              labelLineHeight=13, labelBaseline="bottom",
+                              labelExpr=_wrapped_labels({u: _unit_head(u) for u in units}, 14))),
         tooltip=[alt.Tooltip("branch_name:N", title=i18n.t("col.branch", lang)),
                  alt.Tooltip("solution_text:N", title=i18n.t("col.solution", lang)),
                  alt.Tooltip("percent_text:N", title=i18n.t("col.progress", lang)),
@@ -105,22 +129,23 @@ def matrix(frame: pd.DataFrame, lang: str, select_name: str, focus: tuple[int | 
         text=alt.Text("cell_text:N"), color=alt.Color("text_colour:N", scale=None),
         opacity=alt.Opacity("text_opacity:Q", scale=None), description=alt.Description("aria:N"),
     ).add_params(pick_text)
-    # Streamlit's height includes the axis on top: 44 px a row stays readable.
+    # Streamlit's height includes the axis on top (unit names on up to three lines): 48 px a row
+    # leaves room for a solution's title on three lines.
     # The text's colours are literal (scale=None): its colour scale must not merge with the cells'.
     return alt.layer(rect, empty, text, data=data).resolve_scale(color="independent").properties(
-        height=44 * len(units) + 50)
+        height=56 * frame["solution"].nunique() + 50)
 
 
-def timeline(series: pd.DataFrame, lang: str) -> alt.Chart:
+def timeline(series: pd.DataFrame, lang: str, titles: dict[int, str]) -> alt.Chart:
     """Progress over time, one line per solution (values carried forward between reports)."""
     data = series.assign(
-        solution_text=[solution_label(n, lang) for n in series["solution"]],
+        solution_text=[solution_label(n, titles) for n in series["solution"]],
         date_text=[i18n.fmt_date(pd.Timestamp(d)) for d in series["on_date"]],
         percent_text=[_pct(v, lang) for v in series["percent"]],
         on_date=pd.to_datetime(series["on_date"]),
     )
     present = sorted(set(int(n) for n in series["solution"]))
-    labels = [solution_label(n, lang) for n in present]
+    labels = [solution_label(n, titles) for n in present]
     colours = [SOLUTION_COLOURS[(n - 1) % len(SOLUTION_COLOURS)] for n in present]   # a solution keeps its colour
     return alt.Chart(data).mark_line(point=alt.OverlayMarkDef(size=18), interpolate="step-after").encode(
         x=alt.X("on_date:T", title=None, axis=alt.Axis(format="%m/%Y", labelAngle=0, tickCount=6)),
@@ -128,14 +153,14 @@ def timeline(series: pd.DataFrame, lang: str) -> alt.Chart:
                 axis=alt.Axis(labelExpr=PERCENT_AXIS, values=[0, 25, 50, 75, 100])),
         color=alt.Color("solution_text:N", title=None, sort=labels,
                         scale=alt.Scale(domain=labels, range=colours),
-                        legend=alt.Legend(orient="bottom", columns=3, labelFontSize=11, symbolSize=50,
-                                          columnPadding=6, labelLimit=90)),
+                        legend=alt.Legend(orient="bottom", columns=1, labelFontSize=11, symbolSize=50,
+                                          labelLimit=380)),
         tooltip=[alt.Tooltip("solution_text:N", title=i18n.t("col.solution", lang)),
                  alt.Tooltip("date_text:N", title=i18n.t("gp.col.date", lang)),
                  alt.Tooltip("percent_text:N", title=i18n.t("col.progress", lang)),
                  alt.Tooltip("actions:Q", title=i18n.t("col.actions", lang)),
                  alt.Tooltip("overdue:Q", title=i18n.t("col.overdue", lang))],
-    ).properties(height=260)
+    ).properties(height=240 + 20 * len(present))   # the legend, one solution a line, is inside the height
 
 
 def on_time(frame: pd.DataFrame, lang: str) -> alt.LayerChart:
@@ -143,7 +168,7 @@ def on_time(frame: pd.DataFrame, lang: str) -> alt.LayerChart:
     units = list(frame["branch_name"])
     data = frame.assign(
         share=frame["on_time_share"] * 100,
-        share_text=[i18n.fmt_percent(v, 0, lang) for v in frame["on_time_share"]],
+        share_text=[i18n.fmt_percent(v, lang, 0) for v in frame["on_time_share"]],
         count_text=[f"{i18n.fmt_number(a, 0, lang)}/{i18n.fmt_number(b, 0, lang)}"
                     for a, b in zip(frame["on_time"], frame["actions"])],
         late_text=[i18n.fmt_number(v, 0, lang) for v in frame["days_late_total"]],
@@ -211,17 +236,19 @@ def ranking(board: pd.DataFrame, level_names: dict[str, str], lang: str, height:
 
 def solution_bars(by_solution: pd.DataFrame, lang: str, height: int = 190, title: str | None = None
                   ) -> alt.LayerChart:
-    """Compact bars of each solution's progress, coloured from red (0 %) to green (100 %)."""
-    title_column = "title_vi" if lang == "vi" else "title_en"
+    """Compact bars of each solution's progress, coloured from red (0 %) to green (100 %): each
+    named by its number and short title, the Đảng ủy's full wording on hover."""
+    suffix = "vi" if lang == "vi" else "en"
+    titles = dict(zip(by_solution["solution"].astype(int), by_solution[f"short_{suffix}"]))
     data = by_solution.assign(
-        label=[solution_label(n, lang) for n in by_solution["solution"]],
+        label=[solution_label(n, titles) for n in by_solution["solution"]],
         percent_plot=by_solution["percent"].fillna(0),
         percent_text=[_pct(v, lang) for v in by_solution["percent"]],
         text_colour=["#ffffff" if pd.notna(v) and v >= 85 else "#222222" for v in by_solution["percent"]],
-        title=by_solution[title_column],
+        title=by_solution[f"title_{suffix}"],
     )
     base = alt.Chart().encode(y=alt.Y("label:N", sort=list(data["label"]), title=None,
-                                          axis=alt.Axis(labelFontSize=12)))
+                                          axis=alt.Axis(labelFontSize=11, labelLimit=260)))
     bars = base.mark_bar(cornerRadiusEnd=3).encode(
         x=alt.X("percent_plot:Q", title=None, scale=alt.Scale(domain=[0, 100]),
                 axis=alt.Axis(labelExpr=PERCENT_AXIS, tickCount=5)),

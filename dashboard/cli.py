@@ -158,6 +158,13 @@ def cmd_migrate(args) -> int:
     return EXIT_OK
 
 
+def cmd_rules_table(args) -> int:
+    """The table of rules, sources and thresholds that the README carries (for maintainers)."""
+    from . import rules
+    print(rules.shipped_table())
+    return EXIT_OK
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m dashboard", description=__doc__.splitlines()[0])
     p.add_argument("--db", type=Path, default=None, help="database file (default: DASHBOARD_DB)")
@@ -183,6 +190,8 @@ def parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_hash_password)
     s = sub.add_parser("migrate", help="bring the schema up to date")
     s.set_defaults(func=cmd_migrate)
+    s = sub.add_parser("rules-table", help="print the README's table of rules and their sources")
+    s.set_defaults(func=cmd_rules_table)
     for action in sub.choices.values():
         action.add_argument("--db", type=Path, default=argparse.SUPPRESS)
         action.add_argument("--lang", choices=i18n.LANGS, default=argparse.SUPPRESS)

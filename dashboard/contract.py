@@ -143,6 +143,9 @@ SHEETS: tuple[Sheet, ...] = (
     Sheet("vang_sinh_hoat", "absences", "Vắng sinh hoạt", "Absences", (
         C("Mã chi bộ", "ma_chi_bo", "branch_code", "code", True, True),
         C("Ngày", "ngay", "held_on", "date", True, True),
+        C("Loại", "loai", "kind", "enum", False, True, enum="meeting_kind",
+          doc_vi="Loại buổi sinh hoạt (như sheet sinh_hoat). Để trống khi chi bộ chỉ có một buổi ngày đó; "
+                 "bắt buộc khi có hai buổi cùng ngày."),
         C("Mã đảng viên", "ma_dang_vien", "member_code", "code", True, True),
         C("Có lý do", "co_ly_do", "excused", "yesno", True),
     ), aliases=("vang sinh hoat", "vang", "absences")),

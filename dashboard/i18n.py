@@ -70,7 +70,7 @@ MESSAGES: dict[str, dict[str, str]] = {
                      "en": "Your session expired after a period of inactivity. Please sign in again."},
     "auth.logout": {"vi": "Đăng xuất", "en": "Sign out"},
     "auth.signed_in": {"vi": "Đăng nhập: {name} ({role})", "en": "Signed in: {name} ({role})"},
-    "auth.local_mode": {"vi": "Chế độ cục bộ: chưa cấu hình người dùng, chỉ truy cập được từ máy này, mọi người là quản trị.",
+    "auth.local_mode": {"vi": "Chế độ cục bộ: chưa cấu hình người dùng, chỉ truy cập được từ máy này, mọi người dùng đều có quyền quản trị.",
                         "en": "Local mode: no users configured, reachable from this computer only, everyone is an administrator."},
     "auth.public_without_users": {
         "vi": "Ứng dụng đang mở cho cả mạng nhưng chưa cấu hình người dùng, nên từ chối phục vụ. Hãy thêm người dùng vào .streamlit/secrets.toml (xem README, mục Người dùng) hoặc chạy với server.address = 127.0.0.1.",
@@ -110,7 +110,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "col.common": {"vi": "Chung (30)", "en": "Common (30)"},
     "col.tasks": {"vi": "Kết quả (70)", "en": "Tasks (70)"},
     "col.level": {"vi": "Mức theo điểm", "en": "Level by score"},
-    "col.decided": {"vi": "Mức đã quyết định", "en": "Decided level"},
+    "col.decided": {"vi": "Kết quả xếp loại được công nhận", "en": "Rating decided"},
+    "col.share_of_max": {"vi": "% điểm tối đa", "en": "% of maximum"},
     "col.solution": {"vi": "Giải pháp", "en": "Solution"},
     "col.actions": {"vi": "Số nhiệm vụ", "en": "Actions"},
     "col.progress": {"vi": "% hoàn thành", "en": "% done"},
@@ -152,6 +153,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Tổng điểm = nhóm tiêu chí chung (30 điểm) + nhóm kết quả thực hiện nhiệm vụ (70 điểm). Chi bộ thiếu tiêu chí không được xếp hạng.",
         "en": "Total = common criteria (30 points) + task results (70 points). A cell missing criteria is not ranked."},
     "ranking.incomplete": {"vi": "Chưa đủ tiêu chí", "en": "Incomplete"},
+    "ranking.bands": {"vi": "Mức theo điểm: từ {htxsnv} Hoàn thành xuất sắc, từ {httnv} Hoàn thành tốt, từ {htnv} Hoàn thành nhiệm vụ, dưới {htnv} Không hoàn thành ({source}).",
+                      "en": "Level by score: from {htxsnv} HTXSNV, from {httnv} HTTNV, from {htnv} HTNV, below {htnv} KHTNV ({source})."},
     "ranking.chart": {"vi": "Tổng điểm theo chi bộ", "en": "Total score by cell"},
     "ranking.chart_help": {"vi": "Bấm vào một cột hoặc một dòng của bảng để xem riêng chi bộ đó.",
                            "en": "Click a bar or a table row to look at that cell alone."},
@@ -194,11 +197,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "members.title": {"vi": "Xếp loại đảng viên", "en": "Member ratings"},
     "members.distribution": {"vi": "Số đảng viên theo mức xếp loại, từng chi bộ và năm",
                              "en": "Members by level, per cell and year"},
-    "members.quota": {"vi": "Tỷ lệ Hoàn thành xuất sắc so với 20 % số Hoàn thành tốt (toàn Đảng bộ)",
-                      "en": "HTXSNV against 20 % of HTTNV (whole Đảng bộ)"},
+    "members.quota": {"vi": "Số đảng viên Hoàn thành xuất sắc so với số tối đa tỷ lệ cho phép (rê chuột vào cột để xem phép tính)",
+                      "en": "Members rated HTXSNV against the most the quota allows (hover a bar for the arithmetic)"},
     "members.allowed": {"vi": "Tối đa được phép", "en": "Most allowed"},
-    "members.excellent": {"vi": "Số HTXSNV", "en": "HTXSNV members"},
+    "members.excellent": {"vi": "Số đảng viên Hoàn thành xuất sắc", "en": "Members rated HTXSNV"},
+    "members.good": {"vi": "Số đảng viên Hoàn thành tốt", "en": "Members rated HTTNV"},
+    "members.allowed_arithmetic": {"vi": "{allowed} ({share} của {base} là {raw})",
+                                   "en": "{allowed} ({share} of {base} is {raw})"},
     "findings.title": {"vi": "Cảnh báo theo quy định", "en": "Rule findings"},
+    "findings.title_year": {"vi": "Cảnh báo theo quy định năm {year}", "en": "Rule findings, {year}"},
     "findings.none": {"vi": "Không có cảnh báo nào theo quy định cho lựa chọn này.",
                       "en": "No rule findings for this selection."},
     "col.rule_source": {"vi": "Căn cứ", "en": "Source"},
@@ -209,12 +216,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     # Meetings page
     "meetings.summary": {"vi": "Sinh hoạt chi bộ năm {year}", "en": "Cell meetings in {year}"},
     "meetings.requirements": {
-        "vi": "Yêu cầu: {regular} buổi thường kỳ, ít nhất {thematic} buổi chuyên đề (mỗi quý một buổi), tỷ lệ dự trên {attendance}, không vắng không lý do, ít nhất 90 phút (120 phút khi kết hợp).",
-        "en": "Required: {regular} regular and at least {thematic} thematic meetings (one a quarter), attendance above {attendance}, no unexcused absence, at least 90 minutes (120 when combined)."},
+        "vi": "Yêu cầu ({source}): {regular} buổi thường kỳ trong năm (mỗi tháng một buổi), ít nhất {thematic} buổi chuyên đề mỗi quý, tỷ lệ dự trên {attendance}, không vắng không lý do, ít nhất {minutes} phút; buổi kết hợp thường kỳ và chuyên đề ít nhất {combined} phút.",
+        "en": "Required ({source}): {regular} regular meetings a year (one a month), at least {thematic} thematic meeting each quarter, attendance above {attendance}, no unexcused absence, at least {minutes} minutes; a combined regular and thematic meeting at least {combined} minutes."},
     "meetings.year_running": {"vi": "Năm đang diễn ra: số buổi tính đến hết tháng {month}.",
                               "en": "The year is still running: counts up to month {month}."},
-    "meetings.l3": {"vi": "Cột \"Có tự phê bình và phê bình\" cho thấy hạn chế L3: tự phê bình và phê bình chưa thường xuyên.",
-                    "en": "The self-criticism column shows limitation L3: self-criticism and criticism not regular."},
+    "meetings.l3": {"vi": "Cột \"Có tự phê bình và phê bình\" đo hạn chế \"{limitation}\" mà Đảng ủy đã chỉ ra.",
+                    "en": "The self-criticism column measures the limitation \"{limitation}\" the Đảng ủy named."},
     "meetings.calendar": {"vi": "Lịch sinh hoạt từng tháng năm {year}", "en": "Meetings month by month, {year}"},
     "meetings.calendar_help": {"vi": "Xanh: có sinh hoạt thường kỳ; đỏ: tháng đã qua mà không có; xám: tháng chưa qua. CĐ: có sinh hoạt chuyên đề.",
                                "en": "Green: a regular meeting held; red: a past month without one; grey: month not over. T: a thematic meeting."},
@@ -222,8 +229,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "calendar.held": {"vi": "Đã sinh hoạt", "en": "Held"},
     "calendar.missed": {"vi": "Không sinh hoạt", "en": "Missed"},
     "calendar.not_yet": {"vi": "Chưa đến", "en": "Not yet"},
-    "col.thematic_quarters": {"vi": "Chuyên đề theo quý (I · II · III · IV)", "en": "Thematic by quarter"},
-    "col.low_attendance": {"vi": "Buổi dự ≤ 85 %", "en": "Meetings ≤ 85 %"},
+    "col.thematic_quarters": {"vi": "Chuyên đề theo quý (I · II · III · IV)", "en": "Thematic by quarter (I · II · III · IV)"},
+    "col.low_attendance": {"vi": "Buổi chưa đạt tỷ lệ dự", "en": "Meetings under the attendance"},
     "col.speakers": {"vi": "Ý kiến phát biểu / buổi", "en": "Speakers per meeting"},
     "col.too_short": {"vi": "Buổi thiếu thời lượng", "en": "Too short"},
     # Upload and history pages
@@ -302,6 +309,11 @@ MESSAGES: dict[str, dict[str, str]] = {
                          "en": "action code {value} exists neither in the data nor in the file."},
     "p.unknown_meeting": {"vi": "chi bộ {branch} không có buổi sinh hoạt ngày {value}.",
                           "en": "cell {branch} has no meeting on {value}."},
+    "p.unknown_meeting_kind": {"vi": "chi bộ {branch} không có buổi sinh hoạt loại {value} ngày {date}.",
+                               "en": "cell {branch} has no {value} meeting on {date}."},
+    "p.absence_kind_required": {
+        "vi": "chi bộ {branch} có {n} buổi sinh hoạt ngày {date}: hãy ghi cột Loại để biết đảng viên vắng buổi nào.",
+        "en": "cell {branch} held {n} meetings on {date}: fill in the kind to say which one the member missed."},
     "p.member_not_in_branch": {"vi": "đảng viên {value} không thuộc chi bộ {branch} vào ngày {date}.",
                                "en": "member {value} was not in cell {branch} on {date}."},
     "p.duplicate_key": {"vi": "trùng khóa với dòng {other} ({values}).", "en": "same key as row {other} ({values})."},
@@ -410,42 +422,59 @@ MESSAGES: dict[str, dict[str, str]] = {
                             "en": "the text file is damaged (an unclosed quote). Open it in Excel and save it as CSV UTF-8."},
     "quota.base.httnv": {"vi": "Hoàn thành tốt nhiệm vụ", "en": "HTTNV"},
     "quota.base.httnv_or_better": {"vi": "Hoàn thành tốt nhiệm vụ trở lên", "en": "HTTNV or better"},
+    "quota.rounding.floor": {"vi": "làm tròn xuống", "en": "rounded down"},
+    "quota.rounding.round": {"vi": "làm tròn", "en": "rounded"},
+    "quota.rounding.ceil": {"vi": "làm tròn lên", "en": "rounded up"},
+    "quota.in_cell": {"vi": ", {branch}", "en": ", {branch}"},
+    "rule.unverified": {"vi": "ngưỡng này giữ theo văn bản trước, chưa xác minh trong văn bản này",
+                        "en": "threshold carried over from an earlier text, not verified in this one"},
     "rule.quota_members": {
-        "vi": "Năm {year}: {value} đảng viên được xếp loại Hoàn thành xuất sắc nhiệm vụ, vượt {share} của {base} đảng viên {base_level} (tối đa {limit}).",
-        "en": "{year}: {value} members rated HTXSNV, more than {share} of the {base} rated {base_level} (at most {limit})."},
+        "vi": "Năm {year}{where}: {value} đảng viên được xếp loại Hoàn thành xuất sắc nhiệm vụ, vượt tỷ lệ: được tối đa {limit} vì {share} của {base} đảng viên {base_level} là {raw} ({rounding}).",
+        "en": "{year}{where}: {value} members rated HTXSNV, over the quota: at most {limit}, since {share} of the {base} members rated {base_level} is {raw} ({rounding})."},
     "rule.quota_cells": {
-        "vi": "Năm {year}: {value} chi bộ được xếp loại Hoàn thành xuất sắc nhiệm vụ, vượt {share} của {base} chi bộ {base_level} (tối đa {limit}).",
-        "en": "{year}: {value} cells rated HTXSNV, more than {share} of the {base} rated {base_level} (at most {limit})."},
+        "vi": "Năm {year}: {value} chi bộ được xếp loại Hoàn thành xuất sắc nhiệm vụ, vượt tỷ lệ: được tối đa {limit} chi bộ vì {share} của {base} chi bộ {base_level} là {raw} ({rounding}).",
+        "en": "{year}: {value} cells rated HTXSNV, over the quota: at most {limit} cells, since {share} of the {base} cells rated {base_level} is {raw} ({rounding})."},
     "rule.disciplined_rated_high": {
-        "vi": "Năm {year}: đảng viên {subject} ({branch}) bị kỷ luật trong năm nhưng được xếp loại {level}; đảng viên bị kỷ luật không được xếp loại từ Hoàn thành tốt nhiệm vụ trở lên.",
-        "en": "{year}: member {subject} ({branch}) was disciplined in the year yet rated {level}; a disciplined member may not be rated HTTNV or better."},
-    "rule.cell_members_fall_short": {
-        "vi": "Năm {year}: {branch} được xếp loại {level} nhưng {passed}/{rated} đảng viên đạt Hoàn thành nhiệm vụ trở lên và {good}/{rated} đạt Hoàn thành tốt nhiệm vụ trở lên (cần 100 % và ít nhất 50 %).",
-        "en": "{year}: {branch} is rated {level} but {passed}/{rated} members reach HTNV or better and {good}/{rated} reach HTTNV or better (100 % and at least 50 % needed)."},
-    "rule.cell_disciplined_share": {
-        "vi": "Năm {year}: {branch} có {share} đảng viên bị kỷ luật (trên 20 %) nhưng được xếp loại {level}, không phải Không hoàn thành nhiệm vụ.",
-        "en": "{year}: {branch} had {share} of its members disciplined (over 20 %) yet is rated {level}, not KHTNV."},
-    "rule.level_out_of_band": {
-        "vi": "Năm {year}: {branch} được quyết định {decided} nhưng tổng điểm {score} thuộc mức {computed}.",
-        "en": "{year}: {branch} was decided {decided} but its total of {score} falls in the band {computed}."},
+        "vi": "Năm {year}: đảng viên {subject} ({branch}) bị kỷ luật trong năm nhưng được xếp loại {level}; đảng viên bị kỷ luật không được xếp loại từ Hoàn thành tốt nhiệm vụ trở lên (cao nhất là {best}).",
+        "en": "{year}: member {subject} ({branch}) was disciplined in the year yet rated {level}; a disciplined member may not be rated HTTNV or better (at most {best})."},
+    "rule.disciplined_above_cap": {
+        "vi": "Năm {year}: đảng viên {subject} ({branch}) bị kỷ luật trong năm và được xếp loại {level}; theo quy định của năm này, đảng viên bị kỷ luật được xếp loại cao nhất là {best}.",
+        "en": "{year}: member {subject} ({branch}) was disciplined in the year and rated {level}; the rules of that year allow a disciplined member at most {best}."},
+    "rule.cell_excellent_share": {
+        "vi": "Năm {year}: {branch} được xếp loại {level} nhưng chỉ {count}/{rated} đảng viên ({share}) được xếp loại Hoàn thành tốt nhiệm vụ trở lên; cần ít nhất {limit}.",
+        "en": "{year}: {branch} is rated {level} but only {count}/{rated} members ({share}) are rated HTTNV or better; at least {limit} needed."},
+    "rule.cell_pass_share": {
+        "vi": "Năm {year}: {branch} được xếp loại {level} nhưng {count}/{rated} đảng viên ({share}) đạt Hoàn thành nhiệm vụ trở lên; cần {limit}.",
+        "en": "{year}: {branch} is rated {level} but {count}/{rated} members ({share}) reach HTNV or better; {limit} needed."},
+    "rule.cell_committee_disciplined": {
+        "vi": "Năm {year}: {branch} được xếp loại {level} nhưng có chi ủy viên bị kỷ luật trong năm ({members}); chi bộ có cấp ủy viên bị kỷ luật không được xếp loại Hoàn thành xuất sắc nhiệm vụ.",
+        "en": "{year}: {branch} is rated {level} but a member of its committee was disciplined in the year ({members}); such a cell may not be rated HTXSNV."},
+    "rule.level_above_band": {
+        "vi": "Năm {year}: {branch} được xếp loại {decided}, cao hơn mức {computed} mà tổng điểm {score} cho phép.",
+        "en": "{year}: {branch} is rated {decided}, above the level {computed} that its total of {score} allows."},
+    "rule.level_differs_from_band": {
+        "vi": "Năm {year}: {branch} được xếp loại {decided}, khác mức {computed} theo tổng điểm {score}.",
+        "en": "{year}: {branch} is rated {decided}, unlike the level {computed} of its total of {score}."},
     "rule.meetings_regular": {
-        "vi": "Năm {year}: {branch} chỉ sinh hoạt thường kỳ {value} buổi, ít hơn {limit} buổi.",
-        "en": "{year}: {branch} held only {value} regular meetings, fewer than {limit}."},
+        "vi": "Năm {year}: {branch} sinh hoạt thường kỳ {value} buổi, ít hơn {limit} buổi (mỗi tháng một buổi).",
+        "en": "{year}: {branch} held {value} regular meetings, fewer than {limit} (one a month)."},
     "rule.meetings_thematic": {
-        "vi": "Năm {year}: {branch} chỉ sinh hoạt chuyên đề {value} buổi, ít hơn {limit} buổi.",
-        "en": "{year}: {branch} held only {value} thematic meetings, fewer than {limit}."},
+        "vi": "{quarter}: {branch} sinh hoạt chuyên đề {value} buổi; cần ít nhất {limit} buổi mỗi quý.",
+        "en": "{quarter}: {branch} held {value} thematic meetings; at least {limit} a quarter needed."},
     "rule.meeting_attendance": {
-        "vi": "{branch}, buổi sinh hoạt ngày {date}: tỷ lệ dự {value}, không trên {limit}.",
-        "en": "{branch}, meeting of {date}: attendance {value}, not above {limit}."},
+        "vi": "{branch}, buổi sinh hoạt ngày {date}: tỷ lệ dự {value}, chưa đạt yêu cầu trên {limit}.",
+        "en": "{branch}, meeting of {date}: attendance {value}, not above the required {limit}."},
     "rule.meeting_unexcused": {
         "vi": "{branch}, buổi sinh hoạt ngày {date}: {value} đảng viên vắng không lý do.",
-        "en": "{branch}, meeting of {date}: {value} members absent without excuse."},
+        "en": "{branch}, meeting of {date}: {value} members absent without a reason."},
     "rule.meeting_too_short": {
-        "vi": "{branch}, buổi sinh hoạt ngày {date}: {value} phút, dưới {limit} phút.",
-        "en": "{branch}, meeting of {date}: {value} minutes, under {limit}."},
-    "rule.consecutive_absences": {
-        "vi": "{branch}: đảng viên {subject} vắng {value} buổi sinh hoạt liên tiếp ({first} – {last}), quá {limit} buổi.",
-        "en": "{branch}: member {subject} missed {value} meetings in a row ({first} – {last}), more than {limit}."},
+        "vi": "{branch}, buổi sinh hoạt ngày {date}{combined}: {value} phút, dưới {limit} phút.",
+        "en": "{branch}, meeting of {date}{combined}: {value} minutes, under {limit}."},
+    "rule.meeting_too_short.combined": {"vi": " (kết hợp thường kỳ và chuyên đề)",
+                                        "en": " (regular and thematic combined)"},
+    "rule.removal_unexcused_months": {
+        "vi": "Năm {year}: đảng viên {subject} ({branch}) vắng sinh hoạt không lý do trong {value} tháng (tháng {months}; đủ {limit} tháng ngày {reached}): chi bộ xem xét, đề nghị xóa tên.",
+        "en": "{year}: member {subject} ({branch}) missed meetings without a reason in {value} months (months {months}; {limit} reached on {reached}): the cell is to consider proposing removal."},
 }
 
 
@@ -466,11 +495,22 @@ def fmt_number(value: float | int | None, decimals: int = 1, lang: str = DEFAULT
     return text
 
 
-def fmt_percent(value: float | None, decimals: int = 1, lang: str = DEFAULT_LANG) -> str:
-    """A ratio 0.853 → '85,3 %' (vi) or '85.3 %' (en)."""
+def fmt_percent(value: float | None, lang: str = DEFAULT_LANG, decimals: int = 1) -> str:
+    """A ratio as the app writes every percentage: 0.853 → '85,3 %', 0.85 → '85 %' (a
+    trailing ',0' is dropped), '85.3 %' in English; None/NaN → '—'."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "—"
-    return f"{fmt_number(value * 100, decimals, lang)} %"
+    return fmt_points_percent(value * 100, lang, decimals)
+
+
+def fmt_points_percent(value: float | None, lang: str = DEFAULT_LANG, decimals: int = 1) -> str:
+    """A percentage already on the 0–100 scale (progress of an action): 62.5 → '62,5 %'."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    text = fmt_number(value, decimals, lang)
+    if decimals:
+        text = text.rstrip("0").rstrip(",." if lang == "vi" else ".")
+    return f"{text} %"
 
 
 def fmt_date(value: dt.date | dt.datetime | None) -> str:

@@ -7,7 +7,6 @@ Vietnamese first, with full diacritics; English alongside.
 
 MESSAGES: dict[str, dict[str, str]] = {
     # ---------------------------------------------------------------- solution progress page
-    "gp.solution": {"vi": "Giải pháp {n}", "en": "Solution {n}"},
     "gp.all_solutions": {"vi": "Tất cả giải pháp", "en": "Every solution"},
     "gp.matrix.title": {"vi": "Tiến độ theo giải pháp và đơn vị", "en": "Progress by solution and unit"},
     "gp.matrix.help": {
@@ -27,10 +26,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "gp.timeline.help": {
         "vi": "Mỗi điểm là % hoàn thành bình quân của các nhiệm vụ vào cuối tháng (điểm cuối: hôm nay), theo báo cáo gần nhất trước ngày đó: giữa hai lần báo cáo giữ nguyên kết quả lần trước; nhiệm vụ chưa có báo cáo tính 0 %.",
         "en": "Each point is the average % done of the actions at a month end (last point: today), from the latest report before that date: between two reports the earlier result holds; an action not yet reported counts as 0 %."},
-    "gp.l1.title": {"vi": "Đúng hạn (hạn chế L1)", "en": "On time (limitation L1)"},
+    "gp.l1.title": {"vi": "Nhiệm vụ đúng hạn", "en": "Actions on time"},
     "gp.l1.help": {
-        "vi": "Đúng hạn: hoàn thành trước hoặc đúng hạn, hoặc chưa đến hạn. Số ngày trễ: nhiệm vụ hoàn thành muộn tính đến ngày hoàn thành; nhiệm vụ quá hạn tính đến hôm nay ({today}).",
-        "en": "On time: done by the due date, or not yet due. Days late: for an action done late, up to the day it was done; for an overdue action, up to today ({today})."},
+        "vi": "Đo hạn chế \"{limitation}\". Đúng hạn: hoàn thành trước hoặc đúng hạn, hoặc chưa đến hạn. Số ngày trễ: nhiệm vụ hoàn thành muộn tính đến ngày hoàn thành; nhiệm vụ quá hạn tính đến hôm nay ({today}).",
+        "en": "Measures the limitation \"{limitation}\". On time: done by the due date, or not yet due. Days late: for an action done late, up to the day it was done; for an overdue action, up to today ({today})."},
     "gp.actions.title": {"vi": "Nhiệm vụ cụ thể", "en": "Actions"},
     "gp.actions.count": {
         "vi": "{n} nhiệm vụ: {overdue} quá hạn, {stale} chưa cập nhật từ {days} ngày trở lên, {backwards} có lần báo cáo giảm tiến độ.",
@@ -47,10 +46,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "gp.flag.done_late": {"vi": "Hoàn thành muộn {days} ngày", "en": "Done {days} days late"},
     "gp.flag.stale": {"vi": "Chưa cập nhật {days} ngày", "en": "Not reported for {days} days"},
     "gp.flag.never_reported": {"vi": "Chưa có báo cáo sau {days} ngày", "en": "No report in {days} days"},
-    "gp.flag.backwards": {"vi": "Giảm tiến độ {points} điểm % ({date})", "en": "Went back {points} points ({date})"},
+    "gp.flag.backwards": {"vi": "Giảm tiến độ {points} điểm phần trăm ({date})", "en": "Went back {points} points ({date})"},
     # ---------------------------------------------------------------- overview
     "tq.progress": {"vi": "Tiến độ giải pháp", "en": "Solution progress"},
-    "tq.good_or_better": {"vi": "Đạt Tốt trở lên", "en": "Good or better"},
+    "tq.good_or_better": {"vi": "Chi bộ HTTNV trở lên (theo điểm)", "en": "Cells HTTNV or better (by score)"},
     "tq.meetings": {"vi": "Sinh hoạt đủ buổi", "en": "Enough meetings"},
     "tq.help.cells": {"vi": "Số chi bộ trực thuộc đang hoạt động trong phạm vi đang xem.",
                       "en": "Active party cells in the current view."},
@@ -134,18 +133,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tq.s.one_rank_up": {"vi": "So với {previous}, {cell} lên {n} bậc.", "en": "Since {previous}, {cell} rose {n} places."},
     "tq.s.one_rank_down": {"vi": "So với {previous}, {cell} xuống {n} bậc.", "en": "Since {previous}, {cell} fell {n} places."},
     "tq.s.solutions": {
-        "vi": "Tiến độ bình quân sáu giải pháp đạt {overall}; chậm nhất là Giải pháp {n} ({percent}).",
-        "en": "The six solutions average {overall}; Solution {n} lags most ({percent})."},
+        "vi": "Tiến độ bình quân sáu giải pháp đạt {overall}; chậm nhất là giải pháp {n} “{title}” ({percent}).",
+        "en": "The six solutions average {overall}; solution {n} “{title}” lags most ({percent})."},
     "tq.s.solutions_some": {
-        "vi": "Tiến độ bình quân {k} giải pháp có nhiệm vụ đạt {overall}; chậm nhất là Giải pháp {n} ({percent}).",
-        "en": "The {k} solutions with actions average {overall}; Solution {n} lags most ({percent})."},
-    "tq.s.solutions_one": {"vi": "Chỉ Giải pháp {n} có nhiệm vụ, đạt {percent}.",
-                           "en": "Only Solution {n} has actions, at {percent}."},
+        "vi": "Tiến độ bình quân {k} giải pháp có nhiệm vụ đạt {overall}; chậm nhất là giải pháp {n} “{title}” ({percent}).",
+        "en": "The {k} solutions with actions average {overall}; solution {n} “{title}” lags most ({percent})."},
+    "tq.s.solutions_one": {"vi": "Chỉ giải pháp {n} “{title}” có nhiệm vụ, đạt {percent}.",
+                           "en": "Only solution {n} “{title}” has actions, at {percent}."},
     "tq.s.no_actions": {"vi": "Chưa có nhiệm vụ nào thuộc sáu giải pháp trong phạm vi đang xem.",
                         "en": "No action under the six solutions in the current view."},
-    "tq.s.overdue_many": {"vi": "{n} nhiệm vụ quá hạn, lâu nhất là {code} của {unit} (quá {days} ngày).",
+    "tq.s.overdue_many": {"vi": "{n} nhiệm vụ quá hạn, lâu nhất là {code} của {unit} (quá hạn {days} ngày).",
                           "en": "{n} actions are overdue, the longest {code} of {unit} ({days} days)."},
-    "tq.s.overdue_one": {"vi": "{n} nhiệm vụ quá hạn: {code} của {unit} (quá {days} ngày).",
+    "tq.s.overdue_one": {"vi": "{n} nhiệm vụ quá hạn: {code} của {unit} (quá hạn {days} ngày).",
                          "en": "{n} action is overdue: {code} of {unit} ({days} days)."},
     "tq.s.overdue_none": {"vi": "Không có nhiệm vụ nào quá hạn.", "en": "No action is overdue."},
     "tq.s.meetings": {

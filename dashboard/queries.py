@@ -7,7 +7,10 @@ followed by comment lines that serve as its docstring. The query's full name is
 
 Every query that reads branch data takes ``$branches`` (a list of branch
 codes). ``run`` fills it and intersects it with the caller's scope, so that
-access control is imposed on all queries in this one place.
+access control is imposed on all queries in this one place. It also decides
+``$include_committee`` (the Đảng ủy's own actions count only for a caller who
+may see every cell and looks at all of them) and ``$show_names``: no caller
+passes either.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ _STRIP = re.compile(r"'(?:[^']|'')*'|--[^\n]*|/\*.*?\*/", re.S)
 
 SCOPE_PARAM = "branches"
 NAMES_PARAM = "show_names"
+COMMITTEE_PARAM = "include_committee"
 
 
 class QueryError(KeyError):
@@ -114,8 +118,9 @@ def run(name: str, *, cur=None, scope: frozenset[str] | None = None, names_allow
     (members' names are personal data): a caller cannot pass it as a parameter.
     """
     query = get(name)
-    if NAMES_PARAM in params:
-        raise QueryError(f"{NAMES_PARAM} is set from the user's role, not by the caller")
+    for derived in (NAMES_PARAM, COMMITTEE_PARAM):
+        if derived in params:
+            raise QueryError(f"{derived} is set from the user's role and scope, not by the caller")
     if NAMES_PARAM in query.params:
         params[NAMES_PARAM] = bool(names_allowed)
     cur = cur if cur is not None else store.cursor()
@@ -125,6 +130,9 @@ def run(name: str, *, cur=None, scope: frozenset[str] | None = None, names_allow
             branches = all_branch_codes(cur)
         branches = [b for b in branches if scope is None or b in scope]
         params[SCOPE_PARAM] = sorted(set(branches))
+        if COMMITTEE_PARAM in query.params:
+            active = {r[0] for r in cur.execute("SELECT branch_code FROM v_branches WHERE active").fetchall()}
+            params[COMMITTEE_PARAM] = scope is None and active <= set(branches)
     missing = query.params - params.keys()
     if missing:
         raise QueryError(f"query {name} needs parameters: {', '.join(sorted(missing))}")

@@ -59,3 +59,9 @@ def gains_and_losses(why: pd.DataFrame, n: int = 3) -> tuple[pd.DataFrame, pd.Da
 def comparison_period(period: str, compare: str) -> str:
     p = periods.parse_period(period)
     return (p.year_before() if compare == "year_before" else p.previous()).code
+
+
+def bands_of(thresholds: pd.DataFrame, source: str) -> tuple[float, float, float]:
+    """The minimum scores of HTNV, HTTNV and HTXSNV in a source's bands (low to high)."""
+    mine = dict(zip(*(thresholds.loc[thresholds["source"] == source, c] for c in ("threshold", "value"))))
+    return tuple(float(mine[k]) for k in ("band_htnv_min", "band_httnv_min", "band_htxsnv_min"))

@@ -12,15 +12,18 @@ January 2021 to October 2026, actions under the six solutions and their
 progress reports. It carries deliberate trouble so that every view has
 something to show (see ``TROUBLE``):
 
-* 2023: members rated HTXSNV exceed 20 % of those rated HTTNV (quota breach);
-* 2023: CB01 decided HTXSNV although its score (87.5) is in the HTTNV band,
-  and ties with CB03 (87.5);
+* 2023, the one year that breaks the 20 % quota, on purpose: members rated HTXSNV
+  exceed 20 % of those rated HTTNV, and CB01 is decided HTXSNV although its score
+  (87.5) is in the HTTNV band (and ties with CB03, 87.5); with 4 cells no cell may be
+  HTXSNV under the strict arithmetic (20 % of 3 is 0.6), so in 2022 and 2025 the cells
+  scoring 90 or more are decided HTTNV;
 * 2024: DV047 (CB04) disciplined (khiển trách) and rated KHTNV;
-* 2021: three CB03 members reprimanded (over 20 % of the cell), the cell still HTTNV;
+* 2021: three CB03 members reprimanded and rated KHTNV, the cell still HTTNV;
 * 2022: CB02 rated HTTNV although one of its members did not complete duties;
 * 2024: CB04 held no regular meeting in August;
 * 2025: CB04 held no thematic meeting in Q2 (3 that year);
-* 2025: DV031 (CB03) absent from 4 consecutive meetings from April;
+* 2025: DV031 (CB03) absent without a reason in April, June and September (and once
+  with a reason in May): the removal rule;
 * CB03 holds self-criticism far less often (limitation L3);
 * a few meetings below 85 % attendance, with unexcused absences, or shorter
   than 90 minutes;
@@ -64,7 +67,7 @@ CRITERIA = (
     ("A2", "Đạo đức, lối sống, nêu gương (CT 05, NQ TW4)", "chung", 8, 2),
     ("A3", "Tự phê bình và phê bình; khắc phục hạn chế", "chung", 7, 5),
     ("A4", "Đoàn kết, chấp hành kỷ luật", "chung", 7, 6),
-    ("B1", "Lãnh đạo thực hiện nhiệm vụ chính trị, chuyên môn", "ket_qua", 25, 4),
+    ("B1", "Lãnh đạo thực hiện nhiệm vụ chính trị, chuyên môn", "ket_qua", 25, 3),
     ("B2", "Chất lượng sinh hoạt chi bộ", "ket_qua", 15, 5),
     ("B3", "Xây dựng tổ chức, kết nạp đảng viên", "ket_qua", 8, 3),
     ("B4", "Lãnh đạo công tác cán bộ", "ket_qua", 6, 4),
@@ -92,13 +95,14 @@ JOINED = {
 PROBATIONARY = ("DV013", "DV026", "DV039", "DV051")
 LEFT_MEMBER = ("DV052", "CB04", D(2013, 4, 2), D(2024, 8, 31))  # transferred out in 2024
 DISCIPLINED = ("DV047", 2024, "khien_trach")
-# 2021: three CB03 members reprimanded (over 20 % of the cell) while the cell stays HTTNV.
+# 2021: three CB03 members reprimanded (rated KHTNV) while the cell stays HTTNV.
 CELL_DISCIPLINED = ("CB03", 2021, ("DV035", "DV036", "DV037"), "khien_trach")
 # 2022: CB02 rated HTTNV although one member (not disciplined) did not complete duties.
 CELL_MEMBER_SHORT = ("CB02", 2022, "DV025")
 # 2024: CB04 held no regular meeting in August (11 that year).
 MISSED_REGULAR = ("CB04", 2024, 8)
-ABSENT_STREAK = ("DV031", "CB03", D(2025, 4, 1), 4)              # member, cell, from, meetings
+# Removal rule: member, cell, year, months absent without a reason, months absent with one.
+REMOVAL = ("DV031", "CB03", 2025, (4, 6, 9), (5,))
 # Exempt from meetings (illness, full-time study): member, cell, from, to.
 EXEMPT = (("DV008", "CB01", D(2022, 3, 1), D(2022, 12, 31)),
           ("DV036", "CB03", D(2024, 1, 1), D(2024, 6, 30)))
@@ -158,7 +162,7 @@ ACTIONS = (
      D(2025, 4, 1), D(2025, 9, 30), "Bí thư chi bộ", "early"),
     ("GP1-04", "CB03", 1, "Tổ chức sinh hoạt tư tưởng định kỳ, nắm bắt tâm tư, tình cảm của đảng viên",
      D(2025, 6, 2), D(2026, 6, 30), "Phó Bí thư chi bộ", "normal"),
-    ("GP1-05", "CB04", 1, "Xây dựng kế hoạch thực hiện nghị quyết sát với nhiệm vụ kiểm sát dân sự, hành chính (khắc phục hạn chế L1)",
+    ("GP1-05", "CB04", 1, "Xây dựng kế hoạch thực hiện nghị quyết sát với nhiệm vụ kiểm sát dân sự, hành chính (khắc phục hạn chế chậm cụ thể hóa nghị quyết)",
      D(2025, 7, 1), D(2026, 3, 31), "Bí thư chi bộ", "late"),
     ("GP1-06", COMMITTEE_CODE, 1, "Tổ chức cho đảng viên viết bài thu hoạch học tập nghị quyết và chấm, đánh giá kết quả",
      D(2026, 2, 2), D(2026, 12, 31), "Chi ủy viên phụ trách tuyên giáo", "ongoing"),
@@ -170,7 +174,7 @@ ACTIONS = (
      D(2026, 1, 5), D(2026, 12, 31), "Phó Bí thư chi bộ", "ongoing"),
     ("GP2-04", "CB03", 2, "Rà soát biểu hiện suy thoái theo Nghị quyết Trung ương 4 khóa XII, khắc phục sau kiểm điểm",
      D(2025, 8, 1), D(2026, 5, 31), "Bí thư chi bộ", "normal"),
-    ("GP2-05", "CB04", 2, "Phát huy vai trò nêu gương của chi ủy viên và người đứng đầu (khắc phục hạn chế L4)",
+    ("GP2-05", "CB04", 2, "Phát huy vai trò nêu gương của chi ủy viên và người đứng đầu (khắc phục hạn chế về tính nêu gương)",
      D(2025, 9, 1), D(2026, 9, 30), "Bí thư chi bộ", "overdue"),
     ("GP2-06", COMMITTEE_CODE, 2, "Biểu dương, nhân rộng gương đảng viên tiêu biểu trong Đảng bộ",
      D(2026, 3, 2), D(2026, 11, 30), "Văn phòng Đảng ủy", "ongoing"),
@@ -188,7 +192,7 @@ ACTIONS = (
      D(2025, 7, 1), D(2026, 6, 30), "Văn phòng Đảng ủy", "paused"),
     ("GP4-01", COMMITTEE_CODE, 4, "Rà soát, bổ sung quy hoạch cán bộ lãnh đạo, quản lý nhiệm kỳ tới",
      D(2025, 6, 2), D(2025, 12, 31), "Bí thư Đảng ủy", "normal"),
-    ("GP4-02", "CB01", 4, "Xây dựng quy chế làm việc của chi ủy, phân công rõ trách nhiệm từng chi ủy viên (khắc phục hạn chế L2)",
+    ("GP4-02", "CB01", 4, "Xây dựng quy chế làm việc của chi ủy, phân công rõ trách nhiệm từng chi ủy viên (khắc phục hạn chế về năng lực lãnh đạo của chi ủy)",
      D(2025, 2, 3), D(2025, 5, 30), "Bí thư chi bộ", "normal"),
     ("GP4-03", "CB02", 4, "Lãnh đạo hoàn thành các chỉ tiêu nghiệp vụ của Ngành về kiểm sát án hình sự",
      D(2026, 1, 5), D(2026, 12, 31), "Bí thư chi bộ", "ongoing"),
@@ -202,9 +206,9 @@ ACTIONS = (
      D(2025, 1, 6), D(2025, 3, 31), "Phó Bí thư Đảng ủy", "normal"),
     ("GP5-02", "CB01", 5, "Chuẩn bị và gửi tài liệu sinh hoạt cho đảng viên trước ít nhất 3 ngày",
      D(2025, 7, 1), D(2025, 12, 31), "Chi ủy viên", "early"),
-    ("GP5-03", "CB02", 5, "Đổi mới sinh hoạt, kết hợp sinh hoạt thường kỳ với chuyên đề theo Hướng dẫn 42-HD/BTCTW",
+    ("GP5-03", "CB02", 5, "Đổi mới sinh hoạt, kết hợp sinh hoạt thường kỳ với chuyên đề theo hướng dẫn của Đảng ủy",
      D(2025, 4, 1), D(2025, 12, 31), "Bí thư chi bộ", "normal"),
-    ("GP5-04", "CB03", 5, "Nâng cao chất lượng tự phê bình và phê bình trong sinh hoạt chi bộ, kể cả đối với người đứng đầu (khắc phục hạn chế L3)",
+    ("GP5-04", "CB03", 5, "Nâng cao chất lượng tự phê bình và phê bình trong sinh hoạt chi bộ, kể cả đối với người đứng đầu (khắc phục hạn chế về tự phê bình và phê bình)",
      D(2025, 7, 1), D(2026, 8, 31), "Bí thư chi bộ", "overdue"),
     ("GP5-05", "CB04", 5, "Bảo đảm sinh hoạt chi bộ đủ thời lượng, tỷ lệ đảng viên dự trên 85 %",
      D(2025, 8, 1), D(2026, 4, 30), "Phó Bí thư chi bộ", "normal"),
@@ -228,15 +232,16 @@ LATE_DONE = D(2026, 5, 25)        # GP1-05 finished on this date (due 31/03/2026
 STALL = {"GP2-05": 70, "GP4-05": 65, "GP5-04": 60}   # overdue actions stall here
 
 TROUBLE = {
-    "quota_breach": f"xep_loai {QUOTA_BREACH_YEAR}: HTXSNV > 20 % HTTNV among members",
+    "quota_breach": f"xep_loai {QUOTA_BREACH_YEAR}: HTXSNV > 20 % HTTNV among members, and CB01 HTXSNV",
     "level_disagrees": "xep_loai 2023 CB01: HTXSNV decided, score 87.5 (HTTNV band); tie with CB03",
+    "quota_held": "xep_loai 2022 CB01 (90.5), 2025 CB01 (91.0) and CB02 (93.0): decided HTTNV (quota)",
     "disciplined": "xep_loai 2024 DV047 (CB04): khien_trach, KHTNV",
-    "cell_disciplined": "xep_loai 2021 CB03: DV035–DV037 reprimanded (3 of 11 rated), the cell still HTTNV",
+    "cell_disciplined": "xep_loai 2021 CB03: DV035–DV037 reprimanded and KHTNV, the cell still HTTNV",
     "cell_member_short": "xep_loai 2022 CB02: HTTNV although DV025 did not complete duties (KHTNV)",
     "missed_regular": "sinh_hoat CB04 2024: no regular meeting in August (11 in the year)",
     "missed_thematic": "sinh_hoat CB04 2025: no thematic meeting in Q2 (3 in the year)",
-    "absent_streak": "vang_sinh_hoat DV031 (CB03): 4 consecutive meetings from April 2025",
-    "self_criticism": "sinh_hoat CB03: self-criticism rarely (L3)",
+    "removal": "vang_sinh_hoat DV031 (CB03): unexcused in April, June, September 2025 (excused in May)",
+    "self_criticism": "sinh_hoat CB03: self-criticism rarely (the third limitation)",
     "low_attendance": "sinh_hoat: 3 absent at CB02 07/2022, CB04 03, 09, 11/2024, CB01 08/2025",
     "short_meetings": "sinh_hoat: under 90 minutes at CB04 05/2024, 10/2025, CB03 02/2025 (+ a few random)",
     "missing_score": "diem_danh_gia 2026-Q3 CB04: no B5",
@@ -338,6 +343,8 @@ def _ratings(rng: random.Random, members: list[dict]) -> list[dict]:
         for cell in CELL_CODES:
             total = TOTALS[cell][y_index]
             level = LEVEL_OVERRIDE.get((year, cell), _band(total))
+            if level == "HTXSNV" and year != QUOTA_BREACH_YEAR:
+                level = "HTTNV"   # the Đảng ủy holds to the quota: 4 cells allow no HTXSNV
             cell_levels[cell] = level
             rows.append({"year": year, "subject_kind": "chi_bo", "subject_code": cell, "level": level,
                          "score": total, "disciplined": False, "discipline_form": None,
@@ -415,9 +422,16 @@ def _meeting_plan(rng: random.Random) -> list[tuple[str, dt.date, str]]:
 def _meetings(rng: random.Random, members: list[dict]) -> tuple[list[dict], list[dict]]:
     meetings, absences = [], []
     plan = _meeting_plan(rng)
-    streak_member, streak_cell, streak_from, streak_len = ABSENT_STREAK
-    streak_dates = [d for c, d, _ in plan if c == streak_cell and d >= streak_from][:streak_len]
+    removal_member, removal_cell, removal_year, unexcused_months, excused_months = REMOVAL
+    forced_on: dict[dt.date, bool] = {}
+    for cell, on, kind in plan:   # the month's regular meeting of the removal scenario
+        if (cell == removal_cell and on.year == removal_year and kind in ("thuong_ky", "ket_hop")
+                and on.month in unexcused_months + excused_months):
+            forced_on[on] = on.month in excused_months
     recent: dict[str, list[set[str]]] = {cell: [] for cell in CELL_CODES}
+    # Months of a year with an unexcused absence, per member: chance never reaches the
+    # removal rule's three (only the scenario above does).
+    unexcused_in: dict[tuple[str, int], set[int]] = {}
     for cell, on, kind in plan:
         present_list = _in_cell(members, cell, on)
         exempt = [m for m, c, start, end in EXEMPT if c == cell and start <= on <= end and m in present_list]
@@ -426,10 +440,10 @@ def _meetings(rng: random.Random, members: list[dict]) -> tuple[list[dict], list
         history = recent[cell][-2:]
         pool = [m for m in eligible if not (len(history) == 2 and all(m in h for h in history))]
         forced: list[tuple[str, bool]] = []
-        if cell == streak_cell and on in streak_dates:
-            forced.append((streak_member, streak_dates.index(on) < 2))
-        pool = [m for m in pool if m != streak_member] if cell == streak_cell and \
-            abs((on - streak_from).days) < 200 else pool
+        if cell == removal_cell and on in forced_on:
+            forced.append((removal_member, forced_on[on]))
+        if cell == removal_cell and on.year == removal_year:
+            pool = [m for m in pool if m != removal_member]
         low = kind in ("thuong_ky", "ket_hop") and (cell, on.year, on.month) in LOW_ATTENDANCE
         if low:
             n = 3
@@ -441,7 +455,13 @@ def _meetings(rng: random.Random, members: list[dict]) -> tuple[list[dict], list
         extra = rng.sample(candidates, min(max(0, n - len(chosen)), len(candidates)))
         absent = list(forced)
         for i, m in enumerate(extra):
-            absent.append((m, not (low and i == 0) and rng.random() > 0.1))
+            excused = not (low and i == 0) and rng.random() > 0.1
+            months = unexcused_in.setdefault((m, on.year), set())
+            if not excused and on.month not in months and len(months) >= 2:
+                excused = True
+            if not excused:
+                months.add(on.month)
+            absent.append((m, excused))
         absent.sort()
         recent[cell].append({m for m, _ in absent})
         excused = sum(1 for _, e in absent if e)
@@ -483,7 +503,7 @@ def _meetings(rng: random.Random, members: list[dict]) -> tuple[list[dict], list
                          "absent_unexcused": unexcused, "minutes": minutes,
                          "self_criticism": self_criticism, "speakers": speakers, "topic": topic})
         for member, is_excused in absent:
-            absences.append({"branch_code": cell, "held_on": on, "member_code": member,
+            absences.append({"branch_code": cell, "held_on": on, "kind": kind, "member_code": member,
                              "excused": is_excused})
     return meetings, absences
 
@@ -579,7 +599,9 @@ def build() -> dict[str, list[dict]]:
     actions = [{"action_code": code, "branch_code": cell, "solution": solution, "description": text,
                 "starts_on": start, "due_on": due, "owner": owner}
                for code, cell, solution, text, start, due, owner, _ in ACTIONS]
-    progress = _progress(rng)
+    # Progress draws from its own generator, so that a change to the meetings above leaves the
+    # actions' reports as they are.
+    progress = _progress(random.Random(SEED + 1))
     return {"chi_bo": cells, "dang_vien": members, "tieu_chi": criteria, "diem_danh_gia": scores,
             "xep_loai": ratings, "sinh_hoat": meetings, "vang_sinh_hoat": absences,
             "giai_phap": actions, "tien_do_giai_phap": progress}

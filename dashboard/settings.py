@@ -29,6 +29,24 @@ def _bool(text: str) -> bool:
     return str(text).strip().lower() in {"1", "true", "yes", "on", "có"}
 
 
+def _choice(*allowed: str) -> Callable[[str], str]:
+    """A parser that accepts one of ``allowed`` (any case) and refuses anything else."""
+    def parse(text: str) -> str:
+        value = str(text).strip().lower()
+        if value not in allowed:
+            raise ValueError(value)
+        return value
+    return parse
+
+
+def _bands(text: str) -> str:
+    """Three descending minimum scores 'HTXSNV,HTTNV,HTNV' between 0 and 100, e.g. '90,70,50'."""
+    values = [float(v) for v in str(text).replace(";", ",").split(",")]
+    if len(values) != 3 or not 100 >= values[0] > values[1] > values[2] >= 0:
+        raise ValueError(text)
+    return ",".join(f"{v:g}" for v in values)
+
+
 SETTINGS: tuple[Setting, ...] = (
     Setting("DASHBOARD_DB", "data/dashboard.duckdb", str,
             "Path of the DuckDB database file (relative to the project root)."),
@@ -44,8 +62,14 @@ SETTINGS: tuple[Setting, ...] = (
             "A named query slower than this is logged as a warning."),
     Setting("DASHBOARD_STALE_DAYS", 45, int,
             "An action with no progress report for this many days is flagged stale."),
-    Setting("DASHBOARD_QUOTA_BASE", "httnv", str,
+    Setting("DASHBOARD_QUOTA_BASE", "httnv", _choice("httnv", "httnv_or_better"),
             "Denominator of the 20 % quota: httnv (those rated HTTNV) or httnv_or_better (HTTNV and HTXSNV)."),
+    Setting("DASHBOARD_QUOTA_POOL", "dang_bo", _choice("dang_bo", "chi_bo"),
+            "Where the members' quota is counted: dang_bo (across the whole Đảng bộ) or chi_bo (in each cell)."),
+    Setting("DASHBOARD_QUOTA_ROUNDING", "floor", _choice("floor", "round", "ceil"),
+            "How 20 % of the base becomes a number of people or cells: floor (strict: 0,6 allows 0), round, ceil."),
+    Setting("DASHBOARD_SCORE_BANDS", "90,70,50", _bands,
+            "Minimum scores of HTXSNV, HTTNV, HTNV in the Đảng bộ's own scale (scores before 2025, quarters)."),
     Setting("DASHBOARD_USERS_FILE", "", str,
             "TOML file with the [users.*] tables; empty: .streamlit/secrets.toml. No users: local mode."),
     Setting("DASHBOARD_IDLE_MINUTES", 30, int,

@@ -10,9 +10,11 @@ the configuration cannot be changed back by any later statement.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 from pathlib import Path
+from typing import Callable, Iterator
 
 import duckdb
 
@@ -45,6 +47,38 @@ def latest_version() -> int:
     return max(v for v, _, _ in migrations())
 
 
+class TransactionLost(RuntimeError):
+    """COMMIT returned but the transaction's work is not in the store."""
+
+
+@contextlib.contextmanager
+def transaction(cur: duckdb.DuckDBPyConnection,
+                landed: Callable[[duckdb.DuckDBPyConnection], bool] | None = None) -> Iterator[None]:
+    """BEGIN … COMMIT on ``cur``, ROLLBACK on any error.
+
+    DuckDB's COMMIT of a transaction in which a statement failed can silently discard the
+    work, so ``landed(cur)``, when given, is asked after COMMIT whether the work is there;
+    if not, ``TransactionLost`` is raised.
+    """
+    cur.execute("BEGIN TRANSACTION")
+    try:
+        yield
+        cur.execute("COMMIT")
+    except BaseException:
+        try:
+            cur.execute("ROLLBACK")
+        except duckdb.Error:   # the transaction may already be gone
+            pass
+        raise
+    if landed is not None and not landed(cur):
+        raise TransactionLost("the transaction did not commit")
+
+
+def bump_version(cur: duckdb.DuckDBPyConnection) -> None:
+    """Tell every cache that the data changed (inside the writing transaction)."""
+    cur.execute("UPDATE data_state SET version = version + 1 WHERE id = 1")
+
+
 def migrate(conn: duckdb.DuckDBPyConnection) -> list[int]:
     """Apply the migrations not yet recorded; each in its own transaction.
 
@@ -61,22 +95,35 @@ def migrate(conn: duckdb.DuckDBPyConnection) -> list[int]:
     for version, name, sql in migrations():
         if version in done:
             continue
-        cur.execute("BEGIN TRANSACTION")
-        try:
+        with transaction(cur, lambda c, v=version: c.execute(
+                "SELECT count(*) FROM schema_version WHERE version = $v", {"v": v}).fetchall()[0][0] == 1):
             cur.execute(sql)
             cur.execute("INSERT INTO schema_version (version, name) VALUES ($v, $n)",
                         {"v": version, "n": name})
-            cur.execute("COMMIT")
-        except Exception:
-            cur.execute("ROLLBACK")
-            raise
-        # COMMIT of a failed transaction can be silent: check it landed.
-        if not cur.execute("SELECT count(*) FROM schema_version WHERE version = $v",
-                           {"v": version}).fetchall()[0][0]:
-            raise RuntimeError(f"migration {version} did not commit")
         applied.append(version)
         log.info("applied migration %04d_%s", version, name)
     return applied
+
+
+SCORE_BAND_THRESHOLDS = ("band_htxsnv_min", "band_httnv_min", "band_htnv_min")
+
+
+def sync_settings(conn: duckdb.DuckDBPyConnection) -> bool:
+    """Write into the store the settings its SQL reads: the bands of the office's own score
+    framework (DASHBOARD_SCORE_BANDS). Returns True when they changed (the data version is
+    bumped, so every cached page sees the new levels)."""
+    wanted = dict(zip(SCORE_BAND_THRESHOLDS, (float(v) for v in settings.get("DASHBOARD_SCORE_BANDS").split(","))))
+    cur = conn.cursor()
+    stored = dict(cur.execute("SELECT threshold, value FROM rule_thresholds WHERE source = 'DANG_BO'").fetchall())
+    if all(stored.get(k) == v for k, v in wanted.items()):
+        return False
+    with transaction(cur):
+        for threshold, value in wanted.items():
+            cur.execute("UPDATE rule_thresholds SET value = $v WHERE source = 'DANG_BO' AND threshold = $t",
+                        {"v": value, "t": threshold})
+        bump_version(cur)
+    log.info("office score bands set to %s", wanted)
+    return True
 
 
 def _lock_down(conn: duckdb.DuckDBPyConnection) -> None:
@@ -98,6 +145,7 @@ def open_database(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
         raise
     if not read_only:
         migrate(conn)
+        sync_settings(conn)
     _lock_down(conn)
     return conn
 

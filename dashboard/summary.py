@@ -72,6 +72,7 @@ class Figures:
     faller: Mover | None = None
     solutions_with_actions: int = 0
     lagging: tuple[int, float] | None = None
+    solution_titles: dict[int, dict[str, str]] = field(default_factory=dict)   # n → lang → short title
     overdue_actions: pd.DataFrame = field(default_factory=pd.DataFrame)
     stale_actions: pd.DataFrame = field(default_factory=pd.DataFrame)
     incomplete: pd.DataFrame = field(default_factory=pd.DataFrame)
@@ -176,6 +177,8 @@ def figures(*, period: str, board: pd.DataFrame, score_history: pd.DataFrame, me
 
     fig.solutions_with_actions = int((by_solution["actions"] > 0).sum())
     fig.lagging = progress.lagging_solution(by_solution)
+    fig.solution_titles = {int(n): {"vi": vi, "en": en} for n, vi, en in
+                           zip(by_solution["solution"], by_solution["short_vi"], by_solution["short_en"])}
     if len(actions):
         fig.overdue_actions = (actions[actions["overdue"].astype(bool)]
                                .sort_values(["days_late", "action_code"], ascending=[False, True], kind="stable")
@@ -202,7 +205,7 @@ def score_text(value: float | None, lang: str) -> str:
 
 
 def percent_text(value: float | None, lang: str) -> str:
-    return f"{i18n.fmt_number(value, 0, lang)} %" if value is not None else "—"
+    return i18n.fmt_points_percent(value, lang, 0) if value is not None else "—"
 
 
 def count_text(value: float | None, lang: str) -> str:
@@ -360,10 +363,11 @@ def _solutions(fig: Figures, lang: str) -> str:
     if fig.lagging is None:
         return i18n.t("tq.s.no_actions", lang)
     n, pct = fig.lagging
+    title = fig.solution_titles.get(n, {}).get(lang, "").rstrip(".")
     if fig.solutions_with_actions == 1:
-        return i18n.t("tq.s.solutions_one", lang, n=n, percent=percent_text(pct, lang))
+        return i18n.t("tq.s.solutions_one", lang, n=n, title=title, percent=percent_text(pct, lang))
     key = "tq.s.solutions" if fig.solutions_with_actions == 6 else "tq.s.solutions_some"
-    return i18n.t(key, lang, overall=percent_text(fig.progress.value, lang), n=n,
+    return i18n.t(key, lang, overall=percent_text(fig.progress.value, lang), n=n, title=title,
                   percent=percent_text(pct, lang), k=fig.solutions_with_actions)
 
 

@@ -92,19 +92,40 @@ class PageContext:
         column = ("short_" if short else "name_") + ("vi" if self.lang == "vi" else "en")
         return str(row.iloc[0][column])
 
+    def _reference_text(self, query: str, key_column: str, key: object, column: str) -> str:
+        frame = self.query(query)
+        row = frame[frame[key_column] == key]
+        suffix = "vi" if self.lang == "vi" else "en"
+        return str(row.iloc[0][f"{column}_{suffix}"]) if not row.empty else str(key)
+
+    def citation(self, source: str) -> str:
+        """How a source (a regulation, guidance, or the office's own framework) is cited."""
+        return self._reference_text("reference.sources", "source", source, "citation")
+
+    def limitation(self, code: str, full: bool = False) -> str:
+        """A limitation the Đảng ủy named, by its short title (or its published sentence)."""
+        return self._reference_text("reference.limitations", "code", code, "title" if full else "short")
+
+    def solution_titles(self, full: bool = False) -> dict[int, str]:
+        """Solution number → its short title (or the Đảng ủy's published wording)."""
+        frame = self.query("reference.solutions")
+        column = ("title_" if full else "short_") + ("vi" if self.lang == "vi" else "en")
+        return {int(n): str(text) for n, text in zip(frame["solution"], frame[column])}
+
     def query_fresh(self, name: str, **params: object) -> pd.DataFrame:
         """A named query read now, bypassing the cache (for tables the data version does not cover)."""
         scope = self.user.scope
         return queries.run(name, cur=store.cursor(db_path()), scope=scope, names_allowed=self.user.can("names"),
                            **params)
 
-    def findings(self, years: set[int] | None = None) -> pd.DataFrame:
-        """Rule findings over every cell in scope (the quota is about the whole Đảng bộ), kept
-        per data version: writing a dozen rules' sentences again cost a third of a rerun."""
+    def findings(self, years: set[int] | None = None, topics: set[str] | None = None) -> pd.DataFrame:
+        """Rule findings (of the given years and topics) over every cell in scope (the quota is
+        about the whole Đảng bộ), kept per data version: writing a dozen rules' sentences again
+        cost a third of a rerun."""
         scope = tuple(sorted(self.user.scope)) if self.user.scope is not None else None
         return _cached_findings(self, self.version, str(db_path()), tuple(self.branch_options["branch_code"]),
                                 scope, self.today, self.lang, tuple(sorted(years)) if years else None,
-                                self.user.can("names"))
+                                self.user.can("names"), tuple(sorted(topics)) if topics else None)
 
     def chart(self, builder, *args) -> dict:
         """A chart's Vega-Lite spec, built once per input and kept: reruns reuse it."""
@@ -160,10 +181,12 @@ def _cached_query(name: str, params: tuple, scope: tuple | None, version: int, d
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def _cached_findings(_ctx: PageContext, version: int, db: str, branches: tuple[str, ...], scope: tuple | None,
-                     today: dt.date, lang: str, years: tuple[int, ...] | None, names_allowed: bool) -> pd.DataFrame:
+                     today: dt.date, lang: str, years: tuple[int, ...] | None, names_allowed: bool,
+                     topics: tuple[str, ...] | None = None) -> pd.DataFrame:
     from . import rules
     return rules.collect(_ctx.query, list(branches), today, lang, years=set(years) if years else None,
-                         member_names=_ctx.member_names() if names_allowed else None)
+                         member_names=_ctx.member_names() if names_allowed else None,
+                         topics=set(topics) if topics else None)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)

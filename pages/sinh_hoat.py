@@ -1,8 +1,8 @@
-"""Sinh hoạt chi bộ: meetings held against the rules, per cell and year (limitation L3 made visible)."""
+"""Sinh hoạt chi bộ: meetings held against the guidance in force, per cell and year (self-criticism made visible)."""
 
 import streamlit as st
 
-from dashboard import charts, i18n, periods, tables, ui
+from dashboard import charts, i18n, periods, rules, tables, ui
 
 ctx = ui.page_setup("meetings")
 ui.clear_filter_button(ctx)
@@ -16,19 +16,22 @@ year = periods.parse_period(ctx.period).year if ctx.period else int(years["year"
 if year not in set(years["year"]):
     year = int(years["year"].iloc[0])
 
-yearly = ctx.query("meetings.yearly", year=year)
+yearly = ctx.query("meetings.yearly", year=year, today=ctx.today)
 required = yearly.iloc[0] if not yearly.empty else None
 st.subheader(ctx.t("meetings.summary", year=year))
-if required is not None:
+if required is not None and required["source"] is not None and not isinstance(required["source"], float):
     st.caption(ctx.t("meetings.requirements", regular=int(required["regular_required"]),
-                     thematic=int(required["thematic_required"]),
-                     attendance=i18n.fmt_percent(required["attendance_min"], 0, ctx.lang)))
+                     thematic=int(required["thematic_per_quarter"]),
+                     attendance=i18n.fmt_percent(required["attendance_above"], ctx.lang),
+                     minutes=int(required["minutes_min"]), combined=int(required["minutes_combined_min"]),
+                     source=ctx.citation(required["source"])))
 if year == ctx.today.year:
     st.info(ctx.t("meetings.year_running", month=ctx.today.month), icon=":material/schedule:")
 
 yearly = yearly.assign(
-    regular_text=[f"{r}/{int(q)}" for r, q in zip(yearly["regular"], yearly["regular_required"])],
-    thematic_text=[f"{t}/{int(q)}" for t, q in zip(yearly["thematic"], yearly["thematic_required"])],
+    regular_text=[f"{r}/{int(q)}" if q == q else str(r) for r, q in zip(yearly["regular"], yearly["regular_required"])],
+    thematic_text=[f"{t}/{int(4 * q)}" if q == q else str(t)
+                   for t, q in zip(yearly["thematic"], yearly["thematic_per_quarter"])],
     quarters=[" · ".join(str(int(r[f"thematic_q{q}"])) for q in range(1, 5)) for r in yearly.to_dict("records")],
 )
 st.dataframe(
@@ -41,7 +44,7 @@ st.dataframe(
         ("too_short", "col.too_short", "int"),
     ], ctx.lang),
     hide_index=True, width="stretch", key="meetings_table")
-st.caption(ctx.t("meetings.l3"))
+st.caption(ctx.t("meetings.l3", limitation=ctx.limitation("L3")))
 
 calendar = ctx.query("meetings.calendar", year=year, today=ctx.today)
 if not calendar.empty:
@@ -49,8 +52,7 @@ if not calendar.empty:
     st.caption(ctx.t("meetings.calendar_help"))
     st.vega_lite_chart(ctx.chart(charts.meeting_calendar, calendar, ctx.lang), width="stretch")
 
-findings = ctx.findings(years={year})
-findings = findings[findings["branch_code"].isin(ctx.branches) & findings["rule"].isin(["meetings_regular", "meetings_thematic", "meeting_attendance",
-                                           "meeting_unexcused", "meeting_too_short", "consecutive_absences"])]
+findings = ctx.findings(years={year}, topics={rules.MEETINGS})
+findings = findings[findings["branch_code"].isin(ctx.branches)]
 st.subheader(ctx.t("meetings.findings", year=year))
 ui.findings_table(ctx, findings, key="meeting_findings", with_year=False)

@@ -22,15 +22,21 @@ ui.clear_filter_button(ctx)
 board = rankings.leaderboard(ctx.query, ctx.period, compare)
 levels = ctx.query("reference.levels")
 all_codes = list(ctx.branch_options["branch_code"])
-findings = ctx.findings()
+# The findings of the period's year: each cites the source in force for that year.
+findings = ctx.findings(years={period.year})
 if board.empty:
     ui.empty_notice(ctx)
     st.stop()
 
 other = rankings.comparison_period(ctx.period, compare)
+score_source = str(board["score_source"].iloc[0])
+bands = rankings.bands_of(ctx.query("reference.thresholds"), score_source)
 st.caption(ctx.t("ranking.caption") + " " + (ctx.t("ranking.compared_with", period=ctx.period_label(other))
                                               if board["prev_total"].notna().any()
-                                              else ctx.t("ranking.no_comparison", period=ctx.period_label(other))))
+                                              else ctx.t("ranking.no_comparison", period=ctx.period_label(other)))
+           + " " + ctx.t("ranking.bands", htnv=i18n.fmt_number(bands[0], 0, ctx.lang),
+                         httnv=i18n.fmt_number(bands[1], 0, ctx.lang), htxsnv=i18n.fmt_number(bands[2], 0, ctx.lang),
+                         source=ctx.citation(score_source)))
 
 # ---- leaderboard
 flags = rankings.flags(findings, period.year)
@@ -61,7 +67,7 @@ if rows and [board.iloc[rows[0]]["branch_code"]] != ctx.selected_branches:
 # ---- bar chart: click a bar to narrow the page to that cell
 st.subheader(ctx.t("ranking.chart"))
 st.caption(ctx.t("ranking.chart_help"))
-chart_event = st.vega_lite_chart(ctx.chart(charts.totals_bar, board, levels, ctx.lang, "pick"), width="stretch",
+chart_event = st.vega_lite_chart(ctx.chart(charts.totals_bar, board, levels, ctx.lang, bands, "pick"), width="stretch",
                                  on_select="rerun", selection_mode="pick", key=ui.selection_key("ranking_chart"))
 picked = [p.get("branch_code") for p in (chart_event or {}).get("selection", {}).get("pick", []) or []]
 picked = [c for c in picked if c]
@@ -140,11 +146,11 @@ if not member_levels.empty:
     st.caption(ctx.t("members.distribution"))
     level_labels = {c: ctx.label("level", c, short=True) for c in ("HTXSNV", "HTTNV", "HTNV", "KHTNV")}
     st.vega_lite_chart(ctx.chart(charts.member_levels, member_levels, ctx.lang, level_labels))
-    quota = ctx.query("rankings.member_quota", branches=all_codes, quota_base=rules.quota_base())
+    quota = ctx.query("rankings.member_quota", branches=all_codes, **rules.QuotaSettings.from_settings().params())
     st.caption(ctx.t("members.quota"))
     st.vega_lite_chart(ctx.chart(charts.member_quota, quota, ctx.lang), width="stretch")
 
-# ---- every finding for the selection
-st.subheader(ctx.t("findings.title"))
+# ---- every finding of the year for the selection
+st.subheader(ctx.t("findings.title_year", year=period.year))
 shown = findings[findings["branch_code"].isna() | findings["branch_code"].isin(ctx.branches)]
 ui.findings_table(ctx, shown, key="findings_table")

@@ -50,9 +50,10 @@ ORDER BY ord;
 
 -- name: meeting_compliance
 -- $period and up to seven periods of the same kind before it: how many active cells held
--- enough regular and thematic meetings. The requirement is the regime's yearly count
--- (12 regular, 4 thematic) pro rata to the months of the period already over before $today
--- and after the cell was founded: 3 and 1 for a quarter. A combined meeting counts as both.
+-- enough regular and thematic meetings. Each month already over before $today (and after the
+-- cell was founded) asks what the guidance in force at its end asks: a twelfth of the yearly
+-- regular meetings, and at a quarter's last month its thematic meetings; so 3 and 1 for a
+-- quarter, 12 and 4 for a year. A combined meeting counts as both.
 WITH cells AS (
     SELECT branch_code, founded_on FROM v_branches
     WHERE active AND list_contains($branches, branch_code)
@@ -84,21 +85,31 @@ chosen AS (
 held AS (
     SELECT c.branch_code, t.period,
            count(DISTINCT t.month_end) AS months,
-           count(m.held_on) FILTER (WHERE m.kind IN ('thuong_ky', 'ket_hop')) AS regular,
-           count(m.held_on) FILTER (WHERE m.kind IN ('chuyen_de', 'ket_hop')) AS thematic
+           count(m.held_on) FILTER (WHERE m.is_regular) AS regular,
+           count(m.held_on) FILTER (WHERE m.is_thematic) AS thematic
     FROM cells c
     JOIN tagged t ON c.founded_on IS NULL OR last_day(c.founded_on) <= t.month_end
     JOIN chosen USING (period)
-    LEFT JOIN v_meetings m ON m.branch_code = c.branch_code AND last_day(m.held_on) = t.month_end
+    LEFT JOIN v_meetings_judged m ON m.branch_code = c.branch_code AND last_day(m.held_on) = t.month_end
+    GROUP BY ALL
+),
+asked AS (
+    -- What each month asks, by the guidance in force at its end (none before 12-HD/BTCTW).
+    SELECT c.branch_code, t.period,
+           sum(r.regular_per_year / 12) AS regular_asked,
+           sum(r.thematic_per_quarter) FILTER (WHERE month(t.month_end) % 3 = 0) AS thematic_asked
+    FROM cells c
+    JOIN tagged t ON c.founded_on IS NULL OR last_day(c.founded_on) <= t.month_end
+    JOIN chosen USING (period)
+    JOIN v_source_rules r ON r.topic = 'meeting' AND t.month_end BETWEEN r.in_force_from AND r.in_force_to
     GROUP BY ALL
 ),
 judged AS (
     SELECT h.*,
-           CAST(floor(r.value * h.months / 12) AS INTEGER) AS regular_required,
-           CAST(floor(t.value * h.months / 12) AS INTEGER) AS thematic_required
+           CAST(floor(round(coalesce(a.regular_asked, 0), 9)) AS INTEGER) AS regular_required,
+           CAST(floor(round(coalesce(a.thematic_asked, 0), 9)) AS INTEGER) AS thematic_required
     FROM held h
-    JOIN v_year_thresholds r ON r.year = period_year(h.period) AND r.rule = 'meetings_regular_per_year'
-    JOIN v_year_thresholds t ON t.year = period_year(h.period) AND t.rule = 'meetings_thematic_per_year'
+    LEFT JOIN asked a USING (branch_code, period)
 )
 SELECT period, period_order(period) AS ord,
        count(*) AS cells,

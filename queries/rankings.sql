@@ -21,7 +21,7 @@ decided AS (
       AND CAST(year AS VARCHAR) = $period
 )
 SELECT c.rank, c.branch_code, c.branch_name, c.total_score, c.common_score, c.task_score,
-       c.complete, c.n_scored, c.n_expected, c.computed_level, d.decided_level, c.regime,
+       c.complete, c.n_scored, c.n_expected, c.computed_level, d.decided_level, c.score_source,
        p.prev_period, p.prev_total, p.prev_rank,
        CASE WHEN c.complete THEN c.total_score - p.prev_total END AS total_change,
        CASE WHEN c.complete THEN p.prev_rank - c.rank END AS rank_change
@@ -100,11 +100,8 @@ GROUP BY ALL
 ORDER BY r.year, branch_name COLLATE vi, l.ordinal;
 
 -- name: member_quota
--- Per year, across the cells given: members rated HTXSNV, HTTNV, and the most HTXSNV
--- the quota allows ($quota_base as in rules.quota_members).
-WITH counts AS (SELECT * FROM level_counts('dang_vien', $branches))
-SELECT c.year, c.excellent, c.good,
-       t.value * CASE WHEN $quota_base = 'httnv_or_better' THEN c.good_or_better ELSE c.good END AS allowed,
-       t.value AS share
-FROM counts c JOIN v_year_thresholds t ON t.year = c.year AND t.rule = 'quota_excellent_share'
-ORDER BY c.year;
+-- Per year (and per cell when $quota_pool = 'chi_bo'), across the cells given: members rated
+-- HTXSNV, HTTNV, and the most HTXSNV the quota allows (the same arithmetic as the rule).
+SELECT year, pool_cell AS branch_code, excellent, good, base_count, share, raw_allowed, allowed, source
+FROM quota_check('dang_vien', $branches, $quota_base, $quota_pool, $quota_rounding)
+ORDER BY year, pool_cell;

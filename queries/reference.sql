@@ -14,8 +14,12 @@ ORDER BY period_year(period) DESC, CASE period_kind(period) WHEN 'year' THEN 0 E
          ord DESC;
 
 -- name: solutions
--- The six solutions with their titles.
-SELECT solution, title_vi, title_en FROM solutions ORDER BY solution;
+-- The six solutions: short title (charts, tables) and the Đảng ủy's published wording.
+SELECT solution, short_vi, short_en, title_vi, title_en FROM solutions ORDER BY solution;
+
+-- name: limitations
+-- The four limitations the Đảng ủy named: short title and the published sentence.
+SELECT code, ordinal, short_vi, short_en, title_vi, title_en FROM limitations ORDER BY ordinal;
 
 -- name: levels
 -- The four rating levels, best first.
@@ -38,6 +42,16 @@ SELECT domain, code, name_vi, name_en, short_vi, short_en FROM (
 )
 ORDER BY domain, ordinal;
 
--- name: regimes
--- The regulations on annual review, oldest first, with their guidance documents.
-SELECT regime, title_vi, issued_on, effective_from, guidance FROM regimes ORDER BY effective_from;
+-- name: sources
+-- Every document a finding may cite, by topic and date, with the span of facts it judges.
+SELECT source, topic, citation_vi, citation_en, issued_on, issued_year, in_force_from, in_force_to,
+       scope_vi, scope_en
+FROM sources
+ORDER BY topic, in_force_from;
+
+-- name: thresholds
+-- Every rule's threshold, keyed by the source that sets it, and whether the number was found
+-- in that source's own text (verified) or carried over from an earlier one.
+SELECT t.source, t.threshold, t.value, t.unit, t.verified, s.topic, s.in_force_from
+FROM rule_thresholds t JOIN sources s USING (source)
+ORDER BY s.topic, s.in_force_from, t.threshold;

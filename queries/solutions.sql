@@ -53,7 +53,7 @@ WITH state AS (
     SELECT * FROM action_state_on($today)
     WHERE list_contains($branches, branch_code) OR ($include_committee AND branch_code = 'DANG_UY')
 )
-SELECT s.solution, s.title_vi, s.title_en,
+SELECT s.solution, s.short_vi, s.short_en, s.title_vi, s.title_en,
        avg(a.percent) AS percent,
        count(a.action_code) AS actions,
        count(a.action_code) FILTER (WHERE a.overdue) AS overdue,

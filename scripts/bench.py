@@ -42,8 +42,8 @@ def main() -> None:
     rows.append(("build sample database (read + validate + commit)", timed(lambda: cli.build_sample(db, workbook))))
 
     cur = store.cursor(db)
-    params = {"period": "2025", "year": 2025, "include_committee": True, "today": dt.date(2026, 11, 26),
-              "compare": "previous", "quota_base": "httnv", "kind": "year", "cell": "CB01"}
+    params = {"period": "2025", "year": 2025, "today": dt.date(2026, 11, 26),
+              "compare": "previous", "quota_base": "httnv", "quota_pool": "dang_bo", "quota_rounding": "floor", "kind": "year", "cell": "CB01"}
     for query in queries.load_all().values():
         args = {k: v for k, v in params.items() if k in query.params}
         rows.append((f"query {query.name}", timed(lambda: queries.run(query.name, cur=cur, **args), repeat=20)))

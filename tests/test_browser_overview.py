@@ -123,8 +123,8 @@ def test_clicking_a_matrix_cell_narrows_the_solution_page(sample_db, tmp_path):
     require_chromium()
     out = shots(tmp_path)
     cell = '[data-testid=stVegaLiteChart] .mark-{kind} {tag}[aria-label^="{label}"]'
-    cb04_gp4 = "Chi bộ Khối Dân sự – Hành chính, Giải pháp 4:"
-    cb03_gp5 = "Chi bộ Khối Kiểm sát tư pháp, Giải pháp 5:"
+    cb04_gp4 = "Chi bộ Khối Dân sự – Hành chính, 4. Đảng thống nhất lãnh đạo công tác cán bộ"
+    cb03_gp5 = "Chi bộ Khối Kiểm sát tư pháp, 5. Đổi mới nội dung"
     with running_app(sample_db, tmp_path / "server.log") as url, browser_page(1366, 900) as page:
         errors = watch_errors(page)
         page.goto(url + "/giai_phap", wait_until="domcontentloaded")
@@ -133,7 +133,8 @@ def test_clicking_a_matrix_cell_narrows_the_solution_page(sample_db, tmp_path):
         # The figure written in the cell is what a reader clicks first.
         page.locator(cell.format(kind="text", tag="text", label=cb04_gp4)).first.click()
         page.wait_for_url("**giai_phap=4&don_vi=CB04**", timeout=30_000)
-        page.get_by_text("Đang xem riêng: Giải pháp 4 — Chi bộ Khối Dân sự – Hành chính.").wait_for(timeout=30_000)
+        page.get_by_text("Đang xem riêng: 4. Đảng thống nhất lãnh đạo công tác cán bộ; trách nhiệm của tổ chức và "
+                         "người đứng đầu. — Chi bộ Khối Dân sự – Hành chính.").wait_for(timeout=30_000)
         page.screenshot(path=str(out / "giai-phap-chon-o.png"))
         page.get_by_role("button", name="Bỏ chọn, xem tất cả").click()
         page.get_by_text("Đang xem riêng").wait_for(state="detached", timeout=30_000)
@@ -142,7 +143,7 @@ def test_clicking_a_matrix_cell_narrows_the_solution_page(sample_db, tmp_path):
         rect = cell.format(kind="rect", tag="path", label=cb03_gp5)
         page.locator(rect).first.click(position={"x": 6, "y": 6})
         page.wait_for_url("**giai_phap=5&don_vi=CB03**", timeout=30_000)
-        page.get_by_text("Đang xem riêng: Giải pháp 5").wait_for(timeout=30_000)
+        page.get_by_text("Đang xem riêng: 5. Đổi mới nội dung").wait_for(timeout=30_000)
         page.locator(rect).first.click(position={"x": 6, "y": 6})
         page.get_by_text("Đang xem riêng").wait_for(state="detached", timeout=30_000)
         assert "don_vi" not in page.url

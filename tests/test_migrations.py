@@ -1,5 +1,7 @@
 """The schema: numbered migrations, applied once, recorded, idempotent."""
 
+import datetime as dt
+
 import duckdb
 import pytest
 
@@ -33,11 +35,17 @@ def test_reference_data_is_seeded(tmp_path):
     assert cur.execute("SELECT count(*) FROM limitations").fetchone()[0] == 4
     groups = dict(cur.execute('SELECT "group", sum(max_points) FROM v_criteria GROUP BY 1').fetchall())
     assert groups == {"chung": 30, "ket_qua": 70}
-    regimes = {r[0] for r in cur.execute("SELECT regime FROM regimes").fetchall()}
-    assert regimes == {"366-QĐ/TW", "124-QĐ/TW", "132-QĐ/TW"}
-    # Thresholds are rows keyed by regime, not constants.
-    assert cur.execute("SELECT value FROM regime_thresholds WHERE regime = '366-QĐ/TW'"
-                       " AND rule = 'quota_excellent_share'").fetchone()[0] == pytest.approx(0.2)
+    ratings = {r[0] for r in cur.execute("SELECT source FROM sources WHERE topic = 'rating'").fetchall()}
+    assert ratings == {"366-QĐ/TW", "124-QĐ/TW", "132-QĐ/TW"}
+    # 124-QĐ/TW was issued on 04/10/2023; 42-HD/BTCTW's 120 minutes start on 28/10/2025.
+    assert cur.execute("SELECT issued_on FROM sources WHERE source = '124-QĐ/TW'").fetchone()[0] == dt.date(2023, 10, 4)
+    assert cur.execute("SELECT in_force_from FROM sources s JOIN rule_thresholds t USING (source)"
+                       " WHERE threshold = 'minutes_combined_min'").fetchall() == [(dt.date(2025, 10, 28),)]
+    # Thresholds are rows keyed by source, not constants.
+    assert cur.execute("SELECT value FROM rule_thresholds WHERE source = '366-QĐ/TW'"
+                       " AND threshold = 'quota_excellent_share'").fetchone()[0] == pytest.approx(0.2)
+    # Criterion B1 (leading the political task) measures solution 3.
+    assert cur.execute("SELECT solution FROM v_criteria WHERE criterion_code = 'B1'").fetchone()[0] == 3
 
 
 def test_engine_is_locked_down(tmp_path):

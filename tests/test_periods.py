@@ -1,7 +1,7 @@
 """Periods: every accepted spelling reaches the canonical form; order and neighbours."""
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dashboard.periods import Period, normalise_period, parse_period, sort_key
@@ -48,3 +48,28 @@ def test_previous_is_same_kind_and_earlier(period):
 def test_quarter_labels_in_roman_numerals(year, q):
     assert normalise_period(f"Quý {ROMAN[q - 1]}/{year}") == f"{year}-Q{q}"
     assert sort_key(f"{year}-Q{q}") > sort_key(str(year))
+
+
+# The SQL macros (dashboard/migrations/0003_marts.sql) against the Python class: one arithmetic.
+_periods = st.builds(
+    lambda year, kind, n: Period(year, kind, {"year": 0, "half": n % 2 + 1, "quarter": n % 4 + 1}[kind]),
+    st.integers(1991, 2099), st.sampled_from(["year", "half", "quarter"]), st.integers(0, 3))
+
+
+@pytest.fixture(scope="module")
+def sql():
+    from dashboard import store
+    conn = store.open_database(":memory:")
+    yield conn.cursor()
+    conn.close()
+
+
+@settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(p=_periods, q=_periods)
+def test_sql_period_macros_agree_with_periods_py(sql, p, q):
+    row = sql.execute(
+        "SELECT period_kind($p), period_year($p), period_start($p), period_end($p), period_previous($p), "
+        "period_year_before($p), period_order($p) < period_order($q), period_order($p) = period_order($q)",
+        {"p": p.code, "q": q.code}).fetchone()
+    assert row[:6] == (p.kind, p.year, p.start, p.end, p.previous().code, p.year_before().code)
+    assert row[6] == (sort_key(p.code) < sort_key(q.code)) and row[7] == (p == q)

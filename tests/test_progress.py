@@ -54,8 +54,14 @@ def run(name, **params):
     return queries.run(name, cur=store.cursor(), **params)
 
 
+# The Đảng ủy's own actions count for a caller who sees every cell and looks at all of them; a
+# caller limited to cells (even to all of them) never sees them. The query runner decides.
+def seen_by(committee):
+    return None if committee else frozenset(ALL)
+
+
 def actions_on(day, committee=True, branches=ALL):
-    frame = run("solutions.actions", branches=branches, include_committee=committee, today=day)
+    frame = run("solutions.actions", branches=branches, scope=seen_by(committee), today=day)
     return frame.set_index("action_code")
 
 
@@ -119,7 +125,7 @@ def test_stale_counts_days_since_the_last_report_or_the_start(db):
 
 
 def test_progress_over_time_carries_the_last_report_forward(db):
-    timeline = run("solutions.timeline", branches=ALL, include_committee=True, today=TODAY)
+    timeline = run("solutions.timeline", branches=ALL, today=TODAY)
     series = progress.series_by_solution(timeline)
     one = series[series["solution"] == 1].set_index("on_date")["percent"]
     # GP1 = mean of A1 and A3. A1: 10 from 15/01 (carried through February), 40 from 15/03,
@@ -137,29 +143,29 @@ def test_progress_over_time_carries_the_last_report_forward(db):
 
 def test_last_point_of_the_timeline_equals_the_latest_progress(db):
     for committee in (True, False):
-        timeline = run("solutions.timeline", branches=ALL, include_committee=committee, today=TODAY)
-        by_solution = run("solutions.by_solution", branches=ALL, include_committee=committee, today=TODAY)
+        timeline = run("solutions.timeline", branches=ALL, scope=seen_by(committee), today=TODAY)
+        by_solution = run("solutions.by_solution", branches=ALL, scope=seen_by(committee), today=TODAY)
         last = progress.series_by_solution(timeline).groupby("solution").last()
         with_actions = by_solution[by_solution["actions"] > 0].set_index("solution")
         assert dict(last["percent"]) == pytest.approx(dict(with_actions["percent"]))
         assert dict(last["overdue"]) == dict(with_actions["overdue"])
     # GP1 (100 + 60) / 2 = 80, GP2 (50 + 0) / 2 = 25, GP3 (Đảng ủy) 100: mean of the three.
-    by_solution = run("solutions.by_solution", branches=ALL, include_committee=True, today=TODAY)
+    by_solution = run("solutions.by_solution", branches=ALL, today=TODAY)
     assert progress.overall_progress(by_solution) == pytest.approx((80 + 25 + 100) / 3)
     assert progress.lagging_solution(by_solution) == (2, 25.0)
-    without = run("solutions.by_solution", branches=ALL, include_committee=False, today=TODAY)
+    without = run("solutions.by_solution", branches=ALL, scope=seen_by(False), today=TODAY)
     assert progress.overall_progress(without) == pytest.approx((80 + 25) / 2)
 
 
 def test_matrix_is_a_complete_grid_with_the_committee_first(db):
-    grid = run("solutions.matrix", branches=ALL, include_committee=True, today=TODAY)
+    grid = run("solutions.matrix", branches=ALL, today=TODAY)
     assert len(grid) == 3 * 6
     assert list(dict.fromkeys(grid["branch_code"])) == ["DANG_UY", "CB02", "CB01"]   # Đ… Hình sự before Văn phòng
     cell = grid.set_index(["branch_code", "solution"])
     assert cell.loc[("CB01", 2), "overdue"] == 1 and cell.loc[("CB01", 2), "percent"] == 50
     assert cell.loc[("CB02", 2), "actions"] == 1 and cell.loc[("CB02", 2), "percent"] == 0
     assert cell.loc[("CB01", 3), "actions"] == 0 and pd.isna(cell.loc[("CB01", 3), "percent"])
-    only = run("solutions.matrix", branches=["CB02"], include_committee=False, today=TODAY)
+    only = run("solutions.matrix", branches=["CB02"], scope=seen_by(False), today=TODAY)
     assert set(only["branch_code"]) == {"CB02"}
 
 
@@ -178,7 +184,7 @@ def test_on_time_share_per_unit(db):
 def test_flags_in_words(db):
     a = progress.with_stale(actions_on(TODAY).reset_index(), 45).set_index("action_code")
     words = {code: progress.flag_words(row.to_dict() | {"action_code": code}, "vi") for code, row in a.iterrows()}
-    assert words["A1"] == "Hoàn thành muộn 10 ngày · Giảm tiến độ 10 điểm % (15/05/2026)"
+    assert words["A1"] == "Hoàn thành muộn 10 ngày · Giảm tiến độ 10 điểm phần trăm (15/05/2026)"
     assert words["A2"] == "Quá hạn 87 ngày · Chưa cập nhật 159 ngày"
     assert words["A4"] == "Chưa có báo cáo sau 86 ngày"
     assert words["A3"] == "" and words["A5"] == ""
@@ -192,6 +198,9 @@ def test_narrowing_to_a_matrix_cell(db):
     assert progress.narrow(a, progress.Focus(3, "CB01")).empty
 
 
-def test_committee_actions_only_when_asked(db):
-    assert "A5" not in actions_on(TODAY, committee=False).index
-    assert set(actions_on(TODAY, committee=False, branches=["CB02"]).index) == {"A3", "A4"}
+def test_committee_actions_only_for_a_caller_seeing_the_whole_dang_bo(db):
+    assert "A5" in actions_on(TODAY).index                                   # everyone, every cell
+    assert "A5" not in actions_on(TODAY, committee=False).index              # a caller limited to cells
+    assert set(actions_on(TODAY, branches=["CB02"]).index) == {"A3", "A4"}   # one cell chosen
+    with pytest.raises(queries.QueryError):                                  # never the caller's to say
+        run("solutions.actions", branches=ALL, include_committee=True, today=TODAY)

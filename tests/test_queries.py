@@ -52,8 +52,8 @@ def test_every_branch_query_takes_the_branch_set():
 
 
 def test_scope_limits_every_scoped_query(sample_db):
-    params = {"period": "2025", "year": 2025, "include_committee": False, "today": dt.date(2026, 11, 26),
-              "quota_base": "httnv", "compare": "previous", "kind": "year", "cell": "CB03"}
+    params = {"period": "2025", "year": 2025, "today": dt.date(2026, 11, 26),
+              "quota_base": "httnv", "quota_pool": "dang_bo", "quota_rounding": "floor", "compare": "previous", "kind": "year", "cell": "CB03"}
     for query in queries.load_all().values():
         if not query.scoped:
             continue

@@ -65,9 +65,17 @@ def test_member_quota_agrees_with_a_direct_count(db, levels, seed):
     members = [(f"M{i:03d}", rng.choice(CELLS)) for i in range(len(levels))]
     cur.execute("INSERT INTO members (member_code, branch_code, upload_id) SELECT unnest($m), unnest($b), 0",
                 {"m": [m for m, _ in members], "b": [b for _, b in members]})
-    cur.execute("INSERT INTO ratings (year, subject_kind, subject_code, level, disciplined, regime, upload_id) "
-                "SELECT 2025, 'dang_vien', unnest($m), unnest($l), FALSE, '366-QĐ/TW', 0",
+    cur.execute("INSERT INTO ratings (year, subject_kind, subject_code, level, disciplined, upload_id) "
+                "SELECT 2025, 'dang_vien', unnest($m), unnest($l), FALSE, 0",
                 {"m": [m for m, _ in members], "l": levels})
-    found = rules.collect(functools.partial(queries.run, cur=cur), CELLS, dt.date(2026, 11, 26), quota="httnv")
-    breach = levels.count("HTXSNV") > 0.2 * levels.count("HTTNV")
+    run = functools.partial(queries.run, cur=cur)
+    # Strict arithmetic in integers: n HTXSNV may not exceed ⌊n_HTTNV / 5⌋ (20 %, rounded down).
+    breach = levels.count("HTXSNV") > levels.count("HTTNV") // 5
+    found = rules.collect(run, CELLS, dt.date(2026, 11, 26), quota=rules.QuotaSettings())
     assert ((found["rule"] == "quota_members").sum() == 1) == breach
+    # Per cell, each pool on its own.
+    per_cell = rules.collect(run, CELLS, dt.date(2026, 11, 26), quota=rules.QuotaSettings(pool="chi_bo"))
+    cells_over = {b for b in CELLS
+                  if sum(1 for (_, c), lv in zip(members, levels) if c == b and lv == "HTXSNV")
+                  > sum(1 for (_, c), lv in zip(members, levels) if c == b and lv == "HTTNV") // 5}
+    assert set(per_cell.loc[per_cell["rule"] == "quota_members", "branch_code"]) == cells_over

@@ -37,6 +37,8 @@ MEMBERS = pd.DataFrame({"on_date": pd.to_datetime(["2026-10-31", "2026-11-26"]),
 # GP1 80 %, GP2 25 %, GP3–GP6 100 %: mean (80 + 25 + 400) / 6 = 84,17 → "84 %"; GP2 lags.
 BY_SOLUTION = pd.DataFrame({"solution": [1, 2, 3, 4, 5, 6], "percent": [80.0, 25.0, 100, 100, 100, 100],
                             "actions": [2, 2, 1, 1, 1, 1], "overdue": [0, 1, 0, 0, 0, 0],
+                            "short_vi": [f"Giải pháp ngắn {n}." for n in range(1, 7)],
+                            "short_en": [f"Short {n}." for n in range(1, 7)],
                             "title_vi": ["GP"] * 6, "title_en": ["S"] * 6})
 # On 31/10 every solution stood 6 points lower (78,17 %) with no action overdue.
 TIMELINE = pd.DataFrame({
@@ -80,8 +82,8 @@ def test_the_exact_sentences():
         "Năm 2025: Chi bộ Văn phòng dẫn đầu với 92,0 điểm; điểm bình quân 88,5 (tăng 2,5 điểm so với năm 2024).",
         "So với năm 2024, Chi bộ Văn phòng tăng nhiều nhất (+4,0 điểm, lên 1 bậc), "
         "Chi bộ Hình sự giảm nhiều nhất (−4,0 điểm, xuống 1 bậc).",
-        "Tiến độ bình quân sáu giải pháp đạt 84 %; chậm nhất là Giải pháp 2 (25 %).",
-        "1 nhiệm vụ quá hạn: A2 của Chi bộ Văn phòng (quá 87 ngày).",
+        "Tiến độ bình quân sáu giải pháp đạt 84 %; chậm nhất là giải pháp 2 “Giải pháp ngắn 2” (25 %).",
+        "1 nhiệm vụ quá hạn: A2 của Chi bộ Văn phòng (quá hạn 87 ngày).",
         "2/3 chi bộ sinh hoạt đủ số buổi năm 2025 (chưa đủ: Chi bộ Dân sự).",
         "Còn thiếu dữ liệu: Chi bộ Dân sự (8/10 tiêu chí) chưa đủ điểm năm 2025; "
         "2 nhiệm vụ chưa cập nhật từ 45 ngày trở lên (A2, A4).",

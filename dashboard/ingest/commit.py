@@ -83,7 +83,7 @@ def frame_for(batch: Batch, sheet_name: str, with_provided: bool = False) -> pd.
     whether the row's own file carried that column.
     """
     data = batch.sheets[sheet_name]
-    columns = list(data.sheet.column_names) + (["regime"] if data.sheet.table == "ratings" else [])
+    columns = list(data.sheet.column_names)
     values = [c for c in data.sheet.column_names if c not in data.sheet.key_names]
     rows = []
     for r in data.records:
@@ -102,8 +102,8 @@ def _key_join(sheet: Sheet, left: str, right: str) -> str:
     return " AND ".join(f'{left}."{k}" IS NOT DISTINCT FROM {right}."{k}"' for k in sheet.key_names)
 
 
-def _value_same(sheet: Sheet, left: str, right: str, extra: tuple[str, ...] = ()) -> str:
-    values = [c for c in sheet.column_names if c not in sheet.key_names] + list(extra)
+def _value_same(sheet: Sheet, left: str, right: str) -> str:
+    values = [c for c in sheet.column_names if c not in sheet.key_names]
     if not values:
         return "TRUE"
     return " AND ".join(f'{left}."{c}" IS NOT DISTINCT FROM {right}."{c}"' for c in values)
@@ -129,7 +129,7 @@ def _staged(cur, batch: Batch, sheet_name: str) -> str:
         if c.startswith("__has_"):
             continue
         cast = f'CAST(i."{c}" AS {types[c]})'
-        if c in sheet.key_names or c in _extra(sheet):
+        if c in sheet.key_names:
             columns.append(f'{cast} AS "{c}"')
         else:  # per row: the file's own value if its file had the column, else the stored one
             columns.append(f'CASE WHEN i."__has_{c}" OR cur."{first_key}" IS NULL THEN {cast} '
@@ -142,10 +142,6 @@ def _staged(cur, batch: Batch, sheet_name: str) -> str:
     return name
 
 
-def _extra(sheet: Sheet) -> tuple[str, ...]:
-    return ("regime",) if sheet.table == "ratings" else ()
-
-
 def _count_changes(batch: Batch, cur) -> None:
     for sheet_name, data in batch.sheets.items():
         sheet = data.sheet
@@ -153,8 +149,8 @@ def _count_changes(batch: Batch, cur) -> None:
         first_key = sheet.key_names[0]
         new, changed, same = cur.execute(f"""
             SELECT count(*) FILTER (WHERE c."{first_key}" IS NULL),
-                   count(*) FILTER (WHERE c."{first_key}" IS NOT NULL AND NOT ({_value_same(sheet, 'i', 'c', _extra(sheet))})),
-                   count(*) FILTER (WHERE c."{first_key}" IS NOT NULL AND ({_value_same(sheet, 'i', 'c', _extra(sheet))}))
+                   count(*) FILTER (WHERE c."{first_key}" IS NOT NULL AND NOT ({_value_same(sheet, 'i', 'c')})),
+                   count(*) FILTER (WHERE c."{first_key}" IS NOT NULL AND ({_value_same(sheet, 'i', 'c')}))
             FROM {staged} i LEFT JOIN v_{sheet.table} c ON {_key_join(sheet, 'i', 'c')}
         """).fetchall()[0]
         data.counts = {"new": new, "changed": changed, "same": same}
@@ -195,13 +191,13 @@ def commit(batch: Batch, who: str, source: str, path=None, now: dt.datetime | No
             for sheet_name, data in batch.sheets.items():
                 sheet = data.sheet
                 staged = _staged(cur, batch, sheet_name)
-                same = _value_same(sheet, "i", "t", _extra(sheet))
+                same = _value_same(sheet, "i", "t")
                 cur.execute(f"""
                     UPDATE {sheet.table} AS t SET superseded_by = $u
                     FROM {staged} i
                     WHERE t.superseded_by IS NULL AND {_key_join(sheet, 'i', 't')} AND NOT ({same})
                 """, {"u": upload_id})
-                cols = ", ".join(f'"{c}"' for c in list(sheet.column_names) + list(_extra(sheet)))
+                cols = ", ".join(f'"{c}"' for c in sheet.column_names)
                 cur.execute(f"""
                     INSERT INTO {sheet.table} ({cols}, upload_id)
                     SELECT {', '.join(f'i.{c}' for c in cols.split(', '))}, $u FROM {staged} i
@@ -244,7 +240,7 @@ REFERENCES = (
     ("ratings", ("subject_code",), "branches", ("branch_code",), "c.subject_kind = 'chi_bo'"),
     ("ratings", ("subject_code",), "members", ("member_code",), "c.subject_kind = 'dang_vien'"),
     ("meetings", ("branch_code",), "branches", ("branch_code",), "TRUE"),
-    ("absences", ("branch_code", "held_on"), "meetings", ("branch_code", "held_on"), "TRUE"),
+    ("absences", ("branch_code", "held_on", "kind"), "meetings", ("branch_code", "held_on", "kind"), "TRUE"),
     ("absences", ("member_code",), "members", ("member_code",), "TRUE"),
     ("actions", ("branch_code",), "branches", ("branch_code",), "TRUE"),
     ("progress_reports", ("action_code",), "actions", ("action_code",), "TRUE"),

@@ -23,21 +23,13 @@ class Reference:
     criteria: dict[tuple[str, str | None], dict] = field(default_factory=dict)  # (code, valid_from) →
     actions: set[str] = field(default_factory=set)
     action_branches: dict[str, str] = field(default_factory=dict)
-    meetings: dict[tuple[str, dt.date], dict] = field(default_factory=dict)
-    absences: dict[tuple[str, dt.date, str], bool] = field(default_factory=dict)
+    meetings: dict[tuple[str, dt.date, str], dict] = field(default_factory=dict)   # (cell, day, kind) →
+    absences: dict[tuple[str, dt.date, str, str], bool] = field(default_factory=dict)  # (cell, day, kind, member) →
     progress: dict[str, list[tuple[dt.date, float]]] = field(default_factory=lambda: defaultdict(list))
-    regimes: list[tuple[dt.date, str]] = field(default_factory=list)   # (effective_from, regime)
+    # year → (rating source, best level ordinal allowed to a member disciplined in the year)
+    disciplined_caps: dict[int, tuple[str, int]] = field(default_factory=dict)
     level_order: dict[str, int] = field(default_factory=dict)
     group_totals: dict[str, float] = field(default_factory=dict)
-
-    def regime_for_year(self, year: int) -> str:
-        """The regime in force at the end of a year (the annual review happens then)."""
-        end = dt.date(year, 12, 31)
-        chosen = self.regimes[0][1] if self.regimes else ""
-        for effective, regime in self.regimes:
-            if effective <= end:
-                chosen = regime
-        return chosen
 
 
 def load_reference(cur) -> Reference:
@@ -66,16 +58,16 @@ def load_reference(cur) -> Reference:
         ref.criteria[(code, valid_from)] = {"group": group, "max_points": max_points, "valid_from": valid_from}
     ref.action_branches = dict(cur.execute("SELECT action_code, branch_code FROM v_actions").fetchall())
     ref.actions = set(ref.action_branches)
-    for branch, held_on, excused, unexcused in cur.execute(
-            "SELECT branch_code, held_on, absent_excused, absent_unexcused FROM v_meetings").fetchall():
-        ref.meetings[(branch, held_on)] = {"absent_excused": excused, "absent_unexcused": unexcused}
-    for branch, held_on, member, excused in cur.execute(
-            "SELECT branch_code, held_on, member_code, excused FROM v_absences").fetchall():
-        ref.absences[(branch, held_on, member)] = excused
+    for branch, held_on, kind, excused, unexcused in cur.execute(
+            "SELECT branch_code, held_on, kind, absent_excused, absent_unexcused FROM v_meetings").fetchall():
+        ref.meetings[(branch, held_on, kind)] = {"absent_excused": excused, "absent_unexcused": unexcused}
+    for branch, held_on, kind, member, excused in cur.execute(
+            "SELECT branch_code, held_on, kind, member_code, excused FROM v_absences").fetchall():
+        ref.absences[(branch, held_on, kind, member)] = excused
     for action, reported_on, percent in cur.execute(
             "SELECT action_code, reported_on, percent FROM v_progress_reports").fetchall():
         ref.progress[action].append((reported_on, percent))
-    ref.regimes = [(r[0], r[1]) for r in cur.execute(
-        "SELECT effective_from, regime FROM regimes ORDER BY effective_from").fetchall()]
+    ref.disciplined_caps = {year: (source, int(best)) for year, source, best in cur.execute(
+        "SELECT year, source, member_disciplined_best FROM v_rating_rules").fetchall()}
     ref.group_totals = dict(cur.execute("SELECT code, total_points FROM criterion_groups").fetchall())
     return ref

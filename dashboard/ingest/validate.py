@@ -386,6 +386,35 @@ def _err(batch: Batch, record: dict, column: str | None, key: str, value=None, s
               params=params, file=record["_file"])
 
 
+def _meetings(batch: Batch, ref: Reference) -> dict[tuple, dict]:
+    """Meetings of the store and of the upload, keyed (cell, day, kind)."""
+    meetings = dict(ref.meetings)
+    for r in _rows(batch, "sinh_hoat"):
+        meetings[(r["branch_code"], r["held_on"], r["kind"])] = r
+    return meetings
+
+
+def resolve_absence_kinds(batch: Batch, ref: Reference) -> None:
+    """An absence row with no meeting kind takes the kind of the cell's only meeting that day.
+
+    With no meeting that day, or two, the row is refused and says which.
+    """
+    kinds: dict[tuple, list[str]] = defaultdict(list)
+    for branch, day, kind in _meetings(batch, ref):
+        kinds[(branch, day)].append(kind)
+    for r in _rows(batch, "vang_sinh_hoat"):
+        if r["kind"] is not None:
+            continue
+        found = sorted(kinds.get((r["branch_code"], r["held_on"]), []))
+        if len(found) == 1:
+            r["kind"] = found[0]
+        elif not found:
+            _err(batch, r, "held_on", "p.unknown_meeting", branch=r["branch_code"])
+        else:
+            _err(batch, r, "kind", "p.absence_kind_required", value="", branch=r["branch_code"],
+                 date=r["held_on"], n=len(found))
+
+
 def check_duplicates(batch: Batch) -> None:
     for data in batch.sheets.values():
         seen: dict[tuple, dict] = {}
@@ -420,9 +449,7 @@ def check_rules(batch: Batch, ref: Reference) -> None:
                                                             "valid_from": r["valid_from"]}
     set_starts = {vf: (parse_period(vf).start if vf else dt.date.min) for _, vf in criteria}
     actions = set(ref.actions) | {r["action_code"] for r in _rows(batch, "giai_phap")}
-    meetings = dict(ref.meetings)
-    for r in _rows(batch, "sinh_hoat"):
-        meetings[(r["branch_code"], r["held_on"])] = r
+    meetings = _meetings(batch, ref)
 
     for r in _rows(batch, "dang_vien"):
         if r["branch_code"] not in branches:
@@ -460,7 +487,6 @@ def check_rules(batch: Batch, ref: Reference) -> None:
                  criterion=r["criterion_code"])
 
     for r in _rows(batch, "xep_loai"):
-        r["regime"] = ref.regime_for_year(r["year"])
         if r["subject_kind"] == "chi_bo":
             if r["subject_code"] not in branches:
                 _err(batch, r, "subject_code", "p.unknown_branch")
@@ -482,13 +508,15 @@ def check_rules(batch: Batch, ref: Reference) -> None:
             role = parse.fold_role((members.get(r["subject_code"]) or {}).get("party_role"))
             if role in ("", "dang_vien"):
                 _err(batch, r, "discipline_form", "p.cach_chuc_without_post", severity="warning")
-        if r["disciplined"] and r["subject_kind"] == "dang_vien":
+        if r["disciplined"] and r["subject_kind"] == "dang_vien" and r["year"] in ref.disciplined_caps:
+            # The best level the regime of the year allows a disciplined member; HTTNV or better is
+            # never allowed (an error), a level between (HTNV where only KHTNV is allowed) a warning.
+            source, best = ref.disciplined_caps[r["year"]]
             order = ref.level_order.get(r["level"], 9)
-            if order <= ref.level_order.get("HTTNV", 2):
-                _err(batch, r, "level", "p.disciplined_rated_high", limit="HTNV", regime=r["regime"])
-            elif r["level"] == "HTNV" and not r["regime"].startswith("124"):
-                _err(batch, r, "level", "p.disciplined_rated_high", limit="KHTNV", regime=r["regime"],
-                     severity="warning")
+            if order < best:
+                limit = next(code for code, o in ref.level_order.items() if o == best)
+                _err(batch, r, "level", "p.disciplined_rated_high", limit=limit, regime=source,
+                     severity="error" if order <= ref.level_order.get("HTTNV", 2) else "warning")
 
     for r in _rows(batch, "sinh_hoat"):
         if r["branch_code"] not in branches:
@@ -498,17 +526,20 @@ def check_rules(batch: Batch, ref: Reference) -> None:
             _err(batch, r, "present", "p.counts_mismatch", value=r["present"], present=parts[0],
                  excused=parts[1], unexcused=parts[2], exempt=parts[3], sum=sum(parts), total=r["members_total"])
 
+    # Each absence list is compared with its own meeting: (cell, day, kind).
     listed: dict[tuple, dict] = defaultdict(dict)
-    for (branch, held_on, member), excused in ref.absences.items():
-        listed[(branch, held_on)][member] = excused
+    for (branch, held_on, kind, member), excused in ref.absences.items():
+        listed[(branch, held_on, kind)][member] = excused
     first_absence: dict[tuple, dict] = {}
     for r in _rows(batch, "vang_sinh_hoat"):
-        meeting_key = (r["branch_code"], r["held_on"])
+        meeting_key = (r["branch_code"], r["held_on"], r["kind"])
         if r["branch_code"] not in branches:
             _err(batch, r, "branch_code", "p.unknown_branch")
             continue
+        if r["kind"] is None:   # left blank and not resolved: no meeting, or two, that day
+            continue
         if meeting_key not in meetings:
-            _err(batch, r, "held_on", "p.unknown_meeting", branch=r["branch_code"])
+            _err(batch, r, "kind", "p.unknown_meeting_kind", branch=r["branch_code"], date=r["held_on"])
             continue
         member = members.get(r["member_code"])
         if member is None:
@@ -608,6 +639,7 @@ def validate(tables: list[RawTable], ref: Reference, today: dt.date, batch: Batc
     if too_long:
         return batch  # over the limit: nothing read further
     parse_rows(batch, located, ref, today)
+    resolve_absence_kinds(batch, ref)
     check_duplicates(batch)
     check_rules(batch, ref)
     touched = cells_touched(batch, ref)
