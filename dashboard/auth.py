@@ -176,6 +176,15 @@ def user_from_entry(login: str, entry: dict) -> User:
     return User(name=login, role=role, scope=scope, display=str(entry.get("name") or login))
 
 
+def within_scope(login: str, scope: frozenset[str], users: dict[str, dict]) -> bool:
+    """Whether ``login`` is a configured user whose cells all lie within ``scope``."""
+    entry = users.get(login)
+    if entry is None:
+        return False
+    theirs = user_from_entry(login, entry).scope
+    return theirs is not None and theirs <= scope
+
+
 # ---------------------------------------------------------------- passwords
 
 def hash_password(password: str) -> str:
