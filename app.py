@@ -8,7 +8,7 @@ query results, so they say the same numbers.
 
 import streamlit as st
 
-from dashboard import charts_progress, i18n, periods, settings, summary, ui
+from dashboard import charts_progress, i18n, periods, rankings, settings, summary, ui
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
@@ -40,7 +40,8 @@ fig = summary.figures(
     by_solution=(by_solution := ctx.query("solutions.by_solution", **scope)),
     timeline=ctx.query("solutions.timeline", **scope),
     actions=ctx.query("solutions.actions", **scope),
-    findings=findings, stale_days=stale_days, today=ctx.today, lang=ctx.lang)
+    findings=findings, stale_days=stale_days, today=ctx.today, lang=ctx.lang,
+    ranked=rankings.shows_ranks(ctx.user.scope))
 
 # ---- KPI cards: (card, label key, colour of a rise). The help of each card says what its
 # arrow compares with: the previous period for period cards, the last month end for the
@@ -81,7 +82,8 @@ with left, st.container(key="tq_ranking"):
         ui.empty_notice(ctx)
     else:
         level_names = dict(zip(levels["code"], levels["short_vi" if ctx.lang == "vi" else "short_en"]))
-        st.vega_lite_chart(spec=drawn("ranking", board, level_names, ctx.lang, CHART_HEIGHT,
+        st.vega_lite_chart(spec=drawn("ranking", board if fig.ranked else rankings.without_ranks(board),
+                                      level_names, ctx.lang, CHART_HEIGHT,
                                       ctx.t("tq.ranking.title", period=period_text)), width="stretch")
 with right, st.container(key="tq_solutions"):
     if by_solution["actions"].sum() == 0:
@@ -104,7 +106,7 @@ with left:
                 st.markdown(f"{ctx.t(title)}: {ctx.t(none)}")
             else:
                 st.markdown(f"{ctx.t(title)}: **{ui.plain(mover.branch_name)}** "
-                            f"({ui.plain(summary.move_text(mover, ctx.lang))})")
+                            f"({ui.plain(summary.move_text(mover, ctx.lang, fig.ranked))})")
 with right:
     items = summary.urgent(fig, ctx.lang)
     st.markdown(f"**{ctx.t('tq.urgent.title')}**")

@@ -17,16 +17,19 @@ ACTIONS = ("login", "login_failed", "logout", "expired", "upload", "upload_rejec
 
 
 def record(action: str, user_name: str, detail: dict | str | None = None, path: Path | None = None,
-           now: dt.datetime | None = None) -> None:
-    """Append one event; never lets a failure to write the trail break the user's action."""
+           now: dt.datetime | None = None, branches: frozenset[str] | None = None) -> None:
+    """Append one event; never lets a failure to write the trail break the user's action.
+
+    ``branches``: the cells of the user behind the event (None: every cell, or no such user).
+    """
     if action not in ACTIONS:
         raise ValueError(action)
     text = json.dumps(detail, ensure_ascii=False, default=str) if isinstance(detail, dict) else detail
     try:
         with store.write_lock:
             store.cursor(path).execute(
-                "INSERT INTO audit (happened_at, user_name, action, detail) VALUES ($at, $u, $a, $d)",
+                "INSERT INTO audit (happened_at, user_name, action, detail, branches) VALUES ($at, $u, $a, $d, $b)",
                 {"at": now or dt.datetime.now().replace(microsecond=0), "u": user_name[:200], "a": action,
-                 "d": text[:4000] if text else None})
+                 "d": text[:4000] if text else None, "b": sorted(branches) if branches is not None else None})
     except (duckdb.Error, OSError):
         log.exception("could not write the audit trail (%s by %s)", action, user_name)

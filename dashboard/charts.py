@@ -102,20 +102,28 @@ def why_breakdown(frame: pd.DataFrame, lang: str) -> alt.Chart:
     ).properties(height=90 + 34 * frame.shape[0])
 
 
-def history_lines(frame: pd.DataFrame, lang: str, labels: dict[str, str]) -> alt.VConcatChart:
-    """Total score and rank of each cell over the periods, one above the other."""
+def history_lines(frame: pd.DataFrame, lang: str, labels: dict[str, str],
+                  with_rank: bool = True) -> alt.VConcatChart | alt.Chart:
+    """Total score and rank of each cell over the periods, one above the other.
+
+    ``with_rank=False``: the scores alone, and no rank in the chart's data either."""
     data = frame.assign(period_label=[labels.get(p, p) for p in frame["period"]],
                         total_text=[i18n.fmt_number(v, 1, lang) for v in frame["total_score"]])
+    if not with_rank:
+        data = data.drop(columns=["rank"], errors="ignore")
     order = list(dict.fromkeys(data.sort_values("ord")["period_label"]))
     colour = alt.Color("branch_name:N", title=None, legend=alt.Legend(orient="bottom", columns=2, labelLimit=260))
     x = alt.X("period_label:N", title=None, sort=order, axis=alt.Axis(labelAngle=0))
     tooltip = [alt.Tooltip("branch_name:N", title=i18n.t("col.branch", lang)),
                alt.Tooltip("period_label:N", title=i18n.t("col.period", lang)),
-               alt.Tooltip("total_text:N", title=i18n.t("col.total", lang)),
-               alt.Tooltip("rank:Q", title=i18n.t("col.rank", lang))]
+               alt.Tooltip("total_text:N", title=i18n.t("col.total", lang))]
+    if with_rank:
+        tooltip.append(alt.Tooltip("rank:Q", title=i18n.t("col.rank", lang)))
     scores = alt.Chart(data).mark_line(point=True).encode(
         x=x, y=alt.Y("total_score:Q", title=i18n.t("col.total", lang), scale=alt.Scale(zero=False)),
         color=colour, tooltip=tooltip).properties(height=220)
+    if not with_rank:
+        return scores
     ranks = alt.Chart(data).mark_line(point=True, strokeDash=[4, 3]).encode(
         x=x, y=alt.Y("rank:Q", title=i18n.t("ranking.rank_axis", lang), scale=alt.Scale(reverse=True, nice=False),
                      axis=alt.Axis(tickMinStep=1, format="d")),

@@ -6,6 +6,7 @@
   undo ID                         undo an upload
   migrate                         bring the database schema up to date
   hash-password                   print a password hash for .streamlit/secrets.toml
+  unlock USER                     let a user throttled after failed sign-ins try again at once
 
 Every command takes ``--db PATH`` (default: the DASHBOARD_DB setting).
 """
@@ -152,6 +153,27 @@ def cmd_hash_password(args) -> int:
     return EXIT_OK
 
 
+def cmd_unlock(args) -> int:
+    """Ask the running app to forget a user's failed sign-ins (from every address).
+
+    The throttle lives in the app's memory, so this leaves a request beside the database
+    (DB.unlock), which the app reads at its next sign-in attempt; it needs no database lock.
+    """
+    from . import auth
+
+    try:
+        users = auth.load_users()
+    except auth.UsersFileError as broken:
+        print(i18n.t("cli.users_broken", args.lang, error=str(broken)), file=sys.stderr)
+        return EXIT_REJECTED
+    if args.user not in users:
+        print(i18n.t("cli.unknown_user", args.lang, user=args.user), file=sys.stderr)
+        return EXIT_REJECTED
+    auth.request_unlock(args.user, args.db)
+    print(i18n.t("cli.unlocked", args.lang, user=args.user))
+    return EXIT_OK
+
+
 def cmd_migrate(args) -> int:
     cur = _open(args.db)
     print(i18n.t("cli.migrated", args.lang, version=store.schema_version(cur)))
@@ -188,6 +210,9 @@ def parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_build_sample)
     s = sub.add_parser("hash-password", help="print an argon2 hash for a user's password_hash")
     s.set_defaults(func=cmd_hash_password)
+    s = sub.add_parser("unlock", help="let a throttled user sign in again at once")
+    s.add_argument("user")
+    s.set_defaults(func=cmd_unlock)
     s = sub.add_parser("migrate", help="bring the schema up to date")
     s.set_defaults(func=cmd_migrate)
     s = sub.add_parser("rules-table", help="print the README's table of rules and their sources")

@@ -15,7 +15,7 @@ from collections import defaultdict
 import xlsxwriter
 
 from . import i18n
-from .contract import COMMITTEE_CODE, SHEETS, Column
+from .contract import COMMITTEE_CODE, SHEETS, SHEETS_BY_NAME, Column
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 FIXED_CREATED = dt.datetime(2026, 1, 1)
@@ -107,14 +107,20 @@ def table_workbook(sheets: dict[str, tuple[list[str], list[list[object]]]]) -> b
 # ---------------------------------------------------------------- the template
 
 def template_workbook(branches: list[tuple], criteria: list[tuple], enums: dict[str, list[tuple[str, str]]],
-                      lang: str = "vi") -> bytes:
+                      lang: str = "vi", omit: dict[str, set[str]] | None = None,
+                      prefill_criteria: bool = True) -> bytes:
     """The upload template ``mau-nhap-lieu.xlsx``: instructions, one sheet per table, lists.
 
     ``branches``: (code, name, secretary, founded_on, active) of current cells; ``criteria``:
     (code, name, group, max, solution, valid_from) of current criteria; ``enums``: domain →
     [(code, label)]. Pre-filled rows carry every stored value, so uploading the template
-    unchanged changes nothing.
+    unchanged changes nothing. ``omit``: sheet name → columns left out of that data sheet.
     """
+    omit = omit or {}
+
+    def columns_of(sheet) -> list[Column]:
+        return [c for c in sheet.columns if c.name not in omit.get(sheet.name, set())]
+
     w = _Writer()
     guide = w.wb.add_worksheet("Hướng dẫn")
     lists = None  # created after the data sheets so they come first in the tab bar
@@ -157,7 +163,7 @@ def template_workbook(branches: list[tuple], criteria: list[tuple], enums: dict[
     for sheet in SHEETS:
         ws = w.wb.add_worksheet(sheet.name)
         data_sheets[sheet.name] = ws
-        for col, column in enumerate(sheet.columns):
+        for col, column in enumerate(columns_of(sheet)):
             ws.write_string(0, col, column.header, w.bold)
             ws.set_column(col, col, max(14, min(40, len(column.header) + 6)),
                           w.date if column.kind == "date" else None)
@@ -191,7 +197,7 @@ def template_workbook(branches: list[tuple], criteria: list[tuple], enums: dict[
 
     for sheet in SHEETS:
         ws = data_sheets[sheet.name]
-        for col, column in enumerate(sheet.columns):
+        for col, column in enumerate(columns_of(sheet)):
             found = list_for(sheet.name, column)
             if found:
                 source, strict = found
@@ -202,10 +208,18 @@ def template_workbook(branches: list[tuple], criteria: list[tuple], enums: dict[
                     "error_message": "Giá trị không có trong danh mục (xem sheet Danh mục).",
                 })
     # Pre-filled: the current cells and criteria, so an upload can start from them.
-    for i, (code, name, secretary, founded_on, active) in enumerate(branches, start=1):
-        w.row(data_sheets["chi_bo"], i, [code, name, secretary, founded_on, bool(active)])
-    for i, (code, name, group, max_points, solution, valid_from) in enumerate(criteria, start=1):
-        w.row(data_sheets["tieu_chi"], i, [code, name, group, max_points, solution, valid_from])
+    def prefill(sheet_name: str, rows: list[dict]) -> None:
+        names = [c.name for c in columns_of(SHEETS_BY_NAME[sheet_name])]
+        for i, row in enumerate(rows, start=1):
+            w.row(data_sheets[sheet_name], i, [row[n] for n in names])
+
+    prefill("chi_bo", [{"branch_code": code, "branch_name": name, "secretary": secretary,
+                        "founded_on": founded_on, "active": bool(active)}
+                       for code, name, secretary, founded_on, active in branches])
+    prefill("tieu_chi", [{"criterion_code": code, "criterion_name": name, "group": group,
+                          "max_points": max_points, "solution": solution, "valid_from": valid_from}
+                         for code, name, group, max_points, solution, valid_from in criteria
+                         if prefill_criteria])
     guide.activate()
     return w.close()
 

@@ -7,10 +7,13 @@ followed by comment lines that serve as its docstring. The query's full name is
 
 Every query that reads branch data takes ``$branches`` (a list of branch
 codes). ``run`` fills it and intersects it with the caller's scope, so that
-access control is imposed on all queries in this one place. It also decides
+access control is imposed on all queries in this one place. Four parameters
+describe the caller and are set by ``run`` alone, never by a page:
+``$show_names`` (members' names may be shown), ``$caller_cells`` (every cell the
+caller may see: ranks are computed among them, so a rank never depends on a cell
+the caller cannot see), ``$caller_sees_all`` (the caller has no cell scope) and
 ``$include_committee`` (the Đảng ủy's own actions count only for a caller who
-may see every cell and looks at all of them) and ``$show_names``: no caller
-passes either.
+may see every cell and looks at all of them).
 """
 
 from __future__ import annotations
@@ -36,7 +39,10 @@ _STRIP = re.compile(r"'(?:[^']|'')*'|--[^\n]*|/\*.*?\*/", re.S)
 
 SCOPE_PARAM = "branches"
 NAMES_PARAM = "show_names"
+CELLS_PARAM = "caller_cells"
+ALL_PARAM = "caller_sees_all"
 COMMITTEE_PARAM = "include_committee"
+CALLER_PARAMS = (NAMES_PARAM, CELLS_PARAM, ALL_PARAM, COMMITTEE_PARAM)
 
 
 class QueryError(KeyError):
@@ -118,12 +124,16 @@ def run(name: str, *, cur=None, scope: frozenset[str] | None = None, names_allow
     (members' names are personal data): a caller cannot pass it as a parameter.
     """
     query = get(name)
-    for derived in (NAMES_PARAM, COMMITTEE_PARAM):
-        if derived in params:
-            raise QueryError(f"{derived} is set from the user's role and scope, not by the caller")
+    for reserved in CALLER_PARAMS:
+        if reserved in params:
+            raise QueryError(f"{reserved} is set from the user's role and scope, not by the caller")
     if NAMES_PARAM in query.params:
         params[NAMES_PARAM] = bool(names_allowed)
     cur = cur if cur is not None else store.cursor()
+    if ALL_PARAM in query.params:
+        params[ALL_PARAM] = scope is None
+    if CELLS_PARAM in query.params:
+        params[CELLS_PARAM] = all_branch_codes(cur) if scope is None else sorted(scope)
     if query.scoped:
         branches = params.get(SCOPE_PARAM)
         if branches is None:

@@ -28,6 +28,25 @@ def sort_board(board: pd.DataFrame, by: str) -> pd.DataFrame:
                              kind="stable").reset_index(drop=True)
 
 
+RANK_COLUMNS = ("rank", "prev_rank", "rank_change")
+
+
+def shows_ranks(scope: frozenset[str] | None) -> bool:
+    """Whether a user sees ranks at all: only a user of every cell.
+
+    A rank in the Đảng bộ tells where the other cells stand (2nd says one cell scored more),
+    and a rank among one's own cells says little (1 of 1), so a user limited to some cells is
+    shown no rank. The query runner computes ranks among the caller's cells anyway, so that a
+    rank that slipped through could not reveal a cell the user does not see.
+    """
+    return scope is None
+
+
+def without_ranks(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame with its rank columns dropped (for charts whose data goes to the browser)."""
+    return frame.drop(columns=[c for c in RANK_COLUMNS if c in frame.columns])
+
+
 def flags(findings: pd.DataFrame, year: int) -> dict[str, tuple[int, int]]:
     """(errors, warnings) of each cell's rule findings in a year."""
     out: dict[str, tuple[int, int]] = {}

@@ -78,6 +78,7 @@ class Figures:
     incomplete: pd.DataFrame = field(default_factory=pd.DataFrame)
     short_meetings: list[str] = field(default_factory=list)
     errors: pd.DataFrame = field(default_factory=pd.DataFrame)
+    ranked: bool = True    # ranks may be told (a user of every cell; see rankings.shows_ranks)
 
 
 # ---------------------------------------------------------------- figures
@@ -129,7 +130,7 @@ def _movers(board: pd.DataFrame) -> tuple[Mover | None, Mover | None]:
 def figures(*, period: str, board: pd.DataFrame, score_history: pd.DataFrame, meetings: pd.DataFrame,
             members: pd.DataFrame, cells: int, by_solution: pd.DataFrame, timeline: pd.DataFrame,
             actions: pd.DataFrame, findings: pd.DataFrame, stale_days: int, today: dt.date,
-            lang: str = "vi") -> Figures:
+            lang: str = "vi", ranked: bool = True) -> Figures:
     """Every number of the overview, from the page's query results.
 
     ``board``: rankings.leaderboard of ``period``; ``score_history``/``meetings``:
@@ -163,7 +164,7 @@ def figures(*, period: str, board: pd.DataFrame, score_history: pd.DataFrame, me
         good_or_better=_period_card(score_history, period, previous, "good_or_better", "cells"),
         progress=progress_card, overdue=overdue_card,
         meetings=_period_card(meetings, period, previous, "compliant", "cells"),
-        board=board,
+        board=board, ranked=ranked,
     )
 
     ranked = board[board["complete"].astype(bool) & board["rank"].notna()]
@@ -314,6 +315,9 @@ def _change(fig: Figures, lang: str) -> str:
 
 def _lead(fig: Figures, lang: str) -> str:
     period = periods.label(fig.period, lang)
+    if fig.single is not None and not fig.ranked:
+        return i18n.t("tq.s.one_cell_unranked", lang, period=period, cell=fig.single["branch_name"],
+                      score=score_text(fig.avg_score.value, lang), change=_change(fig, lang))
     if fig.single is not None:
         return i18n.t("tq.s.one_cell", lang, period=period, cell=fig.single["branch_name"],
                       score=score_text(fig.avg_score.value, lang), rank=int(fig.single["rank"]),
@@ -326,8 +330,10 @@ def _lead(fig: Figures, lang: str) -> str:
                   change=_change(fig, lang))
 
 
-def move_text(mover: Mover, lang: str) -> str:
+def move_text(mover: Mover, lang: str, ranked: bool = True) -> str:
     points = _signed(mover.total_change, 1, lang)
+    if not ranked:
+        return i18n.t("tq.s.points", lang, points=points)
     if mover.rank_change > 0:
         return i18n.t("tq.s.points_rank_up", lang, points=points, n=mover.rank_change)
     if mover.rank_change < 0:
@@ -338,6 +344,8 @@ def move_text(mover: Mover, lang: str) -> str:
 def _moves(fig: Figures, lang: str) -> str | None:
     previous = mid(periods.label(fig.previous_period, lang))
     if fig.single is not None:
+        if not fig.ranked:
+            return None
         change = fig.single.get("rank_change")
         if change is None or pd.isna(change) or int(change) == 0:
             return None
@@ -348,14 +356,14 @@ def _moves(fig: Figures, lang: str) -> str | None:
         return None
     if fig.riser and fig.faller:
         return i18n.t("tq.s.moves_both", lang, previous=previous, riser=fig.riser.branch_name,
-                      rise=move_text(fig.riser, lang), faller=fig.faller.branch_name,
-                      fall=move_text(fig.faller, lang))
+                      rise=move_text(fig.riser, lang, fig.ranked), faller=fig.faller.branch_name,
+                      fall=move_text(fig.faller, lang, fig.ranked))
     if fig.riser:
         return i18n.t("tq.s.moves_up", lang, previous=previous, riser=fig.riser.branch_name,
-                      rise=move_text(fig.riser, lang))
+                      rise=move_text(fig.riser, lang, fig.ranked))
     if fig.faller:
         return i18n.t("tq.s.moves_down", lang, previous=previous, faller=fig.faller.branch_name,
-                      fall=move_text(fig.faller, lang))
+                      fall=move_text(fig.faller, lang, fig.ranked))
     return i18n.t("tq.s.moves_flat", lang, previous=previous)
 
 

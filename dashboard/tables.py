@@ -12,8 +12,9 @@ from . import export, i18n
 
 # column kind → formatter(value, lang)
 def _text(value: object) -> str:
-    # The table's own "download as CSV" button does not neutralise formulas: do it here.
-    if value is None or (isinstance(value, float) and pd.isna(value)):
+    # Formula-like text stays inert wherever a table's text ends up (copied into a spreadsheet,
+    # or exported): the tables' own CSV download is off (client.disableDataExport), but not relied on.
+    if value is None or (not isinstance(value, (str, list, tuple, dict)) and pd.isna(value)):
         return ""
     return str(export.neutralise(str(value)))
 
@@ -41,6 +42,13 @@ def display(frame: pd.DataFrame, columns: list[tuple[str, str, str]], lang: str)
         label = i18n.t(label_key, lang) if label_key in i18n.MESSAGES else label_key
         out[label] = [FORMATS[kind](v, lang) for v in frame[source]] if len(frame) else []
     return out.reset_index(drop=True)
+
+
+def plain_text(frame: pd.DataFrame) -> pd.DataFrame:
+    """Every cell as text a spreadsheet will not run: blanks for missing values, and formula-like
+    text (= + - @ …) with a leading apostrophe, as in every other table (see ``_text``)."""
+    return pd.DataFrame({column: [_text(v) for v in frame[column]] for column in frame.columns},
+                        index=frame.index).reset_index(drop=True)
 
 
 def rank_with_change(rank: object, change: object) -> str:

@@ -279,9 +279,37 @@ def plain(text: object) -> str:
 _AUTH = "_auth"
 
 
-def _audit(action: str, user_name: str, detail: dict | str | None = None) -> None:
+def _audit(action: str, user_name: str, detail: dict | str | None = None,
+           scope: frozenset[str] | None = None) -> None:
+    """Record an event; ``scope`` is the acting user's cells (None: every cell), so that an
+    administrator limited to some cells sees only the events of users within them."""
     if db_path().exists() and not settings.get("DASHBOARD_READ_ONLY"):
-        audit.record(action, user_name, detail, path=db_path())
+        audit.record(action, user_name, detail, path=db_path(), branches=scope)
+
+
+def _client_source() -> str:
+    """The address the browser connects from ("local" for this computer), to throttle sign-ins by."""
+    try:
+        address = st.context.ip_address
+    except Exception:  # no session (bare run): treat as local
+        address = None
+    return address if isinstance(address, str) and address else "local"
+
+
+_KEPT_ACROSS_SIGN_IN = (_MEMORY[P_LANG],)
+
+
+def _reset_session() -> None:
+    """Forget everything the tab held (filters, prepared uploads, choices, widgets) but the language.
+
+    Called at sign-in, sign-out and expiry, so nothing one user prepared can be used by the next
+    one in the same tab.
+    """
+    kept = {k: st.session_state[k] for k in _KEPT_ACROSS_SIGN_IN if k in st.session_state}
+    for key in list(st.session_state.keys()):
+        del st.session_state[key]
+    for key, value in kept.items():
+        st.session_state[key] = value
 
 
 def _gate(lang: str) -> auth.User:
@@ -291,9 +319,12 @@ def _gate(lang: str) -> auth.User:
     """
     try:
         users = auth.load_users()
-    except auth.UsersFileError:
-        log.exception("refusing to serve: the users configuration is broken")
-        st.error(i18n.t("auth.users_file_broken", lang), icon=":material/block:")
+    except auth.UsersFileError as broken:
+        log.error("refusing to serve: the users configuration is broken: %s", broken)
+        message = i18n.t("auth.users_file_broken", lang)
+        if broken.key:
+            message += " " + i18n.t("auth.users_file_key", lang, name=broken.key)
+        st.error(plain(message), icon=":material/block:")
         st.stop()
     if not users:
         if not auth.is_loopback(st.get_option("server.address")):
@@ -305,10 +336,10 @@ def _gate(lang: str) -> auth.User:
         entry = users.get(session["login"])
         idle = time.time() - session["seen"]
         if entry is None:
-            st.session_state.pop(_AUTH, None)
+            _reset_session()
         elif idle > settings.get("DASHBOARD_IDLE_MINUTES") * 60:
-            st.session_state.pop(_AUTH, None)
-            _audit("expired", session["login"])
+            _reset_session()
+            _audit("expired", session["login"], scope=auth.user_from_entry(session["login"], entry).scope)
             st.session_state["_login_notice"] = i18n.t("auth.expired", lang)
         else:
             session["seen"] = time.time()
@@ -331,44 +362,48 @@ def _login_form_body(lang: str, users: dict) -> None:
     if notice:
         st.info(notice, icon=":material/schedule:")
     with st.form("login_form"):
-        login = st.text_input(i18n.t("auth.login", lang), key="login_name")
-        password = st.text_input(i18n.t("auth.password", lang), type="password", key="login_password")
+        login = st.text_input(i18n.t("auth.login", lang), key="login_name", max_chars=auth.MAX_LOGIN_CHARS)
+        password = st.text_input(i18n.t("auth.password", lang), type="password", key="login_password",
+                                 max_chars=auth.MAX_PASSWORD_CHARS)
         submitted = st.form_submit_button(i18n.t("auth.submit", lang), type="primary")
     if not submitted:
         return
-    login = (login or "").strip()
-    wait = auth.throttle.wait_seconds(login)
-    if wait > 0:
-        _audit("login_failed", login or "?", {"reason": "throttled"})
-        st.error(i18n.t("auth.wait", lang, seconds=int(wait) + 1), icon=":material/lock_clock:")
+    # The browser caps the fields, but a client talking to the websocket directly need not.
+    login = str(login or "").strip()
+    result = auth.sign_in(login, str(password or ""), _client_source(), users)
+    entry = users.get(result.login) if result.login == login else None
+    scope = auth.user_from_entry(result.login, entry).scope if entry else None
+    if result.outcome in ("throttled", "busy", "rate"):
+        _audit("login_failed", result.login or "?", {"reason": result.outcome}, scope=scope)
+        key = "auth.wait" if result.outcome == "throttled" else "auth.busy"
+        st.error(i18n.t(key, lang, seconds=int(result.wait) + 1), icon=":material/lock_clock:")
         return
-    user = auth.authenticate(login, password or "", users)
-    if user is None:
-        failures = auth.throttle.failed(login)
-        _audit("login_failed", login or "?", {"failures": failures})
+    if result.user is None:
+        detail = {"failures": result.failures} if result.outcome == "failed" else {"reason": result.outcome}
+        _audit("login_failed", result.login or "?", detail, scope=scope)
         st.error(i18n.t("auth.failed", lang), icon=":material/error:")
-        delay = auth.throttle.delay_after(failures)
+        delay = auth.throttle.delay_after(result.failures)
         if delay:
             st.warning(i18n.t("auth.delay", lang, seconds=int(delay)), icon=":material/lock_clock:")
         return
-    auth.throttle.succeeded(login)
-    st.session_state[_AUTH] = {"login": user.name, "seen": time.time()}
-    _audit("login", user.name)
+    _reset_session()
+    st.session_state[_AUTH] = {"login": result.user.name, "seen": time.time()}
+    _audit("login", result.user.name, scope=result.user.scope)
     st.rerun()
 
 
 def audit_event(ctx: PageContext, action: str, detail: dict | str | None = None) -> None:
-    _audit(action, ctx.user.name, detail)
+    _audit(action, ctx.user.name, detail, scope=ctx.user.scope)
 
 
 def audit_export(ctx: PageContext, file_name: str) -> None:
     """on_click of a download button: record what was exported, by whom."""
-    _audit("export", ctx.user.name, {"file": file_name, "page": ctx.page})
+    _audit("export", ctx.user.name, {"file": file_name, "page": ctx.page}, scope=ctx.user.scope)
 
 
 def _logout(user: auth.User) -> None:
-    st.session_state.pop(_AUTH, None)
-    _audit("logout", user.name)
+    _audit("logout", user.name, scope=user.scope)
+    _reset_session()
 
 
 def _install_error_handler(lang: str) -> None:

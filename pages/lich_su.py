@@ -1,10 +1,8 @@
 """Lịch sử tải lên: every upload, newest first, and undo."""
 
-import json
-
 import streamlit as st
 
-from dashboard import ingest, tables, ui
+from dashboard import auth, history as uploads, ingest, tables, ui
 
 ctx = ui.page_setup("history")
 st.caption(ctx.t("history.explain"))
@@ -17,12 +15,12 @@ if history.empty:
     st.info(ctx.t("history.empty"))
     st.stop()
 
-history = history.assign(
-    source_name=[ctx.t(f"source.{s}") for s in history["source"]],
-    state=[ctx.t("history.undone") if u == u and u is not None else ctx.t("history.active")
-           for u in history["undone_at"]],
-    rows=[sum(v.get("new", 0) + v.get("changed", 0) for v in json.loads(c).values()) if c else 0
-          for c in history["counts"]],
+# A user limited to some cells sees of each upload only what is his (rows, uploader, file name).
+history = uploads.for_user(history, ctx.query("uploads.rows_in_cells") if ctx.user.scope is not None else None,
+                           ctx.user, auth.load_users(), ctx.lang).assign(
+    source_name=lambda h: [ctx.t(f"source.{s}") for s in h["source"]],
+    state=lambda h: [ctx.t("history.undone") if u == u and u is not None else ctx.t("history.active")
+                     for u in h["undone_at"]],
 )
 st.dataframe(
     tables.display(history, [
@@ -33,7 +31,7 @@ st.dataframe(
     hide_index=True, width="stretch")
 
 if ctx.user.can("undo"):
-    active = history[history["undone_at"].isna()]
+    active = uploads.undoable(history, ctx.user)
     if not active.empty:
         choice = st.selectbox(ctx.t("undo.button"), options=list(active["upload_id"]),
                               format_func=lambda i: f"{i} — {active.set_index('upload_id').loc[i, 'file_name']}",

@@ -28,6 +28,7 @@ if board.empty:
     ui.empty_notice(ctx)
     st.stop()
 
+ranked = rankings.shows_ranks(ctx.user.scope)   # a user limited to some cells sees no rank
 other = rankings.comparison_period(ctx.period, compare)
 score_source = str(board["score_source"].iloc[0])
 bands = rankings.bands_of(ctx.query("reference.thresholds"), score_source)
@@ -47,9 +48,11 @@ board = rankings.sort_board(board, sort_by).assign(
     rank_text=lambda b: [tables.rank_with_change(r, ch) for r, ch in zip(b["rank"], b["rank_change"])],
     flag_text=lambda b: [rankings.flag_text(flags.get(c), ctx.lang) for c in b["branch_code"]],
 )
+if not ranked:
+    board = rankings.without_ranks(board.drop(columns=["rank_text"]))
+    st.caption(ctx.t("ranking.rank_hidden"))
 table_event = st.dataframe(
-    tables.display(board, [
-        ("rank_text", "col.rank", "text"),
+    tables.display(board, ([("rank_text", "col.rank", "text")] if ranked else []) + [
         ("branch_name", "col.branch", "text"), ("total_score", "col.total", "score"),
         ("total_change", f"ranking.compare.{compare}", "delta"), ("common_score", "col.common", "score"),
         ("task_score", "col.tasks", "score"), ("computed_name", "col.level", "text"),
@@ -59,7 +62,7 @@ table_event = st.dataframe(
     key=ui.selection_key("ranking_table"),
     # Narrow number columns so the flags stay in view on a laptop screen.
     column_config={ctx.t(k): st.column_config.TextColumn(width="small") for k in (
-        "col.rank", "col.total", f"ranking.compare.{compare}", "col.common", "col.tasks")})
+        ("col.rank",) if ranked else ()) + ("col.total", f"ranking.compare.{compare}", "col.common", "col.tasks")})
 rows = table_event.selection.rows if table_event else []
 if rows and [board.iloc[rows[0]]["branch_code"]] != ctx.selected_branches:
     ui.select_branches([board.iloc[rows[0]]["branch_code"]])
@@ -82,15 +85,15 @@ if len(ctx.selected_branches) == 1:
         st.subheader(ui.plain(ctx.t("why.title", branch=ctx.branch_name(cell), period=ctx.period_label())))
         if not row.empty:
             r = row.iloc[0]
-            if r["complete"]:
-                summary = ctx.t("why.summary_rank", total=i18n.fmt_number(r["total_score"], 1, ctx.lang),
-                                level=ctx.label("level", r["computed_level"]), rank=int(r["rank"]))
-                if ctx.user.scope is None:  # the count of cells ranked is only meaningful seeing them all
-                    ranked = int(ctx.query("rankings.leaderboard", period=ctx.period, compare=compare,
-                                           branches=all_codes)["rank"].notna().sum())
-                    summary = ctx.t("why.summary", total=i18n.fmt_number(r["total_score"], 1, ctx.lang),
-                                    level=ctx.label("level", r["computed_level"]), rank=int(r["rank"]), count=ranked)
-                st.write(ui.plain(summary))
+            if r["complete"] and not ranked:
+                st.write(ui.plain(ctx.t("why.summary_unranked", total=i18n.fmt_number(r["total_score"], 1, ctx.lang),
+                                        level=ctx.label("level", r["computed_level"]))))
+            elif r["complete"]:   # a user of every cell: the rank among the cells ranked in the Đảng bộ
+                count = int(ctx.query("rankings.leaderboard", period=ctx.period, compare=compare,
+                                      branches=all_codes)["rank"].notna().sum())
+                st.write(ui.plain(ctx.t("why.summary", total=i18n.fmt_number(r["total_score"], 1, ctx.lang),
+                                        level=ctx.label("level", r["computed_level"]), rank=int(r["rank"]),
+                                        count=count)))
             else:
                 st.warning(ctx.t("why.incomplete", scored=int(r["n_scored"]), expected=int(r["n_expected"])))
         why = ctx.query("rankings.why", period=ctx.period, cell=cell, compare=compare, branches=all_codes)
@@ -135,9 +138,10 @@ if not matrix.empty:
 
 history = ctx.query("rankings.history", kind=period.kind)
 if not history.empty:
-    st.subheader(ctx.t("ranking.trend"))
+    st.subheader(ctx.t("ranking.trend" if ranked else "ranking.trend_unranked"))
     labels = {p: ctx.period_label(p) for p in history["period"].unique()}
-    st.vega_lite_chart(ctx.chart(charts.history_lines, history, ctx.lang, labels), width="stretch")
+    st.vega_lite_chart(ctx.chart(charts.history_lines, history if ranked else rankings.without_ranks(history),
+                                 ctx.lang, labels, ranked), width="stretch")
 
 # ---- members: distribution of levels and the quota
 st.subheader(ctx.t("members.title"))

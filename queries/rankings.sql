@@ -2,14 +2,22 @@
 -- Cells of a period ranked by total score, with subtotals, completeness, the
 -- level from the score band, the decided level (years only), and a comparison
 -- period: $compare = 'previous' (previous period of the same kind) or
--- 'year_before' (the same period a year earlier). Ties share a rank.
-WITH current AS (
-    SELECT * FROM v_branch_period_scores
+-- 'year_before' (the same period a year earlier). Ties share a rank. Ranks are among the
+-- cells the caller may see ($caller_cells, set by the query runner): the Đảng bộ for a user of
+-- every cell; a user limited to some cells is never told where the other cells stand.
+WITH visible AS (
+    SELECT * REPLACE (CASE WHEN complete THEN rank() OVER (
+               PARTITION BY period, complete ORDER BY total_score DESC) END AS rank)
+    FROM v_branch_period_scores
+    WHERE list_contains($caller_cells, branch_code)
+),
+current AS (
+    SELECT * FROM visible
     WHERE period = $period AND list_contains($branches, branch_code)
 ),
 comparison AS (
     SELECT branch_code, total_score AS prev_total, rank AS prev_rank, period AS prev_period
-    FROM v_branch_period_scores
+    FROM visible
     WHERE period = CASE WHEN $compare = 'year_before' THEN period_year_before($period)
                         ELSE period_previous($period) END
       AND complete
@@ -32,11 +40,16 @@ ORDER BY c.complete DESC, c.rank NULLS LAST, c.branch_name COLLATE vi;
 
 -- name: history
 -- Total score and rank of each cell in every complete period of the given kind
--- ('year' or 'quarter'), for the lines over time.
+-- ('year' or 'quarter'), for the lines over time; ranks among $caller_cells as in leaderboard.
+WITH visible AS (
+    SELECT * REPLACE (rank() OVER (PARTITION BY period ORDER BY total_score DESC) AS rank)
+    FROM v_branch_period_scores
+    WHERE complete AND list_contains($caller_cells, branch_code)
+)
 SELECT period, period_order(period) AS ord, period_year(period) AS year, branch_code, branch_name,
        total_score, rank
-FROM v_branch_period_scores
-WHERE period_kind(period) = $kind AND complete AND list_contains($branches, branch_code)
+FROM visible
+WHERE period_kind(period) = $kind AND list_contains($branches, branch_code)
 ORDER BY ord, branch_name COLLATE vi;
 
 -- name: level_counts

@@ -1,6 +1,8 @@
 -- name: branches
 -- Current cells in code order, with every column, to pre-fill the template's chi_bo sheet.
-SELECT branch_code, branch_name, secretary, founded_on, active FROM v_branches
+-- The secretary is a member's name: administrators only ($show_names, set by the runner).
+SELECT branch_code, branch_name, CASE WHEN $show_names THEN secretary END AS secretary, founded_on, active
+FROM v_branches
 WHERE active AND list_contains($branches, branch_code)
 ORDER BY branch_code;
 

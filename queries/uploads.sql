@@ -9,8 +9,38 @@ WHERE source <> 'system'
 ORDER BY upload_id DESC;
 
 -- name: audit
--- The latest events of the audit trail, newest first.
-SELECT audit_id, happened_at, user_name, action, detail FROM audit ORDER BY audit_id DESC LIMIT 500;
+-- The latest events of the audit trail, newest first: every event for a caller with no cell
+-- scope; for a caller limited to some cells, only the events of users whose cells all lie
+-- within the caller's (an event of an unscoped user, or of a name that is no user, is not).
+SELECT audit_id, happened_at, user_name, action, detail FROM audit
+WHERE $caller_sees_all OR (len(coalesce(branches, [])) > 0 AND list_has_all($caller_cells, branches))
+ORDER BY audit_id DESC LIMIT 500;
+
+-- name: rows_in_cells
+-- Per upload, the rows it wrote that belong to the given cells, plus the rows that belong to
+-- no cell (criteria, seen by everyone). A row's cell: its own branch_code; a rating's subject
+-- (a cell, or the member's cell as of that upload); a progress report's action's cell as of
+-- that upload. Rows of other cells are not counted.
+WITH written AS (
+    SELECT upload_id, branch_code, FALSE AS everyone FROM branches
+    UNION ALL SELECT upload_id, branch_code, FALSE FROM members
+    UNION ALL SELECT upload_id, NULL, TRUE FROM criteria
+    UNION ALL SELECT upload_id, branch_code, FALSE FROM scores
+    UNION ALL SELECT r.upload_id, CASE WHEN r.subject_kind = 'chi_bo' THEN r.subject_code ELSE m.branch_code END,
+                     FALSE
+              FROM ratings r ASOF LEFT JOIN members m
+                   ON m.member_code = r.subject_code AND r.upload_id >= m.upload_id
+    UNION ALL SELECT upload_id, branch_code, FALSE FROM meetings
+    UNION ALL SELECT upload_id, branch_code, FALSE FROM absences
+    UNION ALL SELECT upload_id, branch_code, FALSE FROM actions
+    UNION ALL SELECT p.upload_id, a.branch_code, FALSE
+              FROM progress_reports p ASOF LEFT JOIN actions a
+                   ON a.action_code = p.action_code AND p.upload_id >= a.upload_id
+)
+SELECT upload_id, count(*) FILTER (WHERE everyone OR list_contains($branches, branch_code)) AS rows
+FROM written
+GROUP BY upload_id
+ORDER BY upload_id;
 
 -- name: member_names
 -- Members' names, only when the caller may see them ($show_names is set by the

@@ -190,8 +190,8 @@ def test_an_upload_touching_another_cell_is_rejected_listing_the_rows(sample_db)
                            user=editor)
     assert not batch.ok
     assert [(p.row, p.message()) for p in batch.errors] == [
-        (12, "Sheet diem_danh_gia, dòng 12, cột 'Mã chi bộ': dòng thuộc chi bộ CB03, ngoài phạm vi bạn được phép nhập (CB02)."),
-        (13, "Sheet diem_danh_gia, dòng 13, cột 'Mã chi bộ': dòng thuộc chi bộ CB03, ngoài phạm vi bạn được phép nhập (CB02)."),
+        (12, "Sheet diem_danh_gia, dòng 12, cột 'Mã chi bộ': dòng này không thuộc chi bộ bạn được phép nhập (CB02), nên không được kiểm tra và sẽ không được ghi."),
+        (13, "Sheet diem_danh_gia, dòng 13, cột 'Mã chi bộ': dòng này không thuộc chi bộ bạn được phép nhập (CB02), nên không được kiểm tra và sẽ không được ghi."),
     ]
     ok = ingest.prepare([("diem.xlsx", xlsx_bytes({"diem_danh_gia": scores("2026", "CB02", 0.8)}))],
                         store.cursor(sample_db), user=editor)

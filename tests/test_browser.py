@@ -24,7 +24,7 @@ def test_overview_in_chromium_filters_by_branch(sample_db, tmp_path):
         page.keyboard.press("Escape")
         page.wait_for_function(
             "() => [...document.querySelectorAll('[data-testid=stMetric]')]"
-            ".some(m => m.innerText.startsWith('Chi bộ') && m.innerText.trim().endsWith('1'))",
+            ".some(m => m.innerText.split('\\n')[0].trim() === 'Chi bộ' && m.innerText.trim().endsWith('1'))",
             timeout=30_000)
         assert re.search(r"chi_bo=CB02", page.url)
         page.screenshot(path=str(tmp_path / "tong-quan-cb02.png"), full_page=True)

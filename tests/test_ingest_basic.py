@@ -130,3 +130,51 @@ def test_a_column_missing_from_one_file_keeps_stored_values_row_by_row(empty_db)
     rows = store.cursor(empty_db).execute(
         "SELECT member_code, full_name, party_role, kind FROM v_members ORDER BY 1").fetchall()
     assert rows == [("DV001", "Tên một", "Phó Bí thư", "chinh_thuc"), ("DV002", "Tên hai mới", "Đảng viên", "du_bi")]
+
+
+def _meeting(day, kind, excused, unexcused):
+    # cell, day, kind, total, exempt, present, excused, unexcused, minutes
+    return ["CB01", day, kind, 3, 0, 3 - excused - unexcused, excused, unexcused, 100]
+
+
+def test_absences_name_the_meeting_when_a_cell_met_twice_on_one_day(empty_db):
+    """Two meetings of CB01 on 05/03/2025: each absence list is compared with its own meeting."""
+    meetings = [_meeting("05/03/2025", "thuong_ky", 1, 0), _meeting("05/03/2025", "chuyen_de", 0, 1),
+                _meeting("06/03/2025", "thuong_ky", 1, 0)]
+    base = {"chi_bo": BRANCHES, "dang_vien": MEMBERS, "sinh_hoat": meetings}
+
+    def prepare(absences):
+        return ingest.prepare([("f.xlsx", xlsx_bytes({**base, "vang_sinh_hoat": absences}))],
+                              store.cursor(empty_db), today=dt.date(2026, 11, 26))
+
+    # Kind given for each: DV001 excused at the regular one, DV002 unexcused at the thematic one;
+    # on 06/03 the cell met once, so the kind may be left blank.
+    ok = prepare([["CB01", "05/03/2025", "thuong_ky", "DV001", "Có"],
+                  ["CB01", "05/03/2025", "Chuyên đề", "DV002", "Không"],
+                  ["CB01", "06/03/2025", None, "DV001", "Có"]])
+    assert ok.ok, [p.message() for p in ok.errors]
+    ingest.commit(ok, who="kiểm thử", source="cli", path=empty_db)
+    stored = store.cursor(empty_db).execute(
+        "SELECT held_on, kind, member_code, excused FROM v_absences ORDER BY held_on, kind").fetchall()
+    assert stored == [(dt.date(2025, 3, 5), "chuyen_de", "DV002", False),
+                      (dt.date(2025, 3, 5), "thuong_ky", "DV001", True),
+                      (dt.date(2025, 3, 6), "thuong_ky", "DV001", True)]
+    # Blank kind on a day with two meetings: which one is unknown, and the row says so.
+    blank = prepare([["CB01", "05/03/2025", None, "DV001", "Có"]])
+    assert [p.message() for p in blank.errors] == [
+        "Sheet vang_sinh_hoat, dòng 2, cột 'Loại': chi bộ CB01 có 2 buổi sinh hoạt ngày 05/03/2025: hãy ghi "
+        "cột Loại để biết đảng viên vắng buổi nào."]
+    # Each meeting's list is the stored one plus the file's: DV002 (unexcused) added to the regular
+    # meeting makes 1 + 1 against its counts 1 and 0; DV001 (excused) added to the thematic one
+    # makes 1 + 1 against 0 and 1.
+    wrong = prepare([["CB01", "05/03/2025", "thuong_ky", "DV002", "Không"],
+                     ["CB01", "05/03/2025", "chuyen_de", "DV001", "Có"]])
+    assert sorted(p.message() for p in wrong.errors) == sorted([
+        "Sheet vang_sinh_hoat, dòng 2, cột 'Ngày': danh sách vắng có 1 có lý do và 1 không lý do, khác số ghi "
+        "ở buổi sinh hoạt (1 và 0).",
+        "Sheet vang_sinh_hoat, dòng 3, cột 'Ngày': danh sách vắng có 1 có lý do và 1 không lý do, khác số ghi "
+        "ở buổi sinh hoạt (0 và 1)."])
+    # A kind the cell did not hold that day.
+    none = prepare([["CB01", "06/03/2025", "ket_hop", "DV001", "Có"]])
+    assert [p.message() for p in none.errors] == [
+        "Sheet vang_sinh_hoat, dòng 2, cột 'Loại': chi bộ CB01 không có buổi sinh hoạt loại ket_hop ngày 06/03/2025."]

@@ -22,7 +22,8 @@ def test_running_migrations_twice_changes_nothing(tmp_path):
     conn.close()
     conn = duckdb.connect(str(path))
     assert store.migrate(conn) == []
-    assert conn.execute("SELECT count(*) FROM schema_version").fetchone()[0] == store.latest_version()
+    # Numbers may leave gaps (reserved for work in progress elsewhere): every file counts once.
+    assert conn.execute("SELECT count(*) FROM schema_version").fetchone()[0] == len(store.migrations())
     assert conn.execute("SELECT count(*) FROM criteria").fetchone()[0] == before
     conn.close()
 

@@ -21,7 +21,7 @@ from .. import auth, settings, store
 from ..contract import SHEETS_BY_NAME, SHEETS_BY_TABLE, Sheet
 from .read import Unreadable, read_file, safe_name
 from .reference import load_reference
-from .validate import Batch, validate
+from .validate import Batch, cells_touched, validate
 
 
 @dataclass
@@ -182,12 +182,15 @@ def commit(batch: Batch, who: str, source: str, path=None, now: dt.datetime | No
         cur = store.cursor(path)
         cur.execute("BEGIN TRANSACTION")
         try:
+            # The last line of defence, whatever the page did: the cells the rows write, derived
+            # again from the store as it is now, must all be the committing user's.
+            cells = _cells_allowed(batch, cur, user)
             upload_id = cur.execute("SELECT coalesce(max(upload_id), 0) + 1 FROM uploads").fetchall()[0][0]
             cur.execute(
                 "INSERT INTO uploads (upload_id, file_name, sha256, size_bytes, uploaded_by, uploaded_at,"
                 " source, counts, branches) VALUES ($id, $f, $h, $s, $w, $at, $src, $c, $b)",
                 {"id": upload_id, "f": file_name, "h": digest, "s": size, "w": who, "at": now,
-                 "src": source, "c": json.dumps(counts), "b": list(batch.cells)})
+                 "src": source, "c": json.dumps(counts), "b": cells})
             for sheet_name, data in batch.sheets.items():
                 sheet = data.sheet
                 staged = _staged(cur, batch, sheet_name)
@@ -219,6 +222,18 @@ def commit(batch: Batch, who: str, source: str, path=None, now: dt.datetime | No
         if not landed or written != expected:
             raise RuntimeError(f"upload {upload_id} did not commit ({written} of {expected} rows)")
     return CommitResult(upload_id, counts)
+
+
+def _cells_allowed(batch: Batch, cur, user: "auth.User | None") -> list[str]:
+    """The cells the batch writes, from the store as it is now; PermissionDenied when a user
+    limited to some cells would write criteria or any row outside them."""
+    touched = cells_touched(batch, load_reference(cur))
+    cells = sorted({c for _, _, found in touched for c, _ in found if c})
+    if user is not None and user.scope is not None:
+        for sheet, _, found in touched:
+            if sheet == "tieu_chi" or any(cell not in user.scope for cell, _ in found):
+                raise auth.PermissionDenied("upload outside scope")
+    return cells
 
 
 def _is_sample_workbook(batch: Batch) -> bool:

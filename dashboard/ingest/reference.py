@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..contract import fold
 
@@ -30,6 +30,21 @@ class Reference:
     disciplined_caps: dict[int, tuple[str, int]] = field(default_factory=dict)
     level_order: dict[str, int] = field(default_factory=dict)
     group_totals: dict[str, float] = field(default_factory=dict)
+
+    def within(self, scope: frozenset[str]) -> "Reference":
+        """The store as a user limited to ``scope`` sees it: other cells' members, meetings,
+        absences, actions and progress left out (codes, enums and criteria are shared)."""
+        action_branches = {a: b for a, b in self.action_branches.items() if b in scope}
+        return replace(
+            self,
+            branches={b for b in self.branches if b in scope},
+            members={code: m for code, m in self.members.items() if m["branch_code"] in scope},
+            action_branches=action_branches,
+            actions=set(action_branches),
+            meetings={k: v for k, v in self.meetings.items() if k[0] in scope},
+            absences={k: v for k, v in self.absences.items() if k[0] in scope},
+            progress=defaultdict(list, {a: list(v) for a, v in self.progress.items() if a in action_branches}),
+        )
 
 
 def load_reference(cur) -> Reference:

@@ -616,15 +616,24 @@ def cells_touched(batch: Batch, ref: Reference) -> list[tuple[str, dict, list[tu
 
 
 def check_scope(batch: Batch, touched, scope: frozenset[str]) -> None:
-    """Every row must belong to a cell the uploader may write (the rows outside are listed)."""
+    """Every row must belong to a cell the uploader may write (the rows outside are listed).
+
+    Runs before every other rule, and a row outside the scope gets this one message and no
+    other: it names only what the user wrote and the user's own cells, never the cell a stored
+    code belongs to, and the row is then left out of every later check (whose messages would
+    quote the other cell's stored values). A code that exists nowhere reads the same as a code
+    of another cell.
+    """
     allowed = ", ".join(sorted(scope))
     for sheet, r, cells in touched:
         if sheet == "tieu_chi":
             _err(batch, r, "criterion_code", "p.criteria_admin_only")
+            r["_bad"] = True
             continue
         for cell, column in cells:
             if cell not in scope:
-                _err(batch, r, column, "p.out_of_scope", value=cell or "?", allowed=allowed)
+                _err(batch, r, column, "p.out_of_scope", allowed=allowed)
+                r["_bad"] = True
                 break
 
 
@@ -639,13 +648,17 @@ def validate(tables: list[RawTable], ref: Reference, today: dt.date, batch: Batc
     if too_long:
         return batch  # over the limit: nothing read further
     parse_rows(batch, located, ref, today)
-    resolve_absence_kinds(batch, ref)
+    visible = ref
+    if scope is not None:
+        # Scope first, and the rules then see only what the user may see: no message can
+        # quote another cell's stored members, meetings, absences, actions or progress.
+        check_scope(batch, cells_touched(batch, ref), scope)
+        visible = ref.within(scope)
+    resolve_absence_kinds(batch, visible)
     check_duplicates(batch)
-    check_rules(batch, ref)
+    check_rules(batch, visible)
     touched = cells_touched(batch, ref)
     batch.cells = sorted({c for _, _, cells in touched for c, _ in cells if c})
-    if scope is not None:
-        check_scope(batch, touched, scope)
     # Order sheets as they load: referenced tables first.
     batch.sheets = {name: batch.sheets[name] for name in LOAD_ORDER if name in batch.sheets}
     batch.problems.sort(key=lambda p: (p.severity != "error", LOAD_ORDER.index(_sheet_of(batch, p))
