@@ -494,12 +494,14 @@ def fmt_datetime(value: dt.datetime | None) -> str:
 
 def _merge_catalogs() -> None:
     """The catalog is one dictionary; some pages keep their messages in their own module."""
+    from .messages_documents import MESSAGES as documents
     from .messages_progress import MESSAGES as progress
 
-    clash = MESSAGES.keys() & progress.keys()
-    if clash:
-        raise KeyError(f"message keys defined twice: {sorted(clash)}")
-    MESSAGES.update(progress)
+    for extra in (progress, documents):
+        clash = MESSAGES.keys() & extra.keys()
+        if clash:
+            raise KeyError(f"message keys defined twice: {sorted(clash)}")
+        MESSAGES.update(extra)
 
 
 _merge_catalogs()
