@@ -63,6 +63,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The database {db} is held by the running web app, so this command cannot read it. While the app runs, an administrator backs up from the \"Upload history\" page; or stop the app and run this command again."},
     "backup.cannot_write": {"vi": "Không ghi được tệp sao lưu {path}: {reason}",
                             "en": "Cannot write the backup {path}: {reason}"},
+    "backup.exists_reason": {"vi": "tệp đã có; hãy chọn tên khác để không ghi đè một bản sao lưu cũ.",
+                             "en": "the file exists; choose another name so that no earlier backup is overwritten."},
+    "backup.no_folder_reason": {"vi": "thư mục không tồn tại.", "en": "the folder does not exist."},
     "backup.no_database": {"vi": "Không có cơ sở dữ liệu {db} để sao lưu.", "en": "There is no database {db} to back up."},
     "restore.done": {
         "vi": "Đã khôi phục từ {path}: {tables} bảng, {rows} dòng, đã kiểm tra khớp với bản sao lưu. Cơ sở dữ liệu trước đó được giữ tại {previous}.",
