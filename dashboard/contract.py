@@ -1,4 +1,4 @@
-"""The upload workbook's contract (../shared/data-contract.md), as data.
+"""The upload workbook's contract (the data contract agreed with the office), as data.
 
 Each sheet maps to one versioned table of the store; each column has the
 Vietnamese header users see, the ASCII key, and the English key, which is also
