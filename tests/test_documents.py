@@ -13,7 +13,11 @@ import datetime as dt
 import functools
 import io
 import re
+import shutil
+import subprocess
+import sys
 import unicodedata
+from pathlib import Path
 
 import docx
 import pypdf
@@ -28,6 +32,7 @@ from dashboard.documents.docx import render_docx
 from dashboard.documents.pdf import render_pdf
 from tests.apptest import open_page
 
+ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_TODAY = dt.date(2026, 11, 26)
 NAMES = {"CB01": "Chi bộ Văn phòng tổng hợp", "CB02": "Chi bộ Khối Hình sự",
          "CB03": "Chi bộ Khối Kiểm sát tư pháp", "CB04": "Chi bộ Khối Dân sự – Hành chính"}
@@ -303,3 +308,25 @@ def test_first_page_is_a4_with_the_guide_s_margins_and_not_blank(sample_report):
     band = ink.crop((0, int(20 * mm), page.width, int(45 * mm)))
     assert band.crop((0, 0, page.width // 2, band.height)).getbbox()
     assert band.crop((page.width // 2, 0, page.width, band.height)).getbbox()
+
+
+OFFLINE = """
+import sys, datetime as dt
+sys.path.insert(0, sys.argv[1])
+from dashboard.documents import report as rp, pdf, docx
+r = rp.Report(rp.Heading("ĐẢNG BỘ TỈNH LAI CHÂU", "ĐẢNG ỦY", "Số 1-BC/ĐU", "ĐẢNG CỘNG SẢN VIỆT NAM", "Lai Châu"),
+              "BÁO CÁO", "thử", [rp.Paragraph("Đường")], [], [], rp.Closing("Nơi nhận:", [], "T/M ĐẢNG ỦY", "BÍ THƯ"))
+print("PDF", len(pdf.render_pdf(r)), "DOCX", len(docx.render_docx(r)))
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux") or shutil.which("unshare") is None,
+                    reason="needs Linux network namespaces (unshare)")
+def test_the_report_is_made_with_no_network_at_all():
+    """In a network namespace with no interface up, the PDF and the .docx are still made."""
+    if subprocess.run(["unshare", "-rn", "true"], capture_output=True).returncode != 0:
+        pytest.skip("unprivileged network namespaces are not available here")
+    result = subprocess.run(["unshare", "-rn", sys.executable, "-c", OFFLINE, str(ROOT)], capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.startswith("PDF ")

@@ -71,49 +71,37 @@ def _no_borders(table) -> None:
 
 
 def _widths(table, widths_cm: list[float]) -> None:
+    """Column widths in the table's grid (LibreOffice reads it) and in every cell (Word does)."""
     table.autofit = False
+    for column, width in zip(table.columns, widths_cm):
+        column.width = Cm(width)
     for row in table.rows:
         for cell, width in zip(row.cells, widths_cm):
             cell.width = Cm(width)
 
 
 def _two_columns(doc, widths_cm: tuple[float, float]):
+    """A borderless one-row table: the guide's samples place the heading and closing this way."""
     table = doc.add_table(rows=1, cols=2)
     _no_borders(table)
     _widths(table, list(widths_cm))
-    left, right = table.rows[0].cells
-    # A new cell holds one empty paragraph; the first line goes into it.
-    return table, left, right
+    return table.rows[0].cells
 
 
-def _cell_line(cell, text: str, first: list[bool], **style):
-    if first[0]:
-        p = cell.paragraphs[0]
-        first[0] = False
-        p.alignment = style.pop("align", WD_ALIGN_PARAGRAPH.CENTER)
-        p.paragraph_format.space_after = Pt(style.pop("after", 0))
-        run = p.add_run(text)
-        run.font.size = Pt(style.pop("size", BODY_PT))
-        run.bold, run.italic, run.underline = (style.pop("bold", False), style.pop("italic", False),
-                                                style.pop("underline", False))
-        return p
-    style.setdefault("align", WD_ALIGN_PARAGRAPH.CENTER)
-    style.setdefault("after", 0)
-    return _para(cell, text, **style)
+def _fill(cell, lines: list[tuple[str, dict]]) -> None:
+    """Paragraphs in a table cell, one a line (centred, no space after unless given)."""
+    empty = cell.paragraphs[0]
+    for text, style in lines:
+        _para(cell, text, **{"align": WD_ALIGN_PARAGRAPH.CENTER, "after": 0, **style})
+    empty._p.getparent().remove(empty._p)      # the paragraph every new cell starts with
 
 
 def _heading(doc, report: Report) -> None:
     h = report.heading
-    _, left, right = _two_columns(doc, (7.0, 9.5))
-    first = [True]
-    _cell_line(left, h.parent, first)
-    _cell_line(left, h.organisation, first, bold=True)
-    _cell_line(left, "*", first)
-    _cell_line(left, h.number, first)
-    first = [True]
-    _cell_line(right, h.party, first, size=15, bold=True, underline=True)
-    _cell_line(right, "", first, after=6)
-    _cell_line(right, h.place_date, first, italic=True)
+    left, right = _two_columns(doc, (7.0, 9.5))
+    _fill(left, [(h.parent, {}), (h.organisation, {"bold": True}), ("*", {}), (h.number, {})])
+    _fill(right, [(h.party, {"size": 15, "bold": True, "underline": True}), ("", {"after": 6}),
+                  (h.place_date, {"italic": True})])
 
 
 def _page_numbers(section) -> None:
@@ -148,6 +136,7 @@ def _table(doc, block: Table) -> None:
     marker.set(qn("w:val"), "true")
     header_row._tr.get_or_add_trPr().append(marker)
     for r, values in enumerate([block.header] + block.rows):
+        table.rows[r]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))   # a row stays on one page
         for c, value in enumerate(values):
             p = table.rows[r].cells[c].paragraphs[0]
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER if r == 0 else ALIGN.get(align[c], WD_ALIGN_PARAGRAPH.LEFT)
@@ -182,17 +171,13 @@ def _section(doc, section: Section, level: int = 0) -> None:
 
 def _closing(doc, report: Report) -> None:
     c = report.closing
-    _, left, right = _two_columns(doc, (8.0, 8.5))
-    first = [True]
-    _cell_line(left, c.recipients_label, first, underline=True, align=WD_ALIGN_PARAGRAPH.LEFT)
-    for line in c.recipients:
-        _cell_line(left, line, first, size=LIST_PT, align=WD_ALIGN_PARAGRAPH.LEFT)
-    first = [True]
-    _cell_line(right, c.authority, first, bold=True)
-    _cell_line(right, c.position, first, bold=True)
-    for _ in range(4):                       # room for the signature and the seal
-        _cell_line(right, "", first)
-    _cell_line(right, c.signer, first, bold=True)
+    left, right = _two_columns(doc, (8.0, 8.5))
+    flush = {"align": WD_ALIGN_PARAGRAPH.LEFT}
+    _fill(left, [(c.recipients_label, {"underline": True, **flush})]
+          + [(line, {"size": LIST_PT, **flush}) for line in c.recipients])
+    # Room for the signature and the seal between the title and the name.
+    _fill(right, [(c.authority, {"bold": True}), (c.position, {"bold": True})] + [("", {})] * 4
+          + [(c.signer, {"bold": True})])
 
 
 def render_docx(report: Report) -> bytes:

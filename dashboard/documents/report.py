@@ -313,7 +313,7 @@ def assemble(run: Runner, *, period: str, branches: list[str], today: dt.date, l
             ("action_code", "gp.col.code", "text"), ("branch_name", "report.col.unit", "text"),
             ("description", "col.description", "text"), ("due_on", "col.due", "date"),
             ("days_late", "report.col.days_late", "int"), ("percent", "col.progress", "percent"),
-        ], lang, widths=[1.5, 2.4, 4.6, 1.6, 1.3, 1.2], align=["left", "left", "left", "center", "right", "right"]))
+        ], lang, widths=[1.5, 2.4, 4.3, 1.9, 1.3, 1.2], align=["left", "left", "left", "center", "right", "right"]))
     solution_section.blocks.extend(projections)
 
     # V. Rule findings of the period's year.
