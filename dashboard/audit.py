@@ -13,7 +13,8 @@ from . import store
 
 log = logging.getLogger(__name__)
 
-ACTIONS = ("login", "login_failed", "logout", "expired", "upload", "upload_rejected", "undo", "export")
+ACTIONS = ("login", "login_failed", "logout", "expired", "upload", "upload_rejected", "undo", "export",
+           "backup", "restore")
 
 
 def record(action: str, user_name: str, detail: dict | str | None = None, path: Path | None = None,

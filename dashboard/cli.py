@@ -7,6 +7,8 @@
   migrate                         bring the database schema up to date
   hash-password                   print a password hash for .streamlit/secrets.toml
   unlock USER                     let a user throttled after failed sign-ins try again at once
+  backup PATH                     write a consistent, checked backup of the database to PATH
+  restore PATH                    replace the database by the backup at PATH, once verified
 
 Every command takes ``--db PATH`` (default: the DASHBOARD_DB setting).
 """
@@ -19,7 +21,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import i18n, ingest, settings, store
+from . import audit, backup, i18n, ingest, settings, store
 
 EXIT_OK, EXIT_REJECTED, EXIT_INTERNAL = 0, 2, 1
 
@@ -174,6 +176,54 @@ def cmd_unlock(args) -> int:
     return EXIT_OK
 
 
+def cmd_backup(args) -> int:
+    """A backup needs the database to itself: while the app runs, the history page makes it."""
+    target = Path(args.path)
+    try:
+        outcome = backup.backup(args.db, target, who=args.who)
+    except store.DatabaseBusy:
+        print(i18n.t("backup.busy", args.lang, db=str(args.db)), file=sys.stderr)
+        return EXIT_REJECTED
+    except backup.Refused as refused:
+        print(refused.message(args.lang), file=sys.stderr)
+        return EXIT_REJECTED
+    audit.record("backup", args.who, {"file": target.name, "tables": outcome.tables, "rows": outcome.rows,
+                                      "source": "cli"}, path=args.db)
+    print(i18n.t("backup.done", args.lang, path=str(target), tables=outcome.tables, rows=outcome.rows,
+                 seconds=i18n.fmt_number(outcome.seconds, 2, args.lang)))
+    return EXIT_OK
+
+
+def cmd_restore(args) -> int:
+    """Refuses anything but a sound backup of this dashboard, and a database the app holds."""
+    source = Path(args.path)
+    if args.db.exists():
+        try:
+            store.cursor(args.db)
+        except store.DatabaseBusy:
+            print(i18n.t("restore.busy", args.lang, db=str(args.db)), file=sys.stderr)
+            return EXIT_REJECTED
+        except Exception:   # noqa: BLE001 - a damaged store is what a restore is for
+            store.close(args.db)
+    try:
+        outcome = backup.restore(source, args.db)
+    except store.DatabaseBusy:
+        print(i18n.t("restore.busy", args.lang, db=str(args.db)), file=sys.stderr)
+        return EXIT_REJECTED
+    except backup.Refused as refused:
+        print(refused.message(args.lang), file=sys.stderr)
+        return EXIT_REJECTED
+    audit.record("restore", args.who, {"file": source.name, "tables": outcome.tables, "rows": outcome.rows,
+                                       "previous": outcome.previous.name if outcome.previous else None,
+                                       "source": "cli"}, path=args.db)
+    if outcome.previous:
+        print(i18n.t("restore.done", args.lang, path=str(source), tables=outcome.tables, rows=outcome.rows,
+                     previous=str(outcome.previous)))
+    else:
+        print(i18n.t("restore.done_empty", args.lang, path=str(source), tables=outcome.tables, rows=outcome.rows))
+    return EXIT_OK
+
+
 def cmd_migrate(args) -> int:
     cur = _open(args.db)
     print(i18n.t("cli.migrated", args.lang, version=store.schema_version(cur)))
@@ -217,6 +267,14 @@ def parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_migrate)
     s = sub.add_parser("rules-table", help="print the README's table of rules and their sources")
     s.set_defaults(func=cmd_rules_table)
+    s = sub.add_parser("backup", help="write a consistent, checked backup of the database to PATH")
+    s.add_argument("path")
+    s.add_argument("--who", default=os.environ.get("USER", "dòng lệnh"))
+    s.set_defaults(func=cmd_backup)
+    s = sub.add_parser("restore", help="replace the database by the backup at PATH, once verified")
+    s.add_argument("path")
+    s.add_argument("--who", default=os.environ.get("USER", "dòng lệnh"))
+    s.set_defaults(func=cmd_restore)
     for action in sub.choices.values():
         action.add_argument("--db", type=Path, default=argparse.SUPPRESS)
         action.add_argument("--lang", choices=i18n.LANGS, default=argparse.SUPPRESS)

@@ -513,20 +513,22 @@ def fmt_number(value: float | int | None, decimals: int = 1, lang: str = DEFAULT
     return text
 
 
-def fmt_percent(value: float | None, lang: str = DEFAULT_LANG, decimals: int = 1) -> str:
-    """A ratio as the app writes every percentage: 0.853 → '85,3 %', 0.85 → '85 %' (a
-    trailing ',0' is dropped), '85.3 %' in English; None/NaN → '—'."""
+def fmt_percent(value: float | None, lang: str = DEFAULT_LANG, decimals: int = 1, fixed: bool = False) -> str:
+    """A ratio as the app writes every percentage: 0.853 → '85,3 %', and in a sentence 0.85 →
+    '85 %' (a trailing ',0' is dropped; ``fixed`` keeps it, for a table column whose figures
+    line up, as a spreadsheet's 0,0 % format shows them); '85.3 %' in English; None → '—'."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "—"
-    return fmt_points_percent(value * 100, lang, decimals)
+    return fmt_points_percent(value * 100, lang, decimals, fixed)
 
 
-def fmt_points_percent(value: float | None, lang: str = DEFAULT_LANG, decimals: int = 1) -> str:
+def fmt_points_percent(value: float | None, lang: str = DEFAULT_LANG, decimals: int = 1,
+                       fixed: bool = False) -> str:
     """A percentage already on the 0–100 scale (progress of an action): 62.5 → '62,5 %'."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "—"
     text = fmt_number(value, decimals, lang)
-    if decimals:
+    if decimals and not fixed:
         text = text.rstrip("0").rstrip(",." if lang == "vi" else ".")
     return f"{text} %"
 
@@ -552,12 +554,14 @@ def fmt_datetime(value: dt.datetime | None) -> str:
 
 def _merge_catalogs() -> None:
     """The catalog is one dictionary; some pages keep their messages in their own module."""
+    from .messages_documents import MESSAGES as documents
     from .messages_progress import MESSAGES as progress
 
-    clash = MESSAGES.keys() & progress.keys()
-    if clash:
-        raise KeyError(f"message keys defined twice: {sorted(clash)}")
-    MESSAGES.update(progress)
+    for extra in (progress, documents):
+        clash = MESSAGES.keys() & extra.keys()
+        if clash:
+            raise KeyError(f"message keys defined twice: {sorted(clash)}")
+        MESSAGES.update(extra)
 
 
 _merge_catalogs()

@@ -78,6 +78,17 @@ SETTINGS: tuple[Setting, ...] = (
             "Pretend today is this date (dd/mm/yyyy) for overdue and stale flags; empty: the real date."),
     Setting("DASHBOARD_READ_ONLY", False, _bool,
             "Open the database read-only (uploads and undo disabled)."),
+    Setting("DASHBOARD_ORG_PARENT", "ĐẢNG BỘ TỈNH LAI CHÂU", str,
+            "The report's heading, upper line: the party organisation directly above the issuer."),
+    Setting("DASHBOARD_ORG_NAME", "ĐẢNG ỦY VIỆN KIỂM SÁT NHÂN DÂN TỈNH", str,
+            "The report's heading, the issuer's name (bold, with a * below)."),
+    Setting("DASHBOARD_REPORT_NUMBER", "", str,
+            "The report's number before -BC/ĐU; empty leaves a blank to be written in by hand."),
+    Setting("DASHBOARD_PLACE", "Lai Châu", str,
+            "The place in the report's date line (Lai Châu, ngày 30 tháng 11 năm 2026)."),
+    Setting("DASHBOARD_REPORT_RECIPIENTS",
+            "Đảng ủy cấp trên (để báo cáo);Các đồng chí Đảng ủy viên;Các chi bộ trực thuộc;Lưu Văn phòng Đảng ủy",
+            str, "The report's Nơi nhận list, items separated by semicolons."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

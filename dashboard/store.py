@@ -79,8 +79,8 @@ def bump_version(cur: duckdb.DuckDBPyConnection) -> None:
     cur.execute("UPDATE data_state SET version = version + 1 WHERE id = 1")
 
 
-def migrate(conn: duckdb.DuckDBPyConnection) -> list[int]:
-    """Apply the migrations not yet recorded; each in its own transaction.
+def migrate(conn: duckdb.DuckDBPyConnection, upto: int | None = None) -> list[int]:
+    """Apply the migrations not yet recorded (up to version ``upto``); each in its own transaction.
 
     Returns the versions applied (empty when the database is up to date).
     """
@@ -93,7 +93,7 @@ def migrate(conn: duckdb.DuckDBPyConnection) -> list[int]:
     done = {row[0] for row in cur.execute("SELECT version FROM schema_version").fetchall()}
     applied = []
     for version, name, sql in migrations():
-        if version in done:
+        if version in done or (upto is not None and version > upto):
             continue
         with transaction(cur, lambda c, v=version: c.execute(
                 "SELECT count(*) FROM schema_version WHERE version = $v", {"v": v}).fetchall()[0][0] == 1):
@@ -172,6 +172,17 @@ def connect(path: Path | None = None, read_only: bool | None = None) -> duckdb.D
 def cursor(path: Path | None = None) -> duckdb.DuckDBPyConnection:
     """A fresh cursor on the shared database instance: one per query or transaction."""
     return connect(path).cursor()
+
+
+def close(path: Path) -> None:
+    """Close this process's connection to one database file, if open (before replacing the file)."""
+    with _lock:
+        conn = _connections.pop(str(Path(path).resolve()), None)
+    if conn is not None:
+        try:
+            conn.close()
+        except duckdb.Error:
+            pass
 
 
 def close_all() -> None:

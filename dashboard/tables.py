@@ -23,7 +23,7 @@ FORMATS = {
     "text": lambda v, lang: _text(v),
     "int": lambda v, lang: i18n.fmt_number(v, 0, lang) if pd.notna(v) else "—",
     "score": lambda v, lang: i18n.fmt_number(v, 1, lang) if pd.notna(v) else "—",
-    "ratio": lambda v, lang: i18n.fmt_percent(v, lang) if pd.notna(v) else "—",
+    "ratio": lambda v, lang: i18n.fmt_percent(v, lang, fixed=True) if pd.notna(v) else "—",
     "percent": lambda v, lang: i18n.fmt_points_percent(v, lang, 0) if pd.notna(v) else "—",
     "date": lambda v, lang: i18n.fmt_date(v) if pd.notna(v) else "—",
     "datetime": lambda v, lang: i18n.fmt_datetime(v) if pd.notna(v) else "—",

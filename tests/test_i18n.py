@@ -10,7 +10,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_no_message_key_is_defined_twice():
-    for path in (ROOT / "dashboard" / "i18n.py", ROOT / "dashboard" / "messages_progress.py"):
+    for path in (ROOT / "dashboard" / "i18n.py", ROOT / "dashboard" / "messages_progress.py",
+                 ROOT / "dashboard" / "messages_documents.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if isinstance(node, ast.Dict) and node.keys and all(isinstance(k, ast.Constant) for k in node.keys):

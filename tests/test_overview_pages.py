@@ -244,7 +244,7 @@ def test_solutions_page_on_the_sample(sample_db, today):
     assert actions.loc["GP4-05", "Hạn hoàn thành"] == "30/06/2026"
     on_time = at.dataframe[0].value.set_index("Chi bộ")
     # CB04: GP1-05 done late, GP2-05 and GP4-05 overdue → 3 of 6 on time; 55 + 57 + 149 days late.
-    assert on_time.loc[CB04, "Tỷ lệ đúng hạn"] == "50 %"
+    assert on_time.loc[CB04, "Tỷ lệ đúng hạn"] == "50,0 %"
     assert on_time.loc[CB04, "Tổng số ngày trễ"] == "261" and on_time.loc[CB04, "Trễ nhiều nhất (ngày)"] == "149"
 
 
@@ -258,7 +258,7 @@ def test_clicking_a_matrix_cell_narrows_the_page_and_can_be_cleared(sample_db, t
     assert ("Đang xem riêng: 4. Đảng thống nhất lãnh đạo công tác cán bộ; trách nhiệm của tổ chức và người "
             "đứng đầu. — Chi bộ Khối Dân sự – Hành chính.") in texts(at)
     assert list(at.dataframe[-1].value["Mã"]) == ["GP4-05"]
-    assert list(at.dataframe[0].value["Tỷ lệ đúng hạn"]) == ["0 %"]
+    assert list(at.dataframe[0].value["Tỷ lệ đúng hạn"]) == ["0,0 %"]
     timeline = [c for c in at.get("vega_lite_chart")
                 if "Tiến độ" in json.dumps(json.loads(c.proto.spec).get("encoding", {}), ensure_ascii=False)
                 or "on_date" in c.proto.spec]

@@ -1,0 +1,377 @@
+"""Backups of the store: a consistent copy taken while the app runs, and a verified restore.
+
+How the copy is taken. The app's engine is locked down (no access to other files, and the
+setting cannot be changed back), so DuckDB's own ``EXPORT DATABASE`` and ``ATTACH 'file'``
+are refused, and a file copy of an open database may catch it between two writes. Instead
+every table is read in ONE read transaction on a cursor of the running instance (DuckDB's
+snapshot isolation: an upload committing meanwhile is either wholly in the copy or not at
+all) and written, through Arrow, into a new database file that this module creates itself
+with the dashboard's own migrations, up to the same schema version. The engine stays locked
+down throughout: the new file is a separate database of our own, not something SQL reaches.
+
+What a backup is. A DuckDB file holding every table of the store, plus three marker tables:
+``dashboard_backup`` (a magic string, the format, the schema version, when and by whom it
+was made, the DuckDB version), ``dashboard_backup_tables`` (rows and an order-independent
+MD5 checksum of each table) and ``dashboard_backup_sequences`` (the audit trail's counter).
+
+How a restore goes. The file is opened read-only with the same lock-down; it must carry the
+marker with our magic string, a schema this version knows, and tables whose rows and checksums
+are those written at backup time. Only its rows are taken: the schema of the restored store
+comes from our migrations, not from the file. They are copied into a new file next to the
+store, checked again against the backup, brought up to the current schema, and only then
+swapped in with an atomic rename; the previous store is kept beside it as a ``.bak`` file.
+Anything wrong — not a database, cut short, another application's file, a newer schema, a
+checksum that does not match — refuses with one sentence and leaves the store untouched.
+
+A second process cannot open the file while the app holds it (DuckDB allows one writer, and
+no reader beside it): from the command line, backup and restore need the app stopped; while
+it runs, an administrator uses the history page, which calls these functions in the app.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from . import i18n, store
+
+MAGIC = "bang-dieu-hanh-dang-bo-vksnd-lai-chau/sao-luu"
+FORMAT = 1
+MARKER, MARKER_TABLES, MARKER_SEQUENCES = "dashboard_backup", "dashboard_backup_tables", "dashboard_backup_sequences"
+MARKERS = (MARKER, MARKER_TABLES, MARKER_SEQUENCES)
+_CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+
+
+class Refused(Exception):
+    """A backup or restore that cannot go ahead; nothing was changed. ``key`` names the message."""
+
+    def __init__(self, key: str, **params: object):
+        super().__init__(key)
+        self.key, self.params = key, params
+
+    def message(self, lang: str = "vi") -> str:
+        return i18n.t(self.key, lang, **self.params)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    path: Path                    # the backup written, or the backup restored from
+    tables: int
+    rows: int
+    seconds: float
+    previous: Path | None = None  # after a restore: where the store before it was kept
+
+
+# ---------------------------------------------------------------- reading and writing tables
+
+def _tables(cur) -> list[str]:
+    """The store's base tables (views and macros come from the migrations)."""
+    rows = cur.execute(
+        "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database()"
+        " AND schema_name = 'main' AND NOT temporary ORDER BY table_name").fetchall()
+    return [r[0] for r in rows if r[0] not in MARKERS]
+
+
+def _columns(cur, table: str) -> list[str]:
+    rows = cur.execute(
+        "SELECT column_name FROM duckdb_columns() WHERE database_name = current_database()"
+        " AND schema_name = 'main' AND table_name = $t ORDER BY column_index", {"t": table}).fetchall()
+    return [r[0] for r in rows]
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def check(cur, table: str) -> tuple[int, str]:
+    """(rows, checksum) of a table: the MD5 of its rows' JSON digests in sorted order, so that
+    the order rows are stored in does not matter and any changed value does."""
+    return tuple(cur.execute(
+        "SELECT count(*), coalesce(md5(string_agg(h, '' ORDER BY h)), '')"
+        f" FROM (SELECT md5(CAST(to_json(t) AS VARCHAR)) AS h FROM {_quote(table)} t)").fetchall()[0])
+
+
+def _sequences(cur) -> dict[str, int]:
+    rows = cur.execute("SELECT sequence_name, last_value FROM duckdb_sequences()"
+                       " WHERE database_name = current_database() AND schema_name = 'main'").fetchall()
+    return {name: int(value) for name, value in rows if value is not None}
+
+
+def _new_store(path: Path, version: int) -> duckdb.DuckDBPyConnection:
+    """A new database file with the dashboard's schema at ``version`` (its seed rows are replaced)."""
+    _remove(path)
+    conn = duckdb.connect(str(path), config=_CONFIG)
+    store.migrate(conn, upto=version)
+    return conn
+
+
+class _Differs(Exception):
+    """A table's columns in the copy are not those of the dashboard's schema."""
+
+
+def _copy(src, dst, tables: list[str]) -> int:
+    """Every row of ``tables`` from ``src`` (inside the caller's transaction) into ``dst``."""
+    rows = 0
+    for table in tables:
+        columns = _columns(dst, table)
+        if _columns(src, table) != columns:
+            raise _Differs(table)
+        listed = ", ".join(_quote(c) for c in columns)
+        data = src.sql(f"SELECT {listed} FROM {_quote(table)}").to_arrow_table()
+        dst.execute(f"DELETE FROM {_quote(table)}")
+        dst.register("_backup_rows", data)
+        try:
+            dst.execute(f"INSERT INTO {_quote(table)} ({listed}) SELECT {listed} FROM _backup_rows")
+        finally:
+            dst.unregister("_backup_rows")
+        rows += data.num_rows
+    return rows
+
+
+def _remove(path: Path) -> None:
+    for leftover in (path, Path(str(path) + ".wal")):
+        leftover.unlink(missing_ok=True)
+
+
+def _set_sequences(conn, values: dict[str, int]) -> None:
+    """Move each sequence on to the value it had (DuckDB has no ALTER SEQUENCE … RESTART)."""
+    now = _sequences(conn)
+    for name, value in values.items():
+        steps = value - now.get(name, 0)
+        if steps > 0:
+            conn.execute(f"SELECT max(nextval('{name}')) FROM range({int(steps)})")
+
+
+# ---------------------------------------------------------------- backup
+
+def backup(db: Path, target: Path, who: str = "", now: dt.datetime | None = None) -> Outcome:
+    """Write a backup of the store ``db`` to ``target`` (a new file), while the app may be using it.
+
+    Raises ``store.DatabaseBusy`` when another process holds the store, ``Refused`` when the
+    target cannot be written.
+    """
+    started = time.perf_counter()
+    db, target = Path(db), Path(target)
+    if not db.exists():
+        raise Refused("backup.no_database", db=str(db))
+    if target.exists():
+        raise Refused("backup.cannot_write", path=str(target), reason=i18n.t("backup.exists_reason"))
+    if not target.parent.is_dir():
+        raise Refused("backup.cannot_write", path=str(target), reason=i18n.t("backup.no_folder_reason"))
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    cur = store.cursor(db)
+    out = None
+    done = False
+    try:
+        cur.execute("BEGIN TRANSACTION")        # one snapshot for every table
+        try:
+            version = store.schema_version(cur)
+            sequences = _sequences(cur)
+            data_version = store.data_version(cur)
+            try:
+                out = _new_store(tmp, version)
+            except (duckdb.Error, OSError) as exc:
+                raise Refused("backup.cannot_write", path=str(target), reason=str(exc)) from exc
+            tables = _tables(out)             # the dashboard's tables at this schema version
+            checks = {t: check(cur, t) for t in tables}
+            rows = _copy(cur, out, tables)
+        finally:
+            cur.execute("COMMIT")
+        _set_sequences(out, sequences)
+        for table, expected in checks.items():
+            if check(out, table) != expected:
+                raise RuntimeError(f"the backup's copy of {table} differs from the store")
+        out.execute(f"CREATE TABLE {MARKER} (magic VARCHAR, format INTEGER, schema_version INTEGER,"
+                    " data_version BIGINT, created_at TIMESTAMP, created_by VARCHAR, duckdb_version VARCHAR,"
+                    " source_name VARCHAR)")
+        out.execute(f"INSERT INTO {MARKER} VALUES ($m, $f, $v, $d, $at, $who, $duck, $src)",
+                    {"m": MAGIC, "f": FORMAT, "v": version, "d": data_version,
+                     "at": (now or dt.datetime.now()).replace(microsecond=0), "who": who,
+                     "duck": duckdb.__version__, "src": db.name})
+        out.execute(f"CREATE TABLE {MARKER_TABLES} (table_name VARCHAR PRIMARY KEY, row_count BIGINT,"
+                    " checksum VARCHAR)")
+        out.executemany(f"INSERT INTO {MARKER_TABLES} VALUES (?, ?, ?)",
+                        [(t, n, digest) for t, (n, digest) in checks.items()])
+        out.execute(f"CREATE TABLE {MARKER_SEQUENCES} (sequence_name VARCHAR PRIMARY KEY, last_value BIGINT)")
+        if sequences:
+            out.executemany(f"INSERT INTO {MARKER_SEQUENCES} VALUES (?, ?)", list(sequences.items()))
+        out.execute("CHECKPOINT")
+        out.close()
+        out = None
+        os.replace(tmp, target)
+        done = True
+    except OSError as exc:
+        raise Refused("backup.cannot_write", path=str(target), reason=exc.strerror or str(exc)) from exc
+    finally:
+        if out is not None:
+            out.close()
+        if not done:
+            _remove(tmp)
+    return Outcome(target, len(tables), rows, time.perf_counter() - started)
+
+
+def backup_bytes(db: Path, who: str = "") -> bytes:
+    """A backup as bytes, for a download button."""
+    with tempfile.TemporaryDirectory(prefix="sao-luu-") as folder:
+        path = Path(folder) / "sao-luu.duckdb"
+        backup(db, path, who=who)
+        return path.read_bytes()
+
+
+# ---------------------------------------------------------------- restore
+
+@dataclass(frozen=True)
+class _Backup:
+    schema_version: int
+    data_version: int
+    duckdb_version: str
+    checks: dict[str, tuple[int, str]]
+    sequences: dict[str, int]
+
+
+def _open_backup(path: Path) -> duckdb.DuckDBPyConnection:
+    try:
+        conn = duckdb.connect(str(path), read_only=True, config=_CONFIG)
+        conn.execute("SET enable_external_access = false")
+        conn.execute("SET lock_configuration = true")
+        return conn
+    except duckdb.Error as exc:
+        raise Refused("restore.unreadable", file=path.name) from exc
+
+
+def _read_marker(conn, path: Path) -> _Backup:
+    names = {r[0] for r in conn.execute(
+        "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main'").fetchall()}
+    if not set(MARKERS) <= names:
+        raise Refused("restore.not_backup", file=path.name)
+    marker = conn.execute(f"SELECT magic, format, schema_version, data_version, duckdb_version FROM {MARKER}").fetchall()
+    if len(marker) != 1 or marker[0][0] != MAGIC:
+        raise Refused("restore.not_backup", file=path.name)
+    _, form, version, data_version, duck = marker[0]
+    if form > FORMAT or version > store.latest_version():
+        raise Refused("restore.newer", file=path.name, found=version, supported=store.latest_version())
+    checks = {t: (int(n), str(c)) for t, n, c in conn.execute(
+        f"SELECT table_name, row_count, checksum FROM {MARKER_TABLES}").fetchall()}
+    sequences = {s: int(v) for s, v in conn.execute(
+        f"SELECT sequence_name, last_value FROM {MARKER_SEQUENCES}").fetchall()}
+    return _Backup(int(version), int(data_version), str(duck), checks, sequences)
+
+
+def verify(path: Path) -> _Backup:
+    """Open a backup file and check it throughout; ``Refused`` says what is wrong."""
+    path = Path(path)
+    if not path.is_file():
+        raise Refused("restore.no_file", file=path.name)
+    conn = _open_backup(path)
+    try:
+        info = _read_marker(conn, path)
+        present = set(_tables(conn))
+        same_engine = info.duckdb_version == duckdb.__version__
+        for table, (rows, digest) in info.checks.items():
+            if table not in present:
+                raise Refused("restore.damaged", file=path.name, table=table, detail="missing")
+            found_rows, found_digest = check(conn, table)
+            if found_rows != rows or (same_engine and found_digest != digest):
+                raise Refused("restore.damaged", file=path.name, table=table,
+                              detail=f"{found_rows}/{rows}")
+        return info
+    except duckdb.Error as exc:
+        raise Refused("restore.unreadable", file=path.name) from exc
+    finally:
+        conn.close()
+
+
+def restore(path: Path, db: Path, now: dt.datetime | None = None) -> Outcome:
+    """Replace the store ``db`` by the backup at ``path``, once the copy is verified.
+
+    Raises ``Refused`` (nothing changed) or ``store.DatabaseBusy`` (another process holds the
+    store). In the app's own process, its connection to ``db`` is closed for the swap and
+    reopened by the next query.
+    """
+    started = time.perf_counter()
+    path, db = Path(path), Path(db)
+    if db.exists() and path.resolve() == db.resolve():
+        raise Refused("restore.not_backup", file=path.name)
+    info = verify(path)
+    floor = 0
+    if db.exists():
+        try:
+            floor = store.data_version(store.cursor(db))
+        except store.DatabaseBusy:
+            raise
+        except duckdb.Error:
+            floor = 0           # a damaged store is exactly what a restore is for
+    tmp = db.with_name(f".{db.name}.restoring")
+    src = _open_backup(path)
+    out = None
+    done = False
+    try:
+        out = _new_store(tmp, info.schema_version)
+        tables = _tables(out)
+        missing = [t for t in tables if t not in info.checks]
+        if missing:
+            raise Refused("restore.damaged", file=path.name, table=missing[0], detail="missing")
+        src.execute("BEGIN TRANSACTION")
+        rows = _copy(src, out, tables)
+        src.execute("COMMIT")
+        for table in tables:                                # the copy is the backup, value for value
+            if check(out, table) != check(src, table):
+                raise Refused("restore.damaged", file=path.name, table=table, detail="copy")
+        _set_sequences(out, info.sequences)
+        store.migrate(out)                                  # an older backup joins the current schema
+        out.execute("UPDATE data_state SET version = $v WHERE id = 1",
+                    {"v": max(floor, info.data_version) + 1})   # every cached page reads afresh
+        out.execute("CHECKPOINT")
+        out.close()
+        out = None
+        done = True
+    except _Differs as exc:
+        raise Refused("restore.damaged", file=path.name, table=str(exc), detail="columns") from exc
+    except duckdb.Error as exc:
+        raise Refused("restore.unreadable", file=path.name) from exc
+    finally:
+        src.close()
+        if out is not None:
+            out.close()
+        if not done:
+            _remove(tmp)
+    return _swap(tmp, db, path, len(tables), rows, started, now)
+
+
+def _swap(tmp: Path, db: Path, path: Path, tables: int, rows: int, started: float,
+          now: dt.datetime | None) -> Outcome:
+    previous = None
+    with store.write_lock:
+        store.close(db)
+        wal = Path(str(db) + ".wal")
+        if db.exists():
+            stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+            previous = db.with_name(f"{db.name}.{stamp}.bak")
+            n = 1
+            while previous.exists():
+                previous = db.with_name(f"{db.name}.{stamp}-{n}.bak")
+                n += 1
+            os.replace(db, previous)
+            if wal.exists():
+                os.replace(wal, Path(str(previous) + ".wal"))
+        try:
+            os.replace(tmp, db)
+        except OSError:
+            if previous is not None:
+                os.replace(previous, db)
+            raise
+    return Outcome(path, tables, rows, time.perf_counter() - started, previous)
+
+
+def restore_bytes(data: bytes, db: Path, name: str = "sao-luu.duckdb") -> Outcome:
+    """Restore from an uploaded backup (the page's file uploader)."""
+    with tempfile.TemporaryDirectory(prefix="khoi-phuc-") as folder:
+        path = Path(folder) / Path(name).name
+        path.write_bytes(data)
+        return restore(path, db)
