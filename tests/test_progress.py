@@ -15,6 +15,8 @@ import datetime as dt
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from dashboard import ingest, progress, queries, store
 from tests.workbooks import BRANCHES, xlsx_bytes
@@ -204,3 +206,64 @@ def test_committee_actions_only_for_a_caller_seeing_the_whole_dang_bo(db):
     assert set(actions_on(TODAY, branches=["CB02"]).index) == {"A3", "A4"}   # one cell chosen
     with pytest.raises(queries.QueryError):                                  # never the caller's to say
         run("solutions.actions", branches=ALL, include_committee=True, today=TODAY)
+
+
+# ---------------------------------------------------------------- the timeline, against a brute force
+
+_day = st.integers(0, 400).map(lambda n: dt.date(2025, 1, 1) + dt.timedelta(days=n))
+_report = st.tuples(_day, st.sampled_from([0, 10, 35, 60, 90, 100]), st.booleans())
+_action = st.tuples(st.sampled_from(["CB01", "CB02", "DANG_UY"]), st.integers(1, 3), _day, _day,
+                    st.lists(_report, max_size=6, unique_by=lambda r: r[0]))
+
+
+@pytest.fixture(scope="module")
+def timeline_db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("timeline") / "timeline.duckdb"
+    cur = store.connect(path).cursor()
+    cur.execute("INSERT INTO branches (branch_code, branch_name, active, upload_id) VALUES "
+                "('CB01', 'Chi bộ 1', TRUE, 0), ('CB02', 'Chi bộ 2', TRUE, 0)")
+    yield path
+    store.close_all()
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(actions=st.lists(_action, min_size=1, max_size=6), today=_day)
+def test_timeline_equals_each_action_at_its_latest_report_on_each_date(timeline_db, actions, today):
+    """Whatever the reports (backwards, done then reopened, before the start, after today), each
+    date's figures are those of every action at its latest report on or before that date."""
+    cur = store.cursor(timeline_db)
+    cur.execute("DELETE FROM progress_reports")
+    cur.execute("DELETE FROM actions")
+    for i, (cell, solution, start, due, reports) in enumerate(actions):
+        code = f"A{i}"
+        cur.execute("INSERT INTO actions (action_code, branch_code, solution, description, starts_on, due_on,"
+                    " upload_id) VALUES ($c, $b, $s, 'x', $st, $d, 0)",
+                    {"c": code, "b": cell, "s": solution, "st": start, "d": due})
+        for on, percent, done in reports:
+            status = "hoan_thanh" if done and percent == 100 else "dang_thuc_hien"
+            cur.execute("INSERT INTO progress_reports (action_code, reported_on, percent, status, upload_id)"
+                        " VALUES ($c, $o, $p, $s, 0)", {"c": code, "o": on, "p": percent, "s": status})
+    got = queries.run("solutions.timeline", cur=cur, branches=["CB01", "CB02"], today=today)
+    # Brute force: the sampled dates are every month end from the first start or report up to
+    # today, and today; each action at each date takes its latest report on or before it.
+    firsts = [a[2] for a in actions] + [r[0] for a in actions for r in a[4] if r[0] <= today]
+    first = min(firsts)
+    dates, month = [], dt.date(first.year, first.month, 1)
+    while month <= today:
+        nxt = dt.date(month.year + month.month // 12, month.month % 12 + 1, 1)
+        dates.append(min(nxt - dt.timedelta(days=1), today))
+        month = nxt
+    dates = sorted(set(dates))
+    expected = {}
+    for on in dates:
+        for i, (cell, solution, start, due, reports) in enumerate(actions):
+            seen = [r for r in reports if r[0] <= on and r[0] <= today]
+            last = max(seen) if seen else None
+            percent = last[1] if last else 0
+            done = bool(last and last[2] and last[1] == 100)
+            key = (on, solution, cell)
+            n, total, late = expected.get(key, (0, 0, 0))
+            expected[key] = (n + 1, total + percent, late + int(due < on and not done))
+    actual = {(r.on_date.date() if hasattr(r.on_date, "date") else r.on_date, int(r.solution), r.branch_code):
+              (int(r.actions), float(r.percent_sum), int(r.overdue)) for r in got.itertuples()}
+    assert actual == expected
