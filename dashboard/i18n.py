@@ -556,8 +556,9 @@ def _merge_catalogs() -> None:
     """The catalog is one dictionary; some pages keep their messages in their own module."""
     from .messages_documents import MESSAGES as documents
     from .messages_progress import MESSAGES as progress
+    from .messages_projection import MESSAGES as projection
 
-    for extra in (progress, documents):
+    for extra in (progress, documents, projection):
         clash = MESSAGES.keys() & extra.keys()
         if clash:
             raise KeyError(f"message keys defined twice: {sorted(clash)}")

@@ -1,0 +1,76 @@
+"""Where each action and each solution will land at the pace it is going.
+
+The arithmetic is SQL (``queries/projections.sql``): an action's pace is the least-squares
+slope through its last N reports (N = DASHBOARD_PROJECTION_REPORTS), and at that pace it
+reaches 100 % on last report + (100 − last %) ÷ pace. This module says it in words and rolls
+actions up to a solution and unit: a group lands when its last action does, and has no date
+while one of its actions is not moving or has too few reports to measure.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from . import i18n, settings
+
+DAYS_PER_MONTH = 365.25 / 12
+
+
+def reports_used() -> int:
+    """The setting, never below two (a pace needs two reports)."""
+    return max(2, int(settings.get("DASHBOARD_PROJECTION_REPORTS")))
+
+
+def months(days: float) -> float:
+    """Days as months, to one decimal (30,4 days a month)."""
+    return round(days / DAYS_PER_MONTH, 1)
+
+
+def action_words(row: dict, lang: str = "vi") -> str:
+    """One action's projection in a sentence a reader can check."""
+    t = lambda key, **kw: i18n.t(key, lang, **kw)  # noqa: E731
+    kind = row["pace_kind"]
+    if kind == "done":
+        return t("projection.done", date=i18n.fmt_date(row["done_on"]))
+    if kind == "too_few":
+        return t("projection.too_few")
+    if kind == "stalled":
+        return t("projection.stalled", percent=i18n.fmt_points_percent(row["percent"], lang, 0),
+                 n=int(row["reports_used"]))
+    late = int(row["days_late_projected"])
+    params = {"date": i18n.fmt_date(row["projected_on"]),
+              "pace": i18n.fmt_number(float(row["per_day"]) * DAYS_PER_MONTH, 1, lang)}
+    if late >= DAYS_PER_MONTH:
+        return t("projection.late", late=i18n.fmt_number(months(late), 1, lang), **params)
+    if late > 0:
+        return t("projection.late_days", days=late, **params)
+    return t("projection.on_time", **params)
+
+
+def by_group(actions: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """Per group (e.g. solution, or solution and cell): actions, the projected finish of the last
+    one (NaT while one is not moving or too new to measure), how many cannot be projected, and
+    the days that finish lies past the group's last due date."""
+    rows = []
+    for key, group in actions.groupby(keys, sort=True):
+        key = key if isinstance(key, tuple) else (key,)
+        unknown = int(group["pace_kind"].isin(["stalled", "too_few"]).sum())
+        finish = pd.NaT if unknown else pd.to_datetime(group["projected_on"]).max()
+        due = pd.to_datetime(group["due_on"]).max()
+        rows.append({**dict(zip(keys, key)), "actions": len(group), "unknown": unknown,
+                     "stalled": int((group["pace_kind"] == "stalled").sum()), "finish_on": finish,
+                     "last_due_on": due,
+                     "days_late": None if pd.isna(finish) else int((finish - due).days)})
+    return pd.DataFrame(rows, columns=keys + ["actions", "unknown", "stalled", "finish_on", "last_due_on",
+                                              "days_late"])
+
+
+def group_words(row: dict, lang: str = "vi") -> str:
+    t = lambda key, **kw: i18n.t(key, lang, **kw)  # noqa: E731
+    if row["unknown"]:
+        return t("projection.group_unknown", n=int(row["unknown"]), stalled=int(row["stalled"]))
+    late = int(row["days_late"])
+    when = i18n.fmt_date(row["finish_on"])
+    if late > 0:
+        return t("projection.group_late", date=when, late=i18n.fmt_number(months(late), 1, lang), days=late)
+    return t("projection.group_on_time", date=when)

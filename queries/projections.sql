@@ -1,0 +1,46 @@
+-- Where each action and each solution will land at the pace it is going: a plain method a
+-- reader can check by hand. An action's pace is the slope of the straight line through its last
+-- $reports reports on or before $today (least squares, % points per day; with two reports, the
+-- change between them divided by the days between them). At that pace it reaches 100 % on
+-- last report date + (100 − last %) ÷ pace. Fewer than two reports: no pace yet. A pace of zero
+-- or below: not moving. A finished action lands on the day it was done.
+
+-- name: actions
+-- Every action of the cells given (and the Đảng ủy's own when $include_committee), as on $today,
+-- with its pace and projected finish; days_late_projected = projected finish − due date.
+WITH state AS (
+    SELECT * FROM action_state_on($today)
+    WHERE list_contains($branches, branch_code) OR ($include_committee AND branch_code = 'DANG_UY')
+),
+recent AS (
+    SELECT action_code, reported_on, percent,
+           row_number() OVER (PARTITION BY action_code ORDER BY reported_on DESC) AS k
+    FROM v_progress_reports
+    WHERE reported_on <= CAST($today AS DATE)
+),
+pace AS (
+    SELECT action_code, count(*) AS reports_used,
+           regr_slope(percent, datediff('day', DATE '2000-01-01', reported_on)) AS per_day
+    FROM recent
+    WHERE k <= $reports
+    GROUP BY action_code
+),
+judged AS (
+    SELECT s.action_code, s.branch_code, s.solution, s.description, s.due_on, s.percent, s.status,
+           s.done_on, s.last_reported_on, coalesce(p.reports_used, 0) AS reports_used, p.per_day,
+           CASE WHEN s.status = 'hoan_thanh' THEN 'done'
+                WHEN coalesce(p.reports_used, 0) < 2 THEN 'too_few'
+                WHEN p.per_day <= 0 THEN 'stalled'
+                ELSE 'moving' END AS pace_kind
+    FROM state s LEFT JOIN pace p USING (action_code)
+)
+SELECT *,
+       CASE pace_kind WHEN 'done' THEN done_on
+                      WHEN 'moving' THEN CAST(last_reported_on + to_days(
+                          CAST(ceil(round((100 - percent) / per_day, 9)) AS INTEGER)) AS DATE) END AS projected_on,
+       CASE pace_kind WHEN 'done' THEN datediff('day', due_on, done_on)
+                      WHEN 'moving' THEN datediff('day', due_on, CAST(last_reported_on + to_days(
+                          CAST(ceil(round((100 - percent) / per_day, 9)) AS INTEGER)) AS DATE)) END
+           AS days_late_projected
+FROM judged
+ORDER BY solution, branch_code, action_code;
