@@ -62,6 +62,8 @@ SETTINGS: tuple[Setting, ...] = (
             "A named query slower than this is logged as a warning."),
     Setting("DASHBOARD_STALE_DAYS", 45, int,
             "An action with no progress report for this many days is flagged stale."),
+    Setting("DASHBOARD_PLAN_DAYS", 30, int,
+            "Days after a resolution is received by which each unit's plan is due, unless the file gives a date."),
     Setting("DASHBOARD_PROJECTION_REPORTS", 3, int,
             "How many of an action's latest reports its pace is measured over (at least 2)."),
     Setting("DASHBOARD_QUOTA_BASE", "httnv", _choice("httnv", "httnv_or_better"),
