@@ -158,3 +158,12 @@ def run(name: str, *, cur=None, scope: frozenset[str] | None = None, names_allow
         log.warning("query %s took %.0f ms (budget %s ms)", name, elapsed_ms,
                     settings.get("DASHBOARD_QUERY_BUDGET_MS"))
     return frame
+
+
+def execute(name: str, *, cur, **params: object) -> None:
+    """Run a named statement that writes (inside the caller's transaction); scope does not apply."""
+    query = get(name)
+    missing, extra = query.params - params.keys(), params.keys() - query.params
+    if missing or extra:
+        raise QueryError(f"statement {name}: missing {sorted(missing)}, unexpected {sorted(extra)}")
+    cur.execute(query.sql, params)
