@@ -43,7 +43,7 @@ def main() -> None:
 
     cur = store.cursor(db)
     params = {"period": "2025", "year": 2025, "today": dt.date(2026, 11, 26),
-              "compare": "previous", "quota_base": "httnv", "quota_pool": "dang_bo", "quota_rounding": "floor", "kind": "year", "cell": "CB01"}
+              "compare": "previous", "quota_base": "httnv", "quota_pool": "dang_bo", "quota_rounding": "floor", "plan_days": 30, "periods": 3, "reports": 3, "kind": "year", "cell": "CB01"}
     for query in queries.load_all().values():
         args = {k: v for k, v in params.items() if k in query.params}
         rows.append((f"query {query.name}", timed(lambda: queries.run(query.name, cur=cur, **args), repeat=20)))

@@ -53,7 +53,7 @@ def test_every_branch_query_takes_the_branch_set():
 
 def test_scope_limits_every_scoped_query(sample_db):
     params = {"period": "2025", "year": 2025, "today": dt.date(2026, 11, 26),
-              "quota_base": "httnv", "quota_pool": "dang_bo", "quota_rounding": "floor", "compare": "previous", "kind": "year", "cell": "CB03"}
+              "quota_base": "httnv", "quota_pool": "dang_bo", "quota_rounding": "floor", "plan_days": 30, "periods": 3, "reports": 3, "compare": "previous", "kind": "year", "cell": "CB03"}
     for query in queries.load_all().values():
         if not query.scoped:
             continue
