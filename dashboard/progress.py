@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import i18n
+from . import fmt, i18n
 from .contract import COMMITTEE_CODE
 
 DONE = "hoan_thanh"
@@ -139,22 +139,22 @@ def flag_words(row: dict, lang: str) -> str:
     """The flags of one action in words: overdue, done late, stale, went backwards."""
     words = []
     if bool(row.get("overdue")):
-        words.append(i18n.t("gp.flag.overdue", lang, days=_int(row["days_late"], lang)))
+        words.append(i18n.t("solutions.flag.overdue", lang, days=_int(row["days_late"], lang)))
     elif row.get("status") == DONE and row.get("days_late", 0) > 0:
-        words.append(i18n.t("gp.flag.done_late", lang, days=_int(row["days_late"], lang)))
+        words.append(i18n.t("solutions.flag.done_late", lang, days=_int(row["days_late"], lang)))
     if bool(row.get("stale")):
         if pd.isna(row.get("last_reported_on")):
-            words.append(i18n.t("gp.flag.never_reported", lang, days=_int(row["days_since_report"], lang)))
+            words.append(i18n.t("solutions.flag.never_reported", lang, days=_int(row["days_since_report"], lang)))
         else:
-            words.append(i18n.t("gp.flag.stale", lang, days=_int(row["days_since_report"], lang)))
+            words.append(i18n.t("solutions.flag.stale", lang, days=_int(row["days_since_report"], lang)))
     if bool(row.get("went_backwards")):
-        words.append(i18n.t("gp.flag.backwards", lang, points=_int(row["largest_drop"], lang),
-                            date=i18n.fmt_date(row.get("last_drop_on"))))
+        words.append(i18n.t("solutions.flag.backwards", lang, points=_int(row["largest_drop"], lang),
+                            date=fmt.fmt_date(row.get("last_drop_on"))))
     return " · ".join(words)
 
 
 def _int(value: object, lang: str) -> str:
-    return i18n.fmt_number(float(value), 0, lang)
+    return fmt.fmt_number(float(value), 0, lang)
 
 
 def previous_month_end(dates: list[dt.date] | pd.Series) -> dt.date | None:

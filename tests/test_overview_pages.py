@@ -230,7 +230,7 @@ def test_solutions_page_on_the_sample(sample_db, today):
     assert not at.exception, [e.value for e in at.exception]
     shown = texts(at)
     assert "36 nhiệm vụ: 3 quá hạn, 1 chưa cập nhật từ 45 ngày trở lên, 1 có lần báo cáo giảm tiến độ." in shown
-    assert '"name": "gp_cell"' in json.dumps(json.loads(at.get("vega_lite_chart")[0].proto.spec))
+    assert '"name": "matrix_pick"' in json.dumps(json.loads(at.get("vega_lite_chart")[0].proto.spec))
     data = chart_data(at.get("vega_lite_chart")[0])
     assert list(dict.fromkeys(data["branch_name"])) == ["Đảng ủy", CB04, CB02, "Chi bộ Khối Kiểm sát tư pháp",
                                                          "Chi bộ Văn phòng tổng hợp"]
@@ -248,10 +248,10 @@ def test_solutions_page_on_the_sample(sample_db, today):
     assert on_time.loc[CB04, "Tổng số ngày trễ"] == "261" and on_time.loc[CB04, "Trễ nhiều nhất (ngày)"] == "149"
 
 
-@pytest.mark.parametrize("param", ["gp_cell", "gp_cell_text"])   # the cell, or the figure drawn on it
+@pytest.mark.parametrize("param", ["matrix_pick", "matrix_pick_text"])   # the cell, or the figure drawn on it
 def test_clicking_a_matrix_cell_narrows_the_page_and_can_be_cleared(sample_db, today, param):
     at = open_page("pages/giai_phap.py")
-    at.session_state["gp_matrix_0"] = {"selection": {param: [{"solution": 4, "branch_code": "CB04"}]}}
+    at.session_state["solutions_matrix_0"] = {"selection": {param: [{"solution": 4, "branch_code": "CB04"}]}}
     at.run()
     assert not at.exception
     assert at.query_params["giai_phap"] in ("4", ["4"]) and at.query_params["don_vi"] in ("CB04", ["CB04"])
@@ -264,7 +264,7 @@ def test_clicking_a_matrix_cell_narrows_the_page_and_can_be_cleared(sample_db, t
                 or "on_date" in c.proto.spec]
     series = chart_data(timeline[0])
     assert set(series["solution"]) == {4} and series["percent"].iloc[-1] == 65
-    at.button(key="gp_clear").click().run()
+    at.button(key="focus_clear").click().run()
     assert "giai_phap" not in at.query_params and "don_vi" not in at.query_params
     assert len(at.dataframe[-1].value) == 36
 

@@ -6,7 +6,7 @@ import re
 import pandas as pd
 import pytest
 
-from dashboard import i18n, queries, rankings, rules, store
+from dashboard import fmt, queries, rankings, rules, store
 from tests.apptest import open_page, texts
 
 NAMES = {"CB01": "Chi bộ Văn phòng tổng hợp", "CB02": "Chi bộ Khối Hình sự",
@@ -28,7 +28,7 @@ def test_leaderboard_matches_the_scoring_module_for_every_period(sample_db):
         expected = rankings.sort_board(
             rankings.leaderboard(functools.partial(queries.run, cur=store.cursor(sample_db)), period), "score")
         assert list(shown["Chi bộ"]) == [NAMES[c] for c in expected["branch_code"]], period
-        assert list(shown["Tổng điểm"]) == [i18n.fmt_number(v, 1) if pd.notna(v) else "—"
+        assert list(shown["Tổng điểm"]) == [fmt.fmt_number(v, 1) if pd.notna(v) else "—"
                                              for v in expected["total_score"]], period
         assert [r.split(" ")[0] for r in shown["Thứ hạng"]] == [
             str(int(r)) if pd.notna(r) else "—" for r in expected["rank"]], period
@@ -62,7 +62,7 @@ def test_clicking_a_bar_filters_the_page_to_that_cell(sample_db):
     assert list(at.dataframe[0].value["Chi bộ"]) == [NAMES["CB02"]]
     assert at.query_params["chi_bo"] in ("CB02", ["CB02"])
     assert "Vì sao? — Chi bộ Khối Hình sự, Năm 2025" in [s.value for s in at.subheader]
-    at.button(key="clear_branch_filter").click().run()
+    at.button(key="clear_cell_filter").click().run()
     assert at.multiselect(key="f_chi_bo").value == []
     assert len(at.dataframe[0].value) == 4
 
