@@ -138,37 +138,48 @@ def test_the_summary_on_the_sample(sample_db, today):
         "Còn thiếu dữ liệu: 1 nhiệm vụ chưa cập nhật từ 45 ngày trở lên (GP3-05).")
 
 
-@pytest.mark.parametrize("query", [{}, {"chi_bo": "CB02"}, {"chi_bo": "CB03,CB04"}, {"ky": "2026-Q3"},
-                                   {"ky": "2024", "chi_bo": "CB01"}])
-def test_every_number_in_the_summary_equals_its_card(sample_db, today, query):
+# What each view must show, worked out by hand from the sample (see the module's docstring):
+# the average card and its change, the progress of the six solutions and the overdue actions
+# today (26/11/2026), the cells holding enough meetings, the leader's score (several cells).
+#   CB02: 93,0 in 2025, 89,5 in 2024; its actions 100 85 100 75 100 100 → 93,3 %; none overdue.
+#   CB03 + CB04: (86,5 + 72,5) / 2 = 79,5 in 2025, (85 + 68,5) / 2 = 76,75 in 2024 → +2,75 → "+2,8";
+#     per solution (100+100)/2, (100+70)/2, (100+65)/2, (100+65)/2, (60+100+100)/3, (100+50)/2
+#     → 85,3 %; overdue GP2-05, GP4-05 (CB04) and GP5-04 (CB03); CB04 short of thematic meetings.
+#   2026-Q3: every cell held 3 regular and 1 thematic meeting in July–September → 4/4.
+#   CB01 in 2024: 89,0 against 87,5 in 2023; its actions 100 100 100 100 100 80 → 96,7 %.
+VIEWS = [
+    ({}, "năm 2024", ("85,8", "+2,8"), "90 %", "3", "3/4", "93,0"),
+    ({"chi_bo": "CB02"}, "năm 2024", ("93,0", "+3,5"), "93 %", "0", "1/1", None),
+    ({"chi_bo": "CB03,CB04"}, "năm 2024", ("79,5", "+2,8"), "85 %", "3", "1/2", "86,5"),
+    ({"ky": "2026-Q3"}, "quý II/2026", ("91,2", "+5,4"), "90 %", "3", "4/4", "95,0"),
+    ({"ky": "2024", "chi_bo": "CB01"}, "năm 2023", ("89,0", "+1,5"), "97 %", "0", "1/1", None),
+]
+
+
+@pytest.mark.parametrize("query, previous, average, progress, overdue, meetings, leader", VIEWS)
+def test_every_number_in_the_summary_equals_its_card(sample_db, today, query, previous, average, progress,
+                                                     overdue, meetings, leader):
     at = open_page("app.py", query)
     assert not at.exception, [e.value for e in at.exception]
     shown = cards(at)
     text = summary_text(at)
-    average = re.search(r"(?:điểm bình quân|đạt) (\d+,\d) (?:điểm )?(?:\((tăng|giảm) (\d+,\d) điểm)?", text)
-    assert average and average.group(1) == shown["Điểm bình quân"][0]
-    if average.group(2):
-        sign = "+" if average.group(2) == "tăng" else "-"
-        assert sign + average.group(3) == shown["Điểm bình quân"][1]
-    solutions = re.search(r"(?:đạt|Chỉ Giải pháp \d có nhiệm vụ, đạt) (\d+ %)", text.split("Tiến độ", 1)[-1])
-    if "sáu giải pháp đạt" in text:
-        assert solutions and solutions.group(1) == shown["Tiến độ giải pháp"][0]
-    overdue = re.search(r"(\d+) nhiệm vụ quá hạn", text)
-    if overdue:
-        assert overdue.group(1) == shown["Nhiệm vụ quá hạn"][0]
-    else:
-        assert "Không có nhiệm vụ nào quá hạn." in text and shown["Nhiệm vụ quá hạn"][0] == "0"
-    meetings = re.search(r"(\d+/\d+) chi bộ sinh hoạt đủ", text)
-    if meetings:
-        assert meetings.group(1) == shown["Sinh hoạt đủ buổi"][0]
-    else:   # the sentence appears only when a cell falls short
-        value, total = shown["Sinh hoạt đủ buổi"][0].split("/")
-        assert value == total
-    # The leader's score is the top bar of the ranking chart.
-    lead = re.search(r"dẫn đầu với (\d+,\d) điểm", text)
-    if lead:
+    assert shown["Điểm bình quân"] == average
+    assert (shown["Tiến độ giải pháp"][0], shown["Nhiệm vụ quá hạn"][0], shown["Sinh hoạt đủ buổi"][0]) == (
+        progress, overdue, meetings)
+    value, delta = average
+    change = f"(tăng {delta[1:]} điểm so với {previous})"
+    if leader:   # several cells: the leader, then the average
+        assert f"dẫn đầu với {leader} điểm; điểm bình quân {value} {change}." in text
         board = chart(at, "Xếp hạng")
-        assert lead.group(1) == board.loc[board["rank"] == board["rank"].min(), "total_text"].iloc[0]
+        assert board.loc[board["rank"] == board["rank"].min(), "total_text"].iloc[0] == leader
+    else:        # one cell: its own score is the average
+        assert f"đạt {value} điểm {change}" in text
+    assert f"Tiến độ bình quân sáu giải pháp đạt {progress};" in text
+    assert (f"{overdue} nhiệm vụ quá hạn" if overdue != "0" else "Không có nhiệm vụ nào quá hạn.") in text
+    held, cells = meetings.split("/")
+    # The meetings sentence appears only when a cell falls short.
+    assert (f"{meetings} chi bộ sinh hoạt đủ số buổi" in text) == (held != cells)
+    assert ("sinh hoạt đủ số buổi" in text) == (held != cells)
 
 
 def test_branch_filter_narrows_every_card_chart_and_line(sample_db, today):
