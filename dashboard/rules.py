@@ -118,9 +118,10 @@ def sentence(rule: Rule, row: dict, lang: str, names: dict[str, str], levels: di
     if rule.code in ("quota_members", "quota_cells"):
         quota = quota or QuotaSettings()
         base, share, raw = detail.split("|")
+        raw_text = (fmt.fmt_amount(float(raw), lang) if float(raw).is_integer()
+                    else fmt.fmt_number(float(raw), 2, lang).rstrip("0"))
         p.update(value=fmt.fmt_amount(value, lang), limit=fmt.fmt_amount(limit, lang), base=base,
-                 share=fmt.fmt_percent(float(share), lang), raw=fmt.fmt_amount(float(raw), lang) if float(raw).is_integer()
-                 else fmt.fmt_number(float(raw), 2, lang).rstrip("0"),
+                 share=fmt.fmt_percent(float(share), lang), raw=raw_text,
                  base_level=t(f"quota.base.{quota.base}"), rounding=t(f"quota.rounding.{quota.rounding}"),
                  where=t("quota.in_cell", cell=cell) if row.get("branch_code") else "")
     elif rule.code in ("disciplined_rated_high", "disciplined_above_cap"):

@@ -30,7 +30,8 @@ def workbook_leaderboards() -> dict[str, pd.DataFrame]:
     cells in the order of their names. The change is against the previous period of the same
     kind (2025 → 2024, 2025-Q1 → 2024-Q4), for complete cells with a total there.
     """
-    scores = pd.read_excel(SAMPLE_WORKBOOK, sheet_name="diem_danh_gia", engine="openpyxl", dtype={"Kỳ đánh giá": str})
+    scores = pd.read_excel(SAMPLE_WORKBOOK, sheet_name="diem_danh_gia", engine="openpyxl",
+                           dtype={"Kỳ đánh giá": str})
     criteria = len(pd.read_excel(SAMPLE_WORKBOOK, sheet_name="tieu_chi", engine="openpyxl"))
     sums = scores.groupby(["Kỳ đánh giá", "Mã chi bộ"])["Điểm"].agg(["sum", "count"]).reset_index()
     sums.columns = ["period", "code", "total", "scored"]
