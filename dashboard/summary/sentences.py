@@ -23,7 +23,6 @@ def _signed(value: float, decimals: int, lang: str) -> str:
     return ("+" if rounded > 0 else MINUS) + fmt.fmt_number(abs(rounded), decimals, lang)
 
 
-
 def sentences(fig: Figures, lang: str = "vi") -> list[str]:
     """The summary, 3 to 6 sentences, every number taken from ``fig``."""
     out = [_lead(fig, lang)]
