@@ -26,7 +26,7 @@ timeline = ctx.query("solutions.timeline", **today)
 titles = ctx.solution_titles()
 units = list(dict.fromkeys(matrix["branch_code"]))
 unit_names = dict(zip(matrix["branch_code"], matrix["branch_name"]))
-statuses = {code: ctx.label("action_status", code) for code in set(actions["status"])}
+statuses = ctx.labels("action_status")
 focus = ui.url.focus(titles, units)
 PICK = "matrix_pick"
 
@@ -83,7 +83,7 @@ st.subheader(ctx.t("solutions.actions.title"))
 st.caption(ctx.t("solutions.actions.count", n=len(shown), overdue=int(shown["overdue"].sum()),
                  stale=int(shown["stale"].sum()), days=stale_days, backwards=int(shown["went_backwards"].sum())))
 shown = shown.assign(
-    status_name=[statuses[s] for s in shown["status"]],
+    status_name=[statuses.get(s, s) for s in shown["status"]],
     solution_text=[fmt.solution_label(n, titles) for n in shown["solution"]],
     flags=[progress.flag_words(row, ctx.lang) for row in shown.to_dict("records")],
 )

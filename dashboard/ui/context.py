@@ -90,6 +90,12 @@ class PageContext:
             return str(code)
         return str(row.iloc[0][("short_" if short else "name_") + self._suffix()])
 
+    def labels(self, domain: str, short: bool = False) -> dict[str, str]:
+        """Every coded value of a domain (an action's status …) → the reader's word for it."""
+        frame = self.query("reference.enum_labels")
+        frame = frame[frame["domain"] == domain]
+        return dict(zip(frame["code"], frame[("short_" if short else "name_") + self._suffix()]))
+
     def level_names(self, short: bool = True) -> dict[str, str]:
         """Every level, best first (``reference.levels``): code → its name in the reader's language."""
         frame = self.query("reference.levels")
