@@ -1,68 +1,59 @@
 """Tổng quan: the leadership's first glance at the state of the Đảng bộ.
 
-Setup, queries, then views: KPI cards with their change and sparkline, the written summary,
-the ranking and the six solutions side by side, then the biggest movers and what needs
-attention. Cards and summary are drawn from one ``summary.Figures`` built from the same
-query results, so they say the same numbers.
+Setup, data, then views: KPI cards with their change and sparkline, the written summary, the
+ranking and the six solutions side by side, then the biggest movers and what needs attention.
+Cards and summary are drawn from one ``summary.Figures`` built from the same query results, so
+they say the same numbers.
 """
 
 import streamlit as st
 
-from dashboard import charts_progress, i18n, periods, rankings, settings, summary, ui
-
-
-@st.cache_data(show_spinner=False, max_entries=256)
-def drawn(build: str, *args) -> dict:
-    """A chart's Vega-Lite spec, built and validated once per input; reruns reuse it."""
-    return charts_progress.spec(getattr(charts_progress, build)(*args))
-
+from dashboard import charts, fmt, periods, rankings, settings, summary, ui
 
 ctx = ui.page_setup("overview")
 if ctx.period is None:
-    st.info(ctx.t("tq.no_period"), icon=":material/info:")
+    st.info(ctx.t("overview.no_period"), icon=":material/info:")
     st.stop()
 
-stale_days = int(settings.get("DASHBOARD_STALE_DAYS"))
-scope = {"today": ctx.today}
+# ---- data
+today = {"today": ctx.today}
 board = ctx.query("rankings.leaderboard", period=ctx.period, compare="previous")
-levels = ctx.query("reference.levels")
-names = dict(zip(ctx.branch_options["branch_code"], ctx.branch_options["branch_name"]))
 # Rules over every cell in scope: the 20 % quota is about the whole Đảng bộ, not the selection;
 # then keep the Đảng bộ-wide findings and those of the selected cells.
 findings = ctx.findings(years={periods.parse_period(ctx.period).year})
-findings = findings[findings["branch_code"].isna() | findings["branch_code"].isin(ctx.branches)]
+findings = findings[findings["branch_code"].isna() | findings["branch_code"].isin(ctx.cells)]
 fig = summary.figures(
     period=ctx.period, board=board,
     score_history=ctx.query("overview.score_history", period=ctx.period),
     meetings=ctx.query("overview.meeting_compliance", period=ctx.period, today=ctx.today),
     members=ctx.query("overview.members_timeline", today=ctx.today),
     cells=int(ctx.query("overview.cells")["cells"].iloc[0]),
-    by_solution=(by_solution := ctx.query("solutions.by_solution", **scope)),
-    timeline=ctx.query("solutions.timeline", **scope),
-    actions=ctx.query("solutions.actions", **scope),
-    findings=findings, stale_days=stale_days, today=ctx.today, lang=ctx.lang,
+    by_solution=(by_solution := ctx.query("solutions.by_solution", **today)),
+    timeline=ctx.query("solutions.timeline", **today),
+    actions=ctx.query("solutions.actions", **today),
+    findings=findings, stale_days=int(settings.get("DASHBOARD_STALE_DAYS")), today=ctx.today, lang=ctx.lang,
     ranked=rankings.shows_ranks(ctx.user.scope))
-
-# ---- KPI cards: (card, label key, colour of a rise). The help of each card says what its
-# arrow compares with: the previous period for period cards, the last month end for the
-# others. Cells and members share the first column, without sparklines, so that six
-# columns fit beside the sidebar at 1366 px.
-period_text = ctx.period_label()
-today_text = i18n.fmt_date(ctx.today)
+period_text, today_text = ctx.period_label(), fmt.fmt_date(ctx.today)
 CHART_HEIGHT = 190   # with the cards and the summary, fits above the fold at 1366×768
-CARDS = (("avg_score", "overview.avg_score", "normal"), ("good_or_better", "tq.good_or_better", "normal"),
-         ("meetings", "tq.meetings", "normal"), ("progress", "tq.progress", "normal"),
+# (card, label key, colour of a rise). The help of each card says what its arrow compares with:
+# the previous period for period cards, the last month end for the others.
+CARDS = (("avg_score", "overview.avg_score", "normal"), ("good_or_better", "overview.good_or_better", "normal"),
+         ("meetings", "overview.meetings", "normal"), ("progress", "overview.progress", "normal"),
          ("overdue", "overview.overdue", "inverse"))
+URGENT_ICONS = {"rule": ":material/gavel:", "overdue": ":material/schedule:", "scores": ":material/rule:",
+                "stale": ":material/update_disabled:"}
 
 
 def card_help(name: str) -> str:
-    return ctx.t(f"tq.help.{name}", period=period_text, date=today_text,
+    return ctx.t(f"overview.help.{name}", period=period_text, date=today_text,
                  compared=summary.compared_label(fig, name, ctx.lang) or "—")
 
 
+# ---- KPI cards: cells and members share the first column, without sparklines, so that six
+# columns fit beside the sidebar at 1366 px.
 columns = st.columns(1 + len(CARDS), gap="small")
 with columns[0], st.container(gap=None):
-    st.metric(ctx.t("overview.cells"), summary.count_text(fig.cells, ctx.lang), help=ctx.t("tq.help.cells"))
+    st.metric(ctx.t("overview.cells"), fmt.count_text(fig.cells, ctx.lang), help=ctx.t("overview.help.cells"))
     st.metric(ctx.t("overview.members"), summary.value_text(fig, "members", ctx.lang),
               delta=summary.delta_text(fig, "members", ctx.lang), delta_color="off", help=card_help("members"))
 for column, (name, label, colour) in zip(columns[1:], CARDS):
@@ -72,36 +63,35 @@ for column, (name, label, colour) in zip(columns[1:], CARDS):
                   chart_data=list(card.series) if len(card.series) > 1 else None, chart_type="area")
 
 # ---- the written summary
-with st.container(key="tq_summary"):
-    st.markdown(f"**{ctx.t('tq.summary.title')}.** " + ui.plain(" ".join(summary.sentences(fig, ctx.lang))))
+with st.container(key="overview_summary"):
+    st.markdown(f"**{ctx.t('overview.summary.title')}.** " + ui.plain(" ".join(summary.sentences(fig, ctx.lang))))
 
 # ---- two charts (in keyed containers: the browser test finds them by key)
 left, right = st.columns(2)
-with left, st.container(key="tq_ranking"):
+with left, st.container(key="overview_ranking"):
     if board.empty:
         ui.empty_notice(ctx)
     else:
-        level_names = dict(zip(levels["code"], levels["short_vi" if ctx.lang == "vi" else "short_en"]))
-        st.vega_lite_chart(spec=drawn("ranking", board if fig.ranked else rankings.without_ranks(board),
-                                      level_names, ctx.lang, CHART_HEIGHT,
-                                      ctx.t("tq.ranking.title", period=period_text)), width="stretch")
-with right, st.container(key="tq_solutions"):
+        st.vega_lite_chart(spec=ctx.chart(charts.ranking_bars, board if fig.ranked else rankings.without_ranks(board),
+                                          ctx.level_names(), ctx.lang, CHART_HEIGHT,
+                                          ctx.t("overview.ranking.title", period=period_text)), width="stretch")
+with right, st.container(key="overview_solutions"):
     if by_solution["actions"].sum() == 0:
-        st.info(ctx.t("tq.s.no_actions"), icon=":material/info:")
+        st.info(ctx.t("summary.no_actions"), icon=":material/info:")
     else:
-        st.vega_lite_chart(spec=drawn("solution_bars", by_solution, ctx.lang, CHART_HEIGHT,
-                                      ctx.t("tq.solutions.title")), width="stretch")
+        st.vega_lite_chart(spec=ctx.chart(charts.solution_bars, by_solution, ctx.lang, CHART_HEIGHT,
+                                          ctx.t("overview.solutions.title")), width="stretch")
 
 # ---- biggest movers, and what needs attention
 left, right = st.columns([2, 3])
 with left:
     previous = summary.compared_label(fig, "avg_score", ctx.lang) or fig.previous_period
-    st.markdown(f"**{ctx.t('tq.movers.title', previous=previous)}**")
+    st.markdown(f"**{ctx.t('overview.movers.title', previous=previous)}**")
     if fig.riser is None and fig.faller is None and not board["total_change"].notna().any():
-        st.caption(ctx.t("tq.movers.no_compare"))
+        st.caption(ctx.t("overview.movers.no_compare"))
     else:
-        for mover, title, none in ((fig.riser, "tq.movers.rise", "tq.movers.none_up"),
-                                   (fig.faller, "tq.movers.fall", "tq.movers.none_down")):
+        for mover, title, none in ((fig.riser, "overview.movers.rise", "overview.movers.none_up"),
+                                   (fig.faller, "overview.movers.fall", "overview.movers.none_down")):
             if mover is None:
                 st.markdown(f"{ctx.t(title)}: {ctx.t(none)}")
             else:
@@ -109,12 +99,11 @@ with left:
                             f"({ui.plain(summary.move_text(mover, ctx.lang, fig.ranked))})")
 with right:
     items = summary.urgent(fig, ctx.lang)
-    st.markdown(f"**{ctx.t('tq.urgent.title')}**")
+    st.markdown(f"**{ctx.t('overview.urgent.title')}**")
     if not items:
-        st.caption(ctx.t("tq.urgent.none"))
-    icons = {"rule": ":material/gavel:", "overdue": ":material/schedule:", "scores": ":material/rule:",
-             "stale": ":material/update_disabled:"}
+        st.caption(ctx.t("overview.urgent.none"))
     for item in items[:3]:
-        st.markdown(f"{icons[item.kind]} **{ctx.t('tq.urgent.kind.' + item.kind)}** · {ui.plain(item.text)}")
+        st.markdown(f"{URGENT_ICONS[item.kind]} **{ctx.t('overview.urgent.kind.' + item.kind)}** · "
+                    f"{ui.plain(item.text)}")
     if len(items) > 3:
-        st.caption(ctx.t("tq.urgent.more", n=len(items) - 3))
+        st.caption(ctx.t("overview.urgent.more", n=len(items) - 3))

@@ -21,7 +21,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import audit, backup, i18n, ingest, settings, store
+from . import audit, backup, fmt, i18n, ingest, settings, store
 
 EXIT_OK, EXIT_REJECTED, EXIT_INTERNAL = 0, 2, 1
 
@@ -113,7 +113,7 @@ def cmd_history(args) -> int:
     else:
         for r in rows:
             state = i18n.t("history.undone", args.lang) if r[5] else i18n.t("history.active", args.lang)
-            print(f"{r[0]:>4}  {i18n.fmt_datetime(r[3])}  {r[2]:<16} {state:<12} {r[1]}")
+            print(f"{r[0]:>4}  {fmt.fmt_datetime(r[3])}  {r[2]:<16} {state:<12} {r[1]}")
     return EXIT_OK
 
 
@@ -190,7 +190,7 @@ def cmd_backup(args) -> int:
     audit.record("backup", args.who, {"file": target.name, "tables": outcome.tables, "rows": outcome.rows,
                                       "source": "cli"}, path=args.db)
     print(i18n.t("backup.done", args.lang, path=str(target), tables=outcome.tables, rows=outcome.rows,
-                 seconds=i18n.fmt_number(outcome.seconds, 2, args.lang)))
+                 seconds=fmt.fmt_number(outcome.seconds, 2, args.lang)))
     return EXIT_OK
 
 

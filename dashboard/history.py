@@ -15,11 +15,20 @@ import pandas as pd
 
 from . import auth, i18n
 
+# Who wrote an upload (the uploads table's ``source``, 0001_schema.sql): the system itself, the
+# shipped sample, the upload page, the command line. The history names each (``source.<code>``).
+SOURCES = ("system", "sample", "page", "cli")
+
 
 def _cells(value: object) -> set[str] | None:
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return None
     return {str(c) for c in value}
+
+
+def is_undone(undone_at: object) -> bool:
+    """Whether an upload was undone (its ``undone_at`` is a time, not NULL/NaT)."""
+    return undone_at is not None and not pd.isna(undone_at)
 
 
 def rows_written(counts: str | None) -> int:

@@ -22,14 +22,15 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import i18n
+from . import fmt, i18n
 from .contract import COMMITTEE_CODE
 
 DONE = "hoan_thanh"
 
 
 def unit_names(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """``branch_name`` filled in for the Đảng ủy (the queries leave it NULL)."""
+    """``branch_name`` filled in for the Đảng ủy (the queries leave it NULL). A unit is a cell or
+    the Đảng ủy, whose own actions belong to the whole Đảng bộ's view."""
     if frame.empty or "branch_name" not in frame:
         return frame
     committee = i18n.t("committee", lang)
@@ -139,22 +140,19 @@ def flag_words(row: dict, lang: str) -> str:
     """The flags of one action in words: overdue, done late, stale, went backwards."""
     words = []
     if bool(row.get("overdue")):
-        words.append(i18n.t("gp.flag.overdue", lang, days=_int(row["days_late"], lang)))
+        words.append(i18n.t("solutions.flag.overdue", lang, days=fmt.count_text(row["days_late"], lang)))
     elif row.get("status") == DONE and row.get("days_late", 0) > 0:
-        words.append(i18n.t("gp.flag.done_late", lang, days=_int(row["days_late"], lang)))
+        words.append(i18n.t("solutions.flag.done_late", lang, days=fmt.count_text(row["days_late"], lang)))
     if bool(row.get("stale")):
         if pd.isna(row.get("last_reported_on")):
-            words.append(i18n.t("gp.flag.never_reported", lang, days=_int(row["days_since_report"], lang)))
+            words.append(i18n.t("solutions.flag.never_reported", lang,
+                                days=fmt.count_text(row["days_since_report"], lang)))
         else:
-            words.append(i18n.t("gp.flag.stale", lang, days=_int(row["days_since_report"], lang)))
+            words.append(i18n.t("solutions.flag.stale", lang, days=fmt.count_text(row["days_since_report"], lang)))
     if bool(row.get("went_backwards")):
-        words.append(i18n.t("gp.flag.backwards", lang, points=_int(row["largest_drop"], lang),
-                            date=i18n.fmt_date(row.get("last_drop_on"))))
+        words.append(i18n.t("solutions.flag.backwards", lang, points=fmt.count_text(row["largest_drop"], lang),
+                            date=fmt.fmt_date(row.get("last_drop_on"))))
     return " · ".join(words)
-
-
-def _int(value: object, lang: str) -> str:
-    return i18n.fmt_number(float(value), 0, lang)
 
 
 def previous_month_end(dates: list[dt.date] | pd.Series) -> dt.date | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import i18n, settings
+from . import fmt, i18n, settings
 
 DAYS_PER_MONTH = 365.25 / 12
 
@@ -31,17 +31,17 @@ def action_words(row: dict, lang: str = "vi") -> str:
     t = lambda key, **kw: i18n.t(key, lang, **kw)  # noqa: E731
     kind = row["pace_kind"]
     if kind == "done":
-        return t("projection.done", date=i18n.fmt_date(row["done_on"]))
+        return t("projection.done", date=fmt.fmt_date(row["done_on"]))
     if kind == "too_few":
         return t("projection.too_few")
     if kind == "stalled":
-        return t("projection.stalled", percent=i18n.fmt_points_percent(row["percent"], lang, 0),
+        return t("projection.stalled", percent=fmt.fmt_points_percent(row["percent"], lang, 0),
                  n=int(row["reports_used"]))
     late = int(row["days_late_projected"])
-    params = {"date": i18n.fmt_date(row["projected_on"]),
-              "pace": i18n.fmt_number(float(row["per_day"]) * DAYS_PER_MONTH, 1, lang)}
+    params = {"date": fmt.fmt_date(row["projected_on"]),
+              "pace": fmt.fmt_number(float(row["per_day"]) * DAYS_PER_MONTH, 1, lang)}
     if late >= DAYS_PER_MONTH:
-        return t("projection.late", late=i18n.fmt_number(months(late), 1, lang), **params)
+        return t("projection.late", late=fmt.fmt_number(months(late), 1, lang), **params)
     if late > 0:
         return t("projection.late_days", days=late, **params)
     return t("projection.on_time", **params)
@@ -70,7 +70,7 @@ def group_words(row: dict, lang: str = "vi") -> str:
     if row["unknown"]:
         return t("projection.group_unknown", n=int(row["unknown"]), stalled=int(row["stalled"]))
     late = int(row["days_late"])
-    when = i18n.fmt_date(row["finish_on"])
+    when = fmt.fmt_date(row["finish_on"])
     if late > 0:
-        return t("projection.group_late", date=when, late=i18n.fmt_number(months(late), 1, lang), days=late)
+        return t("projection.group_late", date=when, late=fmt.fmt_number(months(late), 1, lang), days=late)
     return t("projection.group_on_time", date=when)

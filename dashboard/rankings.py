@@ -8,14 +8,19 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import periods
+from . import i18n, periods
+
+# What a period is compared with (previous period, same period a year before) and how the
+# leaderboard is sorted (total score, change of score); the first of each is the default.
+COMPARE = ("previous", "year_before")
+SORTS = ("score", "change")
 
 
-def leaderboard(run, period: str, compare: str = "previous", branches: list[str] | None = None) -> pd.DataFrame:
-    """The ranked cells of a period (``run`` is a named-query runner)."""
+def leaderboard(run, period: str, compare: str = "previous", cells: list[str] | None = None) -> pd.DataFrame:
+    """The ranked cells of a period (``run`` is a named-query runner; ``cells`` None: its default)."""
     params = {"period": period, "compare": compare}
-    if branches is not None:
-        params["branches"] = branches
+    if cells is not None:
+        params["branches"] = cells
     return run("rankings.leaderboard", **params)
 
 
@@ -60,7 +65,6 @@ def flags(findings: pd.DataFrame, year: int) -> dict[str, tuple[int, int]]:
 
 def flag_text(counts: tuple[int, int] | None, lang: str = "vi") -> str:
     """'1 lỗi · 2 cảnh báo', only the parts that are not zero; '' when there is nothing."""
-    from . import i18n
     errors, warnings = counts or (0, 0)
     parts = ([i18n.t("ranking.flags.errors", lang, n=errors)] if errors else []) + \
             ([i18n.t("ranking.flags.warnings", lang, n=warnings)] if warnings else [])

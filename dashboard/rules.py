@@ -17,7 +17,7 @@ from typing import Callable
 
 import pandas as pd
 
-from . import i18n, periods, settings
+from . import fmt, i18n, periods, settings
 
 ERROR, WARNING, INFO = "error", "warning", "info"
 SEVERITY_ORDER = {ERROR: 0, WARNING: 1, INFO: 2}
@@ -104,58 +104,53 @@ class QuotaSettings:
         return {"quota_base": self.base, "quota_pool": self.pool, "quota_rounding": self.rounding}
 
 
-def _num(value: float | None, lang: str) -> str:
-    if value is None or pd.isna(value):
-        return "—"
-    return i18n.fmt_number(value, 0 if float(value).is_integer() else 1, lang)
-
-
 def sentence(rule: Rule, row: dict, lang: str, names: dict[str, str], levels: dict[str, str],
              member_names: dict[str, str] | None = None, quota: QuotaSettings | None = None) -> str:
     """The finding in words, with its numbers and the arithmetic behind them."""
     t = lambda key, **kw: i18n.t(key, lang, **kw)  # noqa: E731
-    branch = names.get(row.get("branch_code") or "", row.get("branch_code") or "")
+    cell = names.get(row.get("branch_code") or "", row.get("branch_code") or "")
     detail = str(row.get("detail") or "")
     value, limit = row.get("value"), row.get("limit_value")
     subject = row.get("subject_code") or ""
     if member_names and member_names.get(subject):
         subject = f"{subject} ({member_names[subject]})"
-    p = {"year": row["year"], "branch": branch, "subject": subject}
+    p = {"year": row["year"], "cell": cell, "subject": subject}
     if rule.code in ("quota_members", "quota_cells"):
         quota = quota or QuotaSettings()
         base, share, raw = detail.split("|")
-        p.update(value=_num(value, lang), limit=_num(limit, lang), base=base,
-                 share=i18n.fmt_percent(float(share), lang), raw=_num(float(raw), lang) if float(raw).is_integer()
-                 else i18n.fmt_number(float(raw), 2, lang).rstrip("0"),
+        raw_text = (fmt.fmt_amount(float(raw), lang) if float(raw).is_integer()
+                    else fmt.fmt_number(float(raw), 2, lang).rstrip("0"))
+        p.update(value=fmt.fmt_amount(value, lang), limit=fmt.fmt_amount(limit, lang), base=base,
+                 share=fmt.fmt_percent(float(share), lang), raw=raw_text,
                  base_level=t(f"quota.base.{quota.base}"), rounding=t(f"quota.rounding.{quota.rounding}"),
-                 where=t("quota.in_cell", branch=branch) if row.get("branch_code") else "")
+                 where=t("quota.in_cell", cell=cell) if row.get("branch_code") else "")
     elif rule.code in ("disciplined_rated_high", "disciplined_above_cap"):
         level, best = detail.split("|")
         p.update(level=levels.get(level, level), best=levels.get(best, best))
     elif rule.code in ("cell_excellent_share", "cell_pass_share"):
         level, count, rated = detail.split("|")
         p.update(level=levels.get(level, level), count=count, rated=rated,
-                 share=i18n.fmt_percent(value, lang), limit=i18n.fmt_percent(limit, lang))
+                 share=fmt.fmt_percent(value, lang), limit=fmt.fmt_percent(limit, lang))
     elif rule.code == "cell_committee_disciplined":
         level, members = detail.split("|")
         p.update(level=levels.get(level, level), members=members)
     elif rule.code in ("level_above_band", "level_differs_from_band"):
         decided, computed = detail.split("|")
         p.update(decided=levels.get(decided, decided), computed=levels.get(computed, computed),
-                 score=i18n.fmt_number(value, 1, lang))
+                 score=fmt.fmt_number(value, 1, lang))
     elif rule.code == "meetings_regular":
-        p.update(value=_num(value, lang), limit=_num(limit, lang))
+        p.update(value=fmt.fmt_amount(value, lang), limit=fmt.fmt_amount(limit, lang))
     elif rule.code == "meetings_thematic":
-        p.update(value=_num(value, lang), limit=_num(limit, lang),
+        p.update(value=fmt.fmt_amount(value, lang), limit=fmt.fmt_amount(limit, lang),
                  quarter=periods.Period(int(row["year"]), "quarter", int(detail)).label(lang))
     elif rule.code == "meeting_attendance":
-        p.update(date=detail, value=i18n.fmt_percent(value, lang), limit=i18n.fmt_percent(limit, lang))
+        p.update(date=detail, value=fmt.fmt_percent(value, lang), limit=fmt.fmt_percent(limit, lang))
     elif rule.code in ("meeting_unexcused", "meeting_too_short"):
-        p.update(date=detail, value=_num(value, lang), limit=_num(limit, lang),
+        p.update(date=detail, value=fmt.fmt_amount(value, lang), limit=fmt.fmt_amount(limit, lang),
                  combined=t("rule.meeting_too_short.combined") if row.get("tag") == "combined" else "")
     elif rule.code == "removal_unexcused_months":
         months, reached = detail.split("|")
-        p.update(value=_num(value, lang), limit=_num(limit, lang), months=months, reached=reached)
+        p.update(value=fmt.fmt_amount(value, lang), limit=fmt.fmt_amount(limit, lang), months=months, reached=reached)
     return t(f"rule.{rule.code}", **p)
 
 
@@ -229,7 +224,7 @@ SEVERITY_WORD = {ERROR: "Lỗi", WARNING: "Cảnh báo", INFO: "Thông tin"}
 
 def _threshold_text(value: float, unit: str, levels: dict[int, str]) -> str:
     if unit == "ratio":
-        return i18n.fmt_percent(value, "vi")
+        return fmt.fmt_percent(value, "vi")
     if unit == "minutes":
         return f"{value:g} phút"
     if unit == "level":
@@ -256,8 +251,8 @@ def reference_table(sources: pd.DataFrame, thresholds: pd.DataFrame, levels: pd.
             if source.in_force_from.year <= 1900:   # the office's own framework: no dates, a scope
                 dates = source.scope_vi
             else:
-                end = i18n.fmt_date(source.in_force_to) if pd.notna(source.in_force_to) else "…"
-                dates = f"{i18n.fmt_date(source.in_force_from)} – {end}"
+                end = fmt.fmt_date(source.in_force_to) if pd.notna(source.in_force_to) else "…"
+                dates = f"{fmt.fmt_date(source.in_force_from)} – {end}"
             lines.append(f"| `{rule.code}` | {SEVERITY_WORD[rule.severity]} | {source.citation_vi} | "
                          f"{dates} | {values} | {rule.counts} |")
     return "\n".join(lines)

@@ -36,6 +36,7 @@ def _choice(*allowed: str) -> Callable[[str], str]:
         if value not in allowed:
             raise ValueError(value)
         return value
+    parse.choices = allowed   # what a page or a test may enumerate (e.g. the words for each)
     return parse
 
 
@@ -96,6 +97,11 @@ SETTINGS: tuple[Setting, ...] = (
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
+
+
+def choices(name: str) -> tuple[str, ...]:
+    """The values a setting of fixed choices accepts (DASHBOARD_QUOTA_BASE: httnv, httnv_or_better)."""
+    return _BY_NAME[name].parse.choices
 
 
 def _secrets_file() -> dict[str, Any]:

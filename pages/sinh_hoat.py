@@ -2,41 +2,44 @@
 
 import streamlit as st
 
-from dashboard import charts, i18n, periods, rules, tables, ui
+from dashboard import charts, fmt, periods, rules, tables, ui
 
 ctx = ui.page_setup("meetings")
 ui.clear_filter_button(ctx)
 
+# ---- data: the period's year when it has meetings, else the latest year that has
 years = ctx.query("meetings.years")
 if years.empty:
     ui.empty_notice(ctx)
     st.stop()
-
 year = periods.parse_period(ctx.period).year if ctx.period else int(years["year"].iloc[0])
 if year not in set(years["year"]):
     year = int(years["year"].iloc[0])
-
 yearly = ctx.query("meetings.yearly", year=year, today=ctx.today)
 required = yearly.iloc[0] if not yearly.empty else None
-st.subheader(ctx.t("meetings.summary", year=year))
-if required is not None and required["source"] is not None and not isinstance(required["source"], float):
-    st.caption(ctx.t("meetings.requirements", regular=int(required["regular_required"]),
-                     thematic=int(required["thematic_per_quarter"]),
-                     attendance=i18n.fmt_percent(required["attendance_above"], ctx.lang),
-                     minutes=int(required["minutes_min"]), combined=int(required["minutes_combined_min"]),
-                     source=ctx.citation(required["source"])))
-if year == ctx.today.year:
-    st.info(ctx.t("meetings.year_running", month=ctx.today.month), icon=":material/schedule:")
-
+calendar = ctx.query("meetings.calendar", year=year, today=ctx.today)
+findings = ctx.findings(years={year}, topics={rules.MEETINGS})
+findings = findings[findings["branch_code"].isin(ctx.cells)]
 yearly = yearly.assign(
     regular_text=[f"{r}/{int(q)}" if q == q else str(r) for r, q in zip(yearly["regular"], yearly["regular_required"])],
     thematic_text=[f"{t}/{int(4 * q)}" if q == q else str(t)
                    for t, q in zip(yearly["thematic"], yearly["thematic_per_quarter"])],
     quarters=[" · ".join(str(int(r[f"thematic_q{q}"])) for q in range(1, 5)) for r in yearly.to_dict("records")],
 )
+
+# ---- the year against the requirements
+st.subheader(ctx.t("meetings.summary", year=year))
+if required is not None and required["source"] is not None and not isinstance(required["source"], float):
+    st.caption(ctx.t("meetings.requirements", regular=int(required["regular_required"]),
+                     thematic=int(required["thematic_per_quarter"]),
+                     attendance=fmt.fmt_percent(required["attendance_above"], ctx.lang),
+                     minutes=int(required["minutes_min"]), combined=int(required["minutes_combined_min"]),
+                     source=ctx.citation(required["source"])))
+if year == ctx.today.year:
+    st.info(ctx.t("meetings.year_running", month=ctx.today.month), icon=":material/schedule:")
 st.dataframe(
     tables.display(yearly, [
-        ("branch_name", "col.branch", "text"), ("regular_text", "col.regular", "text"),
+        ("branch_name", "col.cell", "text"), ("regular_text", "col.regular", "text"),
         ("thematic_text", "col.thematic", "text"), ("criticism_share", "col.criticism", "ratio"),
         ("attendance", "col.attendance", "ratio"), ("unexcused", "col.unexcused", "int"),
         ("avg_minutes", "col.minutes", "int"), ("speakers", "col.speakers", "score"),
@@ -46,13 +49,10 @@ st.dataframe(
     hide_index=True, width="stretch", key="meetings_table")
 st.caption(ctx.t("meetings.l3", limitation=ctx.limitation("L3")))
 
-calendar = ctx.query("meetings.calendar", year=year, today=ctx.today)
+# ---- month by month, and the year's findings
 if not calendar.empty:
     st.subheader(ctx.t("meetings.calendar", year=year))
     st.caption(ctx.t("meetings.calendar_help"))
-    st.vega_lite_chart(ctx.chart(charts.meeting_calendar, calendar, ctx.lang), width="stretch")
-
-findings = ctx.findings(years={year}, topics={rules.MEETINGS})
-findings = findings[findings["branch_code"].isin(ctx.branches)]
+    st.vega_lite_chart(ctx.chart(charts.calendar, calendar, ctx.lang), width="stretch")
 st.subheader(ctx.t("meetings.findings", year=year))
 ui.findings_table(ctx, findings, key="meeting_findings", with_year=False)

@@ -413,18 +413,18 @@ def test_10_the_tables_own_export_is_turned_off_in_the_server_settings():
 # ---------------------------------------------------------------- 11. an attacker keeps the administrator out
 
 def test_11_failures_from_one_source_do_not_lock_the_account_out_from_another(sample_db, users, monkeypatch):
-    monkeypatch.setattr(ui, "_client_source", lambda: "10.0.0.66")
+    monkeypatch.setattr(ui.login, "client_source", lambda: "10.0.0.66")
     attacker = open_page("app.py")
     for _ in range(auth.FREE_ATTEMPTS + 3):
         sign_in(attacker, "admin", "sai")
     assert "tạm khóa" in texts(attacker)
-    monkeypatch.setattr(ui, "_client_source", lambda: "10.0.0.5")
+    monkeypatch.setattr(ui.login, "client_source", lambda: "10.0.0.5")
     at = sign_in(open_page("app.py"), "admin")
     assert [t.value for t in at.title] == ["Tổng quan"]
 
 
 def test_11_an_administrator_unlocks_an_account_from_the_command_line(sample_db, users, monkeypatch):
-    monkeypatch.setattr(ui, "_client_source", lambda: "10.0.0.5")    # attacker and administrator share it
+    monkeypatch.setattr(ui.login, "client_source", lambda: "10.0.0.5")    # attacker and administrator share it
     at = open_page("app.py")
     for _ in range(auth.FREE_ATTEMPTS + 3):
         sign_in(at, "admin", "sai")

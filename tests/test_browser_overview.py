@@ -28,8 +28,8 @@ BOXES = """() => {
     docScroll: document.documentElement.scrollWidth, bodyScroll: document.body.scrollWidth,
     mainScroll: main ? main.scrollWidth : 0, mainClient: main ? main.clientWidth : 0,
     metrics: all('[data-testid=stMetric]'),
-    summary: all('.st-key-tq_summary'),
-    charts: all('.st-key-tq_ranking, .st-key-tq_solutions'),
+    summary: all('.st-key-overview_summary'),
+    charts: all('.st-key-overview_ranking, .st-key-overview_solutions'),
     elements: all('[data-testid=stMain] [data-testid=stElementContainer]'),
     charts_drawn: [...document.querySelectorAll('[data-testid=stVegaLiteChart]')].map(
         el => el.getBoundingClientRect().height > 40 && !!el.querySelector('svg, canvas')),
@@ -45,8 +45,8 @@ def shots(tmp_path: Path) -> Path:
 
 def wait_for_overview(page) -> None:
     page.get_by_role("heading", name="Tổng quan").wait_for(timeout=30_000)
-    page.locator(".st-key-tq_summary").wait_for(timeout=30_000)
-    for key in ("tq_ranking", "tq_solutions"):   # the charts drawn, not just their frames
+    page.locator(".st-key-overview_summary").wait_for(timeout=30_000)
+    for key in ("overview_ranking", "overview_solutions"):   # the charts drawn, not just their frames
         page.locator(f".st-key-{key} canvas, .st-key-{key} svg").first.wait_for(timeout=30_000)
     page.wait_for_function(
         "() => document.querySelectorAll('[data-testid=stMetric] svg, [data-testid=stMetric] canvas').length >= 5",

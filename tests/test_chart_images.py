@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from dashboard import charts_progress, queries, store
+from dashboard import charts as builders
+from dashboard import queries, store
 from dashboard.documents import charts
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,8 +25,8 @@ def ranking_spec(sample_db_master) -> dict:
     cur = store.cursor(sample_db_master)
     board = queries.run("rankings.leaderboard", cur=cur, period="2025", compare="previous", branches=None)
     levels = queries.run("reference.levels", cur=cur)
-    return charts_progress.spec(charts_progress.ranking(board, dict(zip(levels["code"], levels["short_vi"])),
-                                                        "vi", 190, TITLE))
+    return builders.spec(builders.ranking_bars(board, dict(zip(levels["code"], levels["short_vi"])),
+                                               "vi", 190, TITLE))
 
 
 def ink_share(png: bytes) -> float:

@@ -18,7 +18,7 @@ import pandas as pd
 import pytest
 from python_calamine import CalamineWorkbook
 
-from dashboard import export, progress, queries, rankings, rules, store, tables
+from dashboard import export, fmt, progress, queries, rankings, rules, store, tables
 
 TODAY = dt.date(2026, 11, 26)
 HOSTILE = '=HYPERLINK("http://x","bấm vào")'
@@ -89,9 +89,9 @@ def test_ranking_table(run):
     board = board.assign(
         computed_name=[short.get(c, "Chưa đủ tiêu chí") for c in board["computed_level"].fillna("")],
         decided_name=[short.get(c, "—") for c in board["decided_level"].fillna("")],
-        rank_text=[tables.rank_with_change(r, ch) for r, ch in zip(board["rank"], board["rank_change"])],
+        rank_text=[fmt.rank_with_change(r, ch) for r, ch in zip(board["rank"], board["rank_change"])],
     )
-    columns = [("rank_text", "col.rank", "text"), ("branch_name", "col.branch", "text"),
+    columns = [("rank_text", "col.rank", "text"), ("branch_name", "col.cell", "text"),
                ("total_score", "col.total", "score"), ("total_change", "ranking.compare.previous", "delta"),
                ("common_score", "col.common", "score"), ("task_score", "col.tasks", "score"),
                ("computed_name", "col.level", "text"), ("decided_name", "col.decided", "text")]
@@ -107,17 +107,17 @@ def test_solution_tables(run):
         run("solutions.actions", branches=None, today=TODAY), "vi"), 45)
     on_time = progress.on_time_by_unit(actions, list(dict.fromkeys(actions["branch_code"])))
     assert_xlsx_equals_page(on_time, [
-        ("branch_name", "col.branch", "text"), ("actions", "col.actions", "int"),
-        ("on_time", "gp.col.on_time", "int"), ("on_time_share", "gp.col.on_time_share", "ratio"),
-        ("done_late", "gp.col.done_late", "int"), ("overdue", "col.overdue", "int"),
-        ("days_late_total", "gp.col.days_late_total", "int"), ("days_late_max", "gp.col.days_late_max", "int")])
+        ("branch_name", "col.cell", "text"), ("actions", "col.actions", "int"),
+        ("on_time", "solutions.col.on_time", "int"), ("on_time_share", "solutions.col.on_time_share", "ratio"),
+        ("done_late", "solutions.col.done_late", "int"), ("overdue", "col.overdue", "int"),
+        ("days_late_total", "solutions.col.days_late_total", "int"), ("days_late_max", "solutions.col.days_late_max", "int")])
     shown = actions.assign(flags=[progress.flag_words(r, "vi") for r in actions.to_dict("records")])
     ws, header_row = assert_xlsx_equals_page(shown, [
-        ("action_code", "gp.col.code", "text"), ("solution", "col.solution", "int"),
-        ("branch_name", "col.branch", "text"), ("description", "col.description", "text"),
+        ("action_code", "solutions.col.code", "text"), ("solution", "col.solution", "int"),
+        ("branch_name", "col.cell", "text"), ("description", "col.description", "text"),
         ("due_on", "col.due", "date"), ("last_reported_on", "col.last_report", "date"),
         ("percent", "col.progress", "percent"), ("status", "col.status", "text"),
-        ("flags", "gp.col.flags", "text"), ("owner", "col.owner", "text")])
+        ("flags", "solutions.col.flags", "text"), ("owner", "col.owner", "text")])
     # Dates are real dates, shown dd/mm/yyyy.
     due = ws.cell(header_row + 1, 5)
     assert isinstance(due.value, dt.datetime) and due.number_format == "dd/mm/yyyy"
@@ -127,7 +127,7 @@ def test_solution_tables(run):
 def test_meetings_history_audit_and_findings_tables(run, sample_db_master):
     yearly = run("meetings.yearly", branches=None, year=2025, today=TODAY)
     assert_xlsx_equals_page(yearly, [
-        ("branch_name", "col.branch", "text"), ("criticism_share", "col.criticism", "ratio"),
+        ("branch_name", "col.cell", "text"), ("criticism_share", "col.criticism", "ratio"),
         ("attendance", "col.attendance", "ratio"), ("unexcused", "col.unexcused", "int"),
         ("avg_minutes", "col.minutes", "int"), ("speakers", "col.speakers", "score"),
         ("low_attendance", "col.low_attendance", "int"), ("too_short", "col.too_short", "int")])
@@ -158,7 +158,7 @@ FRAME = pd.DataFrame({
     "rank_change": [1, -2, 0],
     "n": [1234, 0, 7],
 })
-COLUMNS = [("name", "col.branch", "text"), ("score", "col.total", "score"), ("share", "col.attendance", "ratio"),
+COLUMNS = [("name", "col.cell", "text"), ("score", "col.total", "score"), ("share", "col.attendance", "ratio"),
            ("pct", "col.progress", "percent"), ("on", "col.due", "date"), ("at", "col.when", "datetime"),
            ("ok", "col.criticism", "yesno"), ("change", "ranking.compare.previous", "delta"),
            ("rank_change", "col.rank", "rank_delta"), ("n", "col.rows", "int")]

@@ -97,7 +97,16 @@ def test_english_on_request(sample_db):
 
 
 def test_period_filter_changes_the_leaderboard(sample_db):
+    # Totals of the sample workbook (diem_danh_gia): 2021 CB01 88, CB04 87, CB03 82, CB02 76,5;
+    # 2025 CB02 93, CB01 91, CB03 86,5, CB04 72,5.
     at = open_page("pages/xep_hang.py", {"ky": "2021"})
-    first = at.dataframe[0].value.copy()
+    board = at.dataframe[0].value
+    assert list(zip(board["Chi bộ"], board["Tổng điểm"])) == [
+        ("Chi bộ Văn phòng tổng hợp", "88,0"), ("Chi bộ Khối Dân sự – Hành chính", "87,0"),
+        ("Chi bộ Khối Kiểm sát tư pháp", "82,0"), (CB02, "76,5")]
     at.selectbox(key="f_ky").set_value("2025").run()
-    assert not first.equals(at.dataframe[0].value)
+    board = at.dataframe[0].value
+    assert list(zip(board["Chi bộ"], board["Tổng điểm"])) == [
+        (CB02, "93,0"), ("Chi bộ Văn phòng tổng hợp", "91,0"), ("Chi bộ Khối Kiểm sát tư pháp", "86,5"),
+        ("Chi bộ Khối Dân sự – Hành chính", "72,5")]
+    assert at.query_params["ky"] in ("2025", ["2025"])

@@ -6,8 +6,9 @@ import re
 import pandas as pd
 import pytest
 
-from dashboard import i18n, queries, rankings, rules, store
+from dashboard import queries, rules, store
 from tests.apptest import open_page, texts
+from tests.conftest import SAMPLE_WORKBOOK
 
 NAMES = {"CB01": "Chi bộ Văn phòng tổng hợp", "CB02": "Chi bộ Khối Hình sự",
          "CB03": "Chi bộ Khối Kiểm sát tư pháp", "CB04": "Chi bộ Khối Dân sự – Hành chính"}
@@ -19,19 +20,61 @@ def sample_periods(db):
     return list(frame["period"])
 
 
-def test_leaderboard_matches_the_scoring_module_for_every_period(sample_db):
+def workbook_leaderboards() -> dict[str, pd.DataFrame]:
+    """Each period's leaderboard worked out from the sample workbook's own rows, not by the app.
+
+    A cell's total is the sum of its scores (diem_danh_gia); it is complete with a score for each
+    of the 10 criteria (tieu_chi, one set for every period), and an incomplete cell shows the sum
+    of the scores it has (CB04 in 2026-Q3: 68,0 of 9 criteria); complete cells are ranked by total,
+    ties sharing a rank (1, 1, 3); incomplete cells come last, unranked; ties and incomplete
+    cells in the order of their names. The change is against the previous period of the same
+    kind (2025 → 2024, 2025-Q1 → 2024-Q4), for complete cells with a total there.
+    """
+    scores = pd.read_excel(SAMPLE_WORKBOOK, sheet_name="diem_danh_gia", engine="openpyxl",
+                           dtype={"Kỳ đánh giá": str})
+    criteria = len(pd.read_excel(SAMPLE_WORKBOOK, sheet_name="tieu_chi", engine="openpyxl"))
+    sums = scores.groupby(["Kỳ đánh giá", "Mã chi bộ"])["Điểm"].agg(["sum", "count"]).reset_index()
+    sums.columns = ["period", "code", "total", "scored"]
+    sums["complete"] = sums["scored"] == criteria
+    sums["name"] = sums["code"].map(NAMES)
+    boards = {}
+    for period, board in sums.groupby("period"):
+        board = board.copy()
+        board["rank"] = board["total"].where(board["complete"]).rank(method="min", ascending=False)
+        boards[period] = board.sort_values(["complete", "total", "name"], ascending=[False, False, True])
+    for period, board in boards.items():
+        year, _, quarter = period.partition("-Q")
+        before = (f"{int(year) - 1}" if not quarter else
+                  f"{year}-Q{int(quarter) - 1}" if quarter != "1" else f"{int(year) - 1}-Q4")
+        previous = boards.get(before)
+        totals = {} if previous is None else dict(zip(previous["code"], previous["total"].where(previous["complete"])))
+        board["change"] = [t - totals[c] if done and pd.notna(totals.get(c)) else None
+                           for c, t, done in zip(board["code"], board["total"], board["complete"])]
+    return boards
+
+
+def comma(value: float) -> str:
+    return f"{value:.1f}".replace(".", ",")
+
+
+def test_leaderboard_matches_the_workbook_for_every_period(sample_db):
+    boards = workbook_leaderboards()
+    assert len(boards) == 12 and set(boards) >= {"2021", "2025", "2025-Q1", "2026-Q3"}
     at = open_page("pages/xep_hang.py")
-    for period in sample_periods(sample_db):
+    for period, expected in boards.items():
         at.selectbox(key="f_ky").set_value(period).run()
         assert not at.exception, period
         shown = at.dataframe[0].value
-        expected = rankings.sort_board(
-            rankings.leaderboard(functools.partial(queries.run, cur=store.cursor(sample_db)), period), "score")
-        assert list(shown["Chi bộ"]) == [NAMES[c] for c in expected["branch_code"]], period
-        assert list(shown["Tổng điểm"]) == [i18n.fmt_number(v, 1) if pd.notna(v) else "—"
-                                             for v in expected["total_score"]], period
+        assert list(shown["Chi bộ"]) == list(expected["name"]), period
+        assert list(shown["Tổng điểm"]) == [comma(t) for t in expected["total"]], period
         assert [r.split(" ")[0] for r in shown["Thứ hạng"]] == [
             str(int(r)) if pd.notna(r) else "—" for r in expected["rank"]], period
+        assert list(shown["So với kỳ trước"]) == [
+            "—" if pd.isna(c) else ("▲ " if c > 0 else "▼ " if c < 0 else "= ") + comma(abs(c))
+            for c in expected["change"]], period
+    # The tie of 2023 (CB01 and CB03 at 87,5) shares the first rank; the next cell is third.
+    at.selectbox(key="f_ky").set_value("2023").run()
+    assert [r.split(" ")[0] for r in at.dataframe[0].value["Thứ hạng"]] == ["1", "1", "3", "4"]
 
 
 def test_incomplete_cell_is_shown_as_such_not_ranked(sample_db):
@@ -62,7 +105,7 @@ def test_clicking_a_bar_filters_the_page_to_that_cell(sample_db):
     assert list(at.dataframe[0].value["Chi bộ"]) == [NAMES["CB02"]]
     assert at.query_params["chi_bo"] in ("CB02", ["CB02"])
     assert "Vì sao? — Chi bộ Khối Hình sự, Năm 2025" in [s.value for s in at.subheader]
-    at.button(key="clear_branch_filter").click().run()
+    at.button(key="clear_cell_filter").click().run()
     assert at.multiselect(key="f_chi_bo").value == []
     assert len(at.dataframe[0].value) == 4
 
@@ -132,8 +175,10 @@ def test_meetings_page_shows_the_year_against_the_rules(sample_db):
     assert at2.dataframe[0].value.iloc[0]["Thường kỳ"] == "11/12"
 
 
-@pytest.mark.parametrize("page", ["pages/xep_hang.py", "pages/sinh_hoat.py"])
-def test_english(sample_db, page):
+@pytest.mark.parametrize("page, title, findings", [("pages/xep_hang.py", "Cell rankings", "Rule findings, 2025"),
+                                                    ("pages/sinh_hoat.py", "Cell meetings", "Meeting findings, 2025")])
+def test_english(sample_db, page, title, findings):
     at = open_page(page, {"lang": "en", "chi_bo": "CB02"})
     assert not at.exception
-    assert "Rule findings" in texts(at) or "Meeting findings" in texts(at)
+    assert [t.value for t in at.title] == [title]
+    assert findings in [s.value for s in at.subheader]   # the latest year, 2025, by default

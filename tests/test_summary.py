@@ -199,11 +199,11 @@ def test_the_short_list_shows_one_of_each_kind_first():
 def test_every_message_of_these_pages_is_in_both_languages_with_the_same_blanks():
     import string
 
-    from dashboard.messages_progress import MESSAGES
+    from dashboard.messages import overview, solutions
 
     def blanks(text):
         return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
-    for key, entry in MESSAGES.items():
+    for key, entry in {**overview.MESSAGES, **solutions.MESSAGES}.items():
         assert entry.get("vi") and entry.get("en"), key
         assert blanks(entry["vi"]) == blanks(entry["en"]), key

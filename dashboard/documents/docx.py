@@ -22,7 +22,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
-from .report import Image, Paragraph, Report, Section, Table
+from .model import Image, Paragraph, Report, Section, Table
 
 FONT = "Times New Roman"
 BODY_PT, TABLE_PT, LIST_PT = 14, 12, 12

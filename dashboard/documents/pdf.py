@@ -27,7 +27,7 @@ from pathlib import Path
 import typst
 
 from . import FONTS_DIR
-from .report import Image, Paragraph, Report, Section, Table
+from .model import Image, Paragraph, Report, Section, Table
 
 TEMPLATE = Path(__file__).resolve().parent / "report.typ"
 

@@ -1,4 +1,4 @@
-"""The report to the higher committee: what it says (plain dataclasses) and how it is put together.
+"""The report to the higher committee: how it is put together from the data (its content model is ``model``).
 
 The layout follows Hướng dẫn 36-HD/VPTW (03/4/2018) on the form of Party documents; the two
 renderers (``docx``, ``pdf``) draw the same ``Report``:
@@ -26,105 +26,18 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .. import charts_progress, i18n, periods, queries, rankings, rules, settings, summary, tables
+from .. import fmt, i18n, periods, queries, rankings, rules, settings, summary, tables
+from ..charts import ranking_bars, solution_bars
+from ..charts import spec as vega_spec
 from .charts import chart_png
+from .model import Block, Closing, Heading, Image, Paragraph, Report, Section, Table
 
-# ---------------------------------------------------------------- the content model
-
-
-@dataclass
-class Paragraph:
-    text: str
-    bold: bool = False
-    italic: bool = False
-    indent: bool = True           # the body's first-line indent; off for lists and notes
-    keep_with_next: bool = False  # a line that leads into a table stays on the table's page
-
-
-@dataclass
-class Table:
-    header: list[str]
-    rows: list[list[str]]
-    widths: list[float] | None = None      # relative column widths (default: equal)
-    align: list[str] | None = None         # per column: left | right | center
-
-
-@dataclass
-class Image:
-    png: bytes
-    caption: str = ""
-    width_cm: float = 16.0
-
-
-Block = Paragraph | Table | Image
-
-
-@dataclass
-class Section:
-    title: str
-    blocks: list[Block] = field(default_factory=list)
-    subsections: list["Section"] = field(default_factory=list)
-
-
-@dataclass
-class Heading:
-    parent: str                   # ĐẢNG BỘ TỈNH LAI CHÂU
-    organisation: str             # ĐẢNG ỦY VIỆN KIỂM SÁT NHÂN DÂN TỈNH
-    number: str                   # Số 15-BC/ĐU
-    party: str                    # ĐẢNG CỘNG SẢN VIỆT NAM
-    place_date: str               # Lai Châu, ngày 30 tháng 11 năm 2026
-
-
-@dataclass
-class Closing:
-    recipients_label: str
-    recipients: list[str]
-    authority: str                # T/M ĐẢNG ỦY
-    position: str                 # BÍ THƯ
-    signer: str = ""              # left empty: the signer writes the name
-
-
-@dataclass
-class Report:
-    heading: Heading
-    title: str
-    subject: str
-    intro: list[Paragraph]
-    sections: list[Section]
-    conclusion: list[Paragraph]
-    closing: Closing
-    lang: str = "vi"
-    date: dt.date = field(default_factory=dt.date.today)
-
-    def texts(self) -> list[str]:
-        """Every piece of text, in reading order (what a reader or a test looks for)."""
-        h = self.heading
-        out = [h.parent, h.organisation, "*", h.number, h.party, h.place_date, self.title, self.subject]
-        out += [p.text for p in self.intro]
-
-        def walk(section: Section) -> None:
-            out.append(section.title)
-            for block in section.blocks:
-                if isinstance(block, Paragraph):
-                    out.append(block.text)
-                elif isinstance(block, Table):
-                    out.extend(block.header)
-                    out.extend(cell for row in block.rows for cell in row)
-                elif block.caption:
-                    out.append(block.caption)
-            for sub in section.subsections:
-                walk(sub)
-
-        for section in self.sections:
-            walk(section)
-        out += [p.text for p in self.conclusion]
-        c = self.closing
-        return out + [c.recipients_label, *c.recipients, c.authority, c.position] + ([c.signer] if c.signer else [])
-
+__all__ = ["Block", "Closing", "Heading", "Image", "Paragraph", "Report", "Section", "Table", "assemble",
+           "heading_from_settings", "recipients_from_settings", "recipient_lines", "date_line", "number_line",
+           "party_date"]
 
 # ---------------------------------------------------------------- the heading from the settings
 
@@ -228,7 +141,7 @@ def assemble(run: Runner, *, period: str, branches: list[str], today: dt.date, l
         return run(name, **params)
 
     period_label = periods.label(period, lang)
-    period_mid = summary.mid(period_label)
+    period_mid = fmt.mid_sentence(period_label)
     stale_days = int(settings.get("DASHBOARD_STALE_DAYS"))
     scope = {"today": today}
     options = q("reference.branch_options", branches=None)       # every cell the reader may see
@@ -263,17 +176,17 @@ def assemble(run: Runner, *, period: str, branches: list[str], today: dt.date, l
         ranking.blocks.append(Paragraph(t("report.ranking.none", period=period_label)))
     else:
         other = rankings.comparison_period(period, "previous")
-        other_label = summary.mid(periods.label(other, lang))
+        other_label = fmt.mid_sentence(periods.label(other, lang))
         compared = (t("ranking.compared_with", period=other_label) if ordered["prev_total"].notna().any()
                     else t("ranking.no_comparison", period=other_label))
         ranking.blocks.append(Paragraph(t("ranking.caption") + " " + compared))
         shown = ordered.assign(
-            rank_text=[tables.rank_with_change(r, c) for r, c in zip(ordered["rank"], ordered["rank_change"])],
+            rank_text=[fmt.rank_with_change(r, c) for r, c in zip(ordered["rank"], ordered["rank_change"])],
             computed_name=[levels.get(c, c) if isinstance(c, str) and c else t("ranking.incomplete")
                            for c in ordered["computed_level"]],
             decided_name=[levels.get(c, c) if isinstance(c, str) and c else "—" for c in ordered["decided_level"]])
         ranking.blocks.append(_text_table(shown, [
-            ("rank_text", "col.rank", "text"), ("branch_name", "col.branch", "text"),
+            ("rank_text", "col.rank", "text"), ("branch_name", "col.cell", "text"),
             ("total_score", "col.total", "score"), ("total_change", "ranking.compare.previous", "delta"),
             ("common_score", "col.common", "score"), ("task_score", "col.tasks", "score"),
             ("computed_name", "col.level", "text"), ("decided_name", "col.decided", "text"),
@@ -281,16 +194,16 @@ def assemble(run: Runner, *, period: str, branches: list[str], today: dt.date, l
             align=["center", "left", "right", "right", "right", "right", "center", "center"]))
         if charts:
             figure_no += 1
-            spec = charts_progress.spec(charts_progress.ranking(ordered, levels, lang, 40 * len(ordered) + 20))
+            spec = vega_spec(ranking_bars(ordered, levels, lang, 40 * len(ordered) + 20))
             caption = t("report.figure.ranking", n=figure_no, period=period_mid)
             ranking.blocks.append(Image(chart_png(spec, lang, width=CHART_WIDTH), caption, CHART_CM))
 
     # IV. The six solutions: each one's progress, the overdue actions, projections.
     solution_section = Section(t("report.section.solutions"))
     if int(by_solution["actions"].sum()) == 0:
-        solution_section.blocks.append(Paragraph(t("tq.s.no_actions")))
+        solution_section.blocks.append(Paragraph(t("summary.no_actions")))
     else:
-        solution_section.blocks.append(Paragraph(t("report.solutions.table", date=i18n.fmt_date(today)),
+        solution_section.blocks.append(Paragraph(t("report.solutions.table", date=fmt.fmt_date(today)),
                                                  indent=False, keep_with_next=True))
         # The number, and the Đảng ủy's published wording in full (the report explains each one).
         rows = by_solution.assign(
@@ -303,15 +216,15 @@ def assemble(run: Runner, *, period: str, branches: list[str], today: dt.date, l
         ], lang, widths=[1.7, 5.0, 1.1, 1.2, 1.3, 1.0], align=["left", "left", "right", "right", "right", "right"]))
         if charts:
             figure_no += 1
-            spec = charts_progress.spec(charts_progress.solution_bars(by_solution, lang, 200))
-            caption = t("report.figure.solutions", n=figure_no, date=i18n.fmt_date(today))
+            spec = vega_spec(solution_bars(by_solution, lang, 200))
+            caption = t("report.figure.solutions", n=figure_no, date=fmt.fmt_date(today))
             solution_section.blocks.append(Image(chart_png(spec, lang, width=CHART_WIDTH), caption, CHART_CM))
     late = fig.overdue_actions
     if len(late):
-        solution_section.blocks.append(Paragraph(t("report.solutions.overdue", date=i18n.fmt_date(today)),
+        solution_section.blocks.append(Paragraph(t("report.solutions.overdue", date=fmt.fmt_date(today)),
                                                  indent=False, keep_with_next=True))
         solution_section.blocks.append(_text_table(late, [
-            ("action_code", "gp.col.code", "text"), ("branch_name", "report.col.unit", "text"),
+            ("action_code", "solutions.col.code", "text"), ("branch_name", "report.col.unit", "text"),
             ("description", "col.description", "text"), ("due_on", "col.due", "date"),
             ("days_late", "report.col.days_late", "int"), ("percent", "col.progress", "percent"),
         ], lang, widths=[1.5, 2.4, 4.3, 1.9, 1.3, 1.2], align=["left", "left", "left", "center", "right", "right"]))
@@ -345,7 +258,7 @@ def assemble(run: Runner, *, period: str, branches: list[str], today: dt.date, l
     intro = []
     if bool(run("reference.data_status")["is_sample"].iloc[0]):
         intro.append(Paragraph(t("report.sample"), italic=True))
-    intro.append(Paragraph(t("report.intro", date=i18n.fmt_date(today), period=period_mid)))
+    intro.append(Paragraph(t("report.intro", date=fmt.fmt_date(today), period=period_mid)))
     chosen = [names.get(code, code) for code in branches if code in names]
     intro.append(Paragraph(t("report.scope_all" if all_branches else "report.scope_some", n=len(chosen),
                              names=", ".join(chosen))))

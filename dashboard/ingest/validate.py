@@ -12,7 +12,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .. import i18n
+from .. import fmt, i18n
 from ..contract import COMMITTEE_CODE, LOAD_ORDER, SHEETS_BY_NAME, Column, Sheet, fold, match_header
 from ..contract import sheet_for_headers, sheet_for_name
 from ..periods import parse_period
@@ -58,9 +58,9 @@ class Problem:
 
 def _show(value: object) -> str:
     if isinstance(value, (dt.date, dt.datetime)):
-        return i18n.fmt_date(value)
+        return fmt.fmt_date(value)
     if isinstance(value, float):
-        return i18n.fmt_number(value, 2).rstrip("0").rstrip(",.") if not value.is_integer() else str(int(value))
+        return fmt.fmt_number(value, 2).rstrip("0").rstrip(",.") if not value.is_integer() else str(int(value))
     text = "" if value is None else str(value)
     text = text if len(text) <= 80 else text[:77] + "…"
     # Invisible characters (zero-width space, direction overrides, controls) are named, so that

@@ -1,12 +1,11 @@
-"""Messages of the documents that leave the dashboard (merged into i18n.MESSAGES).
+"""Messages of the documents that leave the dashboard: ``report.*`` the report to the higher
+committee (its wording follows Hướng dẫn 36-HD/VPTW: "BÁO CÁO", "Nơi nhận:", "T/M ĐẢNG ỦY",
+the closing "./."), ``backup.*`` and ``restore.*`` backups of the store.
 
-Keys: ``report.*`` the report to the higher committee (its wording follows Hướng dẫn
-36-HD/VPTW: "BÁO CÁO", "Nơi nhận:", "T/M ĐẢNG ỦY", the closing "./."), ``backup.*`` and
-``restore.*`` backups of the store. Vietnamese first, with full diacritics; English alongside.
+Vietnamese first, with full diacritics; English alongside.
 """
 
 MESSAGES: dict[str, dict[str, str]] = {
-    # ---------------------------------------------------------------- the report
     "report.party": {"vi": "ĐẢNG CỘNG SẢN VIỆT NAM", "en": "COMMUNIST PARTY OF VIETNAM"},
     "report.number": {"vi": "Số {number}-BC/ĐU", "en": "No. {number}-BC/ĐU"},
     "report.date_line": {"vi": "{place}, ngày {day} tháng {month} năm {year}",
@@ -52,9 +51,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.recipients": {"vi": "Nơi nhận:", "en": "Recipients:"},
     "report.authority": {"vi": "T/M ĐẢNG ỦY", "en": "FOR THE PARTY COMMITTEE"},
     "report.position": {"vi": "BÍ THƯ", "en": "SECRETARY"},
-    # ---------------------------------------------------------------- backups
-    "audit.action.backup": {"vi": "Sao lưu", "en": "Backup"},
-    "audit.action.restore": {"vi": "Khôi phục", "en": "Restore"},
     "backup.done": {
         "vi": "Đã sao lưu vào {path}: {tables} bảng, {rows} dòng, trong {seconds} giây.",
         "en": "Backed up to {path}: {tables} tables, {rows} rows, in {seconds} s."},

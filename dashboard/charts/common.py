@@ -1,0 +1,76 @@
+"""The one style of every chart: colours, shared helpers, and ``spec()`` for the pages' cache.
+
+Builders (one module per page group) take data and return an Altair chart; no Streamlit, no
+SQL. Every label a reader sees is formatted the Vietnamese way (85,5 %; dd/mm/yyyy) by
+``dashboard.fmt`` or comes from the message catalog; numbers drawn on marks are pre-formatted
+text so that the browser's locale plays no part.
+
+Channels are written as objects (``alt.X("a:Q")``), never as bare shorthand strings or
+``alt.condition``/``alt.value`` dicts, and data is given to the layer, not to each sublayer:
+Altair validates shorthands and dicts against its schema as the chart is built (about 2 ms
+each) and compares sublayers' frames through their text form, which on every rerun added up
+to more than the page's own work. A conditional style is a data column drawn with
+``scale=None``; the one exception is a style that follows a live click (a selection), which
+only Vega knows. A layer that mixes a colour scale with literal colours (``scale=None``)
+resolves its colour scales independently, or Vega draws nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+
+import altair as alt
+import pandas as pd
+
+from .. import fmt
+
+# The four levels, good → bad, and grey for a cell whose criteria are not all scored.
+LEVEL_COLOURS = {"HTXSNV": "#1b7837", "HTTNV": "#5aae61", "HTNV": "#f1a340", "KHTNV": "#d73027"}
+INCOMPLETE_COLOUR = "#9e9e9e"
+GOOD, FAIR, POOR = LEVEL_COLOURS["HTXSNV"], LEVEL_COLOURS["HTNV"], LEVEL_COLOURS["KHTNV"]
+NO_ACTION_COLOUR = "#eeeeee"
+OVERDUE_STROKE = "#b71c1c"
+TEXT_DARK, TEXT_LIGHT = "#222222", "#ffffff"
+PERCENT_AXIS = "datum.value + ' %'"
+# Six solutions, six distinct colours that stay apart for colour-blind readers (Okabe–Ito).
+SOLUTION_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00"]
+
+
+def level_colour(code: str | None) -> str:
+    return LEVEL_COLOURS.get(code or "", INCOMPLETE_COLOUR)
+
+
+def pct(value: float | None, lang: str) -> str:
+    """A progress percentage drawn on a mark: '85 %'; '—' when there is none."""
+    return fmt.MISSING if value is None or pd.isna(value) else fmt.fmt_points_percent(value, lang, 0)
+
+
+def wrapped_labels(labels: dict[object, str], width: int) -> str:
+    """A Vega label expression that writes each axis value's label over several lines."""
+    lines = {str(k): textwrap.wrap(v, width) or [""] for k, v in labels.items()}
+    return f"{json.dumps(lines, ensure_ascii=False)}[datum.value + ''] || datum.label"
+
+
+def sized(chart: alt.TopLevelMixin, height: int, title: str | None) -> alt.TopLevelMixin:
+    """Height, and a small bold title at the left when given (it counts in the height)."""
+    if title:
+        return chart.properties(height=height, title=alt.TitleParams(title, anchor="start", fontSize=14,
+                                                                     fontWeight="bold", offset=8))
+    return chart.properties(height=height)
+
+
+def spec(chart: alt.TopLevelMixin) -> dict:
+    """The chart as a validated Vega-Lite dict (data inline), for ``st.vega_lite_chart``.
+
+    Pages keep this dict in their cache (``PageContext.chart``), so a rerun does not build and
+    validate the chart again (``st.altair_chart`` does both on every rerun: 30–50 ms a chart
+    here). Altair's default theme fixes a 300 px view; Streamlit sizes the chart itself, so
+    that part of the config is dropped, as ``st.altair_chart`` does.
+    """
+    out = chart.to_dict()
+    config = out.get("config") or {}
+    config.pop("view", None)
+    if not config:
+        out.pop("config", None)
+    return out

@@ -1,0 +1,50 @@
+"""Messages of signing in and out, roles and the audit trail.
+
+Vietnamese first, with full diacritics; English alongside.
+"""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "auth.title": {"vi": "Đăng nhập", "en": "Sign in"},
+    "auth.login": {"vi": "Tên đăng nhập", "en": "User name"},
+    "auth.password": {"vi": "Mật khẩu", "en": "Password"},
+    "auth.submit": {"vi": "Đăng nhập", "en": "Sign in"},
+    "auth.failed": {"vi": "Sai tên đăng nhập hoặc mật khẩu.", "en": "Wrong user name or password."},
+    "auth.delay": {"vi": "Đã nhập sai nhiều lần: lần thử tiếp theo phải đợi {seconds} giây.",
+                   "en": "Too many failed attempts: the next attempt must wait {seconds} seconds."},
+    "auth.wait": {"vi": "Tài khoản này tạm khóa do nhập sai nhiều lần. Vui lòng thử lại sau {seconds} giây.",
+                  "en": "This account is locked for a while after failed attempts. Try again in {seconds} seconds."},
+    "auth.busy": {"vi": "Đang có nhiều lần đăng nhập cùng lúc. Vui lòng thử lại sau {seconds} giây.",
+                  "en": "Too many sign-in attempts at once. Try again in {seconds} seconds."},
+    "auth.expired": {"vi": "Phiên làm việc đã hết hạn do không hoạt động. Vui lòng đăng nhập lại.",
+                     "en": "Your session expired after a period of inactivity. Please sign in again."},
+    "auth.logout": {"vi": "Đăng xuất", "en": "Sign out"},
+    "auth.signed_in": {"vi": "Đăng nhập: {name} ({role})", "en": "Signed in: {name} ({role})"},
+    "auth.local_mode": {"vi": "Chế độ cục bộ: chưa cấu hình người dùng, chỉ truy cập được từ máy này, mọi người dùng đều có quyền quản trị.",
+                        "en": "Local mode: no users configured, reachable from this computer only, everyone is an administrator."},
+    "auth.public_without_users": {
+        "vi": "Ứng dụng đang mở cho cả mạng nhưng chưa cấu hình người dùng, nên từ chối phục vụ. Hãy thêm người dùng vào .streamlit/secrets.toml (xem README, mục Người dùng) hoặc chạy với server.address = 127.0.0.1.",
+        "en": "The app listens on the network but no users are configured, so it refuses to serve. Add users to .streamlit/secrets.toml (README, Users) or run with server.address = 127.0.0.1."},
+    "auth.users_file_broken": {
+        "vi": "Cấu hình người dùng bị lỗi (tệp người dùng không đọc được hoặc thiếu mục bắt buộc), nên ứng dụng tạm ngừng phục vụ. Quản trị viên hãy xem nhật ký máy chủ và sửa tệp cấu hình.",
+        "en": "The user configuration is broken (the users file cannot be read or lacks a required entry), so the app refuses to serve. The administrator should read the server log and fix the file."},
+    "auth.users_file_key": {"vi": "Khóa không hợp lệ: '{name}' (mỗi người dùng là một mục [users.tên_đăng_nhập] với các khóa name, role, branches, password_hash).",
+                            "en": "Invalid key: '{name}' (each user is a [users.login_name] table with the keys name, role, branches, password_hash)."},
+    "auth.denied": {"vi": "Vai trò của bạn không được phép thực hiện việc này.",
+                    "en": "Your role does not allow this."},
+    "auth.denied_scope": {"vi": "Tệp này ghi vào chi bộ ngoài phạm vi của bạn nên không được ghi. Hãy tải lại tệp để xem các dòng bị từ chối.",
+                          "en": "This file writes to cells outside your scope, so nothing was written. Upload it again to see the rows refused."},
+    "role.viewer": {"vi": "Người xem", "en": "Viewer"},
+    "role.editor": {"vi": "Người nhập liệu", "en": "Editor"},
+    "role.admin": {"vi": "Quản trị", "en": "Administrator"},
+    "audit.title": {"vi": "Nhật ký truy cập và thao tác", "en": "Audit trail"},
+    "audit.action.login": {"vi": "Đăng nhập", "en": "Sign in"},
+    "audit.action.login_failed": {"vi": "Đăng nhập thất bại", "en": "Failed sign-in"},
+    "audit.action.logout": {"vi": "Đăng xuất", "en": "Sign out"},
+    "audit.action.expired": {"vi": "Hết phiên", "en": "Session expired"},
+    "audit.action.upload": {"vi": "Tải dữ liệu lên", "en": "Upload"},
+    "audit.action.upload_rejected": {"vi": "Tải lên bị từ chối", "en": "Upload refused"},
+    "audit.action.undo": {"vi": "Hoàn tác", "en": "Undo"},
+    "audit.action.export": {"vi": "Xuất tệp", "en": "Export"},
+    "audit.action.backup": {"vi": "Sao lưu", "en": "Backup"},
+    "audit.action.restore": {"vi": "Khôi phục", "en": "Restore"},
+}

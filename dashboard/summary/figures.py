@@ -1,0 +1,247 @@
+"""The overview's figures and the text of its cards, from query results.
+
+``figures(...)`` computes every number of the overview once; the page formats the cards with
+``value_text``/``delta_text``, and the sentences (``summary.sentences``) write the very same
+numbers with the very same formatters, so the two cannot disagree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from .. import fmt, periods, progress
+
+
+@dataclass(frozen=True)
+class Card:
+    """One KPI: the value, what it is compared with, and the points of its sparkline."""
+
+    value: float | None
+    previous: float | None = None
+    series: tuple[float, ...] = ()
+    compared_with: str | None = None    # a period code, or a date dd/mm/yyyy
+    total: int | None = None            # denominator of "3/4" cards
+
+    @property
+    def delta(self) -> float | None:
+        if self.value is None or self.previous is None:
+            return None
+        return self.value - self.previous
+
+
+@dataclass(frozen=True)
+class Mover:
+    branch_code: str
+    branch_name: str
+    total: float
+    total_change: float
+    rank_change: int
+
+
+@dataclass
+class Figures:
+    period: str
+    previous_period: str
+    today: dt.date
+    stale_days: int
+    cells: int
+    members: Card
+    avg_score: Card
+    good_or_better: Card
+    progress: Card
+    overdue: Card
+    meetings: Card
+    board: pd.DataFrame
+    leaders: list[str] = field(default_factory=list)
+    leader_score: float | None = None
+    single: pd.Series | None = None
+    riser: Mover | None = None
+    faller: Mover | None = None
+    solutions_with_actions: int = 0
+    lagging: tuple[int, float] | None = None
+    solution_titles: dict[int, dict[str, str]] = field(default_factory=dict)   # n → lang → short title
+    overdue_actions: pd.DataFrame = field(default_factory=pd.DataFrame)
+    stale_actions: pd.DataFrame = field(default_factory=pd.DataFrame)
+    incomplete: pd.DataFrame = field(default_factory=pd.DataFrame)
+    short_meetings: list[str] = field(default_factory=list)
+    errors: pd.DataFrame = field(default_factory=pd.DataFrame)
+    ranked: bool = True    # ranks may be told (a user of every cell; see rankings.shows_ranks)
+
+
+def _float(value: object) -> float | None:
+    if value is None:
+        return None
+    try:
+        value = float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(value) else value
+
+
+def _period_card(history: pd.DataFrame, period: str, previous: str, column: str,
+                 total_column: str | None = None) -> Card:
+    """A card of a period value against the previous period of the same kind."""
+    if history.empty or period not in set(history["period"]):
+        return Card(None, compared_with=previous)
+    rows = history.set_index("period")
+    series = tuple(v for v in (_float(x) for x in history.sort_values("ord")[column]) if v is not None)
+    total = int(rows.loc[period, total_column]) if total_column else None
+    before = _float(rows.loc[previous, column]) if previous in rows.index else None
+    return Card(_float(rows.loc[period, column]), before, series, previous, total)
+
+
+def _movers(board: pd.DataFrame) -> tuple[Mover | None, Mover | None]:
+    moved = board[board["complete"].astype(bool)].dropna(subset=["total_change"])
+    if moved.empty:
+        return None, None
+    moved = moved.assign(rank_change=moved["rank_change"].fillna(0))
+
+    def mover(row: pd.Series) -> Mover:
+        return Mover(row["branch_code"], row["branch_name"], float(row["total_score"]),
+                     float(row["total_change"]), int(row["rank_change"]))
+
+    up = moved[(moved["rank_change"] > 0) | (moved["total_change"] > 0)]
+    riser = None
+    if not up.empty:
+        riser = mover(up.sort_values(["rank_change", "total_change"], ascending=False, kind="stable").iloc[0])
+    down = moved[((moved["rank_change"] < 0) | (moved["total_change"] < 0))
+                 & (moved["branch_code"] != (riser.branch_code if riser else None))]
+    faller = None
+    if not down.empty:
+        faller = mover(down.sort_values(["rank_change", "total_change"], kind="stable").iloc[0])
+    return riser, faller
+
+
+def figures(*, period: str, board: pd.DataFrame, score_history: pd.DataFrame, meetings: pd.DataFrame,
+            members: pd.DataFrame, cells: int, by_solution: pd.DataFrame, timeline: pd.DataFrame,
+            actions: pd.DataFrame, findings: pd.DataFrame, stale_days: int, today: dt.date,
+            lang: str = "vi", ranked: bool = True) -> Figures:
+    """Every number of the overview, from the page's query results.
+
+    ``board``: rankings.leaderboard of ``period``; ``score_history``/``meetings``:
+    overview.score_history/meeting_compliance; ``members``: overview.members_timeline;
+    ``by_solution``, ``timeline``, ``actions``: solutions.*; ``findings``: rules.collect.
+    """
+    previous = periods.parse_period(period).previous().code
+    actions = progress.with_stale(progress.unit_names(actions, lang), stale_days) if len(actions) else actions
+
+    # Snapshot cards: today against the month end before it.
+    overall = progress.overall_series(timeline)
+    before_date = progress.previous_month_end(overall["on_date"]) if len(overall) else None
+    before = overall[pd.to_datetime(overall["on_date"]).dt.date == before_date] if before_date else overall.iloc[0:0]
+    compared_date = fmt.fmt_date(before_date) if before_date else None
+    progress_value = progress.overall_progress(by_solution)
+    overdue_value = int(by_solution["overdue"].sum())
+    progress_card = Card(progress_value, _float(before["percent"].iloc[0]) if len(before) else None,
+                         tuple(float(v) for v in overall["percent"]), compared_date)
+    overdue_card = Card(overdue_value, _float(before["overdue"].iloc[0]) if len(before) else None,
+                        tuple(float(v) for v in overall["overdue"]), compared_date)
+    member_counts = [float(v) for v in members["members"]]
+    member_dates = list(members["on_date"])
+    members_card = Card(member_counts[-1] if member_counts else None,
+                        member_counts[-2] if len(member_counts) >= 2 else None, tuple(member_counts),
+                        fmt.fmt_date(pd.Timestamp(member_dates[-2])) if len(member_dates) >= 2 else None)
+
+    fig = Figures(
+        period=period, previous_period=previous, today=today, stale_days=stale_days, cells=int(cells),
+        members=members_card,
+        avg_score=_period_card(score_history, period, previous, "avg_score"),
+        good_or_better=_period_card(score_history, period, previous, "good_or_better", "cells"),
+        progress=progress_card, overdue=overdue_card,
+        meetings=_period_card(meetings, period, previous, "compliant", "cells"),
+        board=board, ranked=ranked,
+    )
+
+    ranked = board[board["complete"].astype(bool) & board["rank"].notna()]
+    if len(board) == 1 and len(ranked) == 1:
+        fig.single = ranked.iloc[0]
+    if len(ranked):
+        top = ranked[ranked["rank"] == ranked["rank"].min()]
+        fig.leaders = list(top["branch_name"])
+        fig.leader_score = float(top["total_score"].iloc[0])
+    fig.riser, fig.faller = _movers(board)
+
+    fig.solutions_with_actions = int((by_solution["actions"] > 0).sum())
+    fig.lagging = progress.lagging_solution(by_solution)
+    fig.solution_titles = {int(n): {"vi": vi, "en": en} for n, vi, en in
+                           zip(by_solution["solution"], by_solution["short_vi"], by_solution["short_en"])}
+    if len(actions):
+        fig.overdue_actions = (actions[actions["overdue"].astype(bool)]
+                               .sort_values(["days_late", "action_code"], ascending=[False, True], kind="stable")
+                               .reset_index(drop=True))
+        fig.stale_actions = (actions[actions["stale"].astype(bool)]
+                             .sort_values(["days_since_report", "action_code"], ascending=[False, True],
+                                          kind="stable")
+                             .reset_index(drop=True))
+    fig.incomplete = board[~board["complete"].astype(bool)].reset_index(drop=True)
+    if len(meetings) and period in set(meetings["period"]):
+        short = meetings.set_index("period").loc[period, "short_cells"]
+        codes = [] if short is None or short is pd.NA or isinstance(short, float) else list(short)
+        names = dict(zip(board["branch_code"], board["branch_name"]))
+        fig.short_meetings = [names.get(c, c) for c in codes if isinstance(c, str)]
+    if len(findings):
+        fig.errors = findings[findings["severity"] == "error"].reset_index(drop=True)
+    return fig
+
+
+# ---------------------------------------------------------------- the cards' text
+
+def share_text(card: Card, lang: str) -> str:
+    """'3/4': a card's value of its total."""
+    if card.value is None:
+        return fmt.MISSING
+    return f"{fmt.count_text(card.value, lang)}/{fmt.count_text(card.total, lang)}"
+
+
+# card name → (value formatter, decimals of its delta)
+CARD_FORMATS = {
+    "members": (lambda c, lang: fmt.count_text(c.value, lang), 0),
+    "avg_score": (lambda c, lang: fmt.score_text(c.value, lang), 1),
+    "good_or_better": (share_text, 0),
+    "progress": (lambda c, lang: fmt.percent_text(c.value, lang), 0),
+    "overdue": (lambda c, lang: fmt.count_text(c.value, lang), 0),
+    "meetings": (share_text, 0),
+}
+
+
+def value_text(fig: Figures, name: str, lang: str) -> str:
+    """The value shown on card ``name`` ("85,8", "90 %", "3/4")."""
+    format_card, _ = CARD_FORMATS[name]
+    return format_card(getattr(fig, name), lang)
+
+
+def rounded_delta(fig: Figures, name: str) -> float | None:
+    """The card's change, rounded as shown (so that -0,04 is shown as 0, not "-0,0")."""
+    delta = getattr(fig, name).delta
+    if delta is None:
+        return None
+    _, decimals = CARD_FORMATS[name]
+    value = round(delta, decimals)
+    return 0.0 if value == 0 else value
+
+
+def delta_text(fig: Figures, name: str, lang: str) -> str | int | None:
+    """The card's delta for st.metric: "+2,8", "-1" (a leading "-" turns it red), 0 when none."""
+    value = rounded_delta(fig, name)
+    if value is None:
+        return None
+    if value == 0:
+        return 0
+    _, decimals = CARD_FORMATS[name]
+    return ("+" if value > 0 else "") + fmt.fmt_number(value, decimals, lang)
+
+
+def compared_label(fig: Figures, name: str, lang: str) -> str | None:
+    """What a card is compared with, as the reader says it ("năm 2024", "31/10/2026")."""
+    card = getattr(fig, name)
+    if card.compared_with is None:
+        return None
+    if "/" in card.compared_with:   # a date
+        return card.compared_with
+    return fmt.mid_sentence(periods.label(card.compared_with, lang))
+
+

@@ -1,0 +1,25 @@
+"""What every page stands on: setup, cached data, the address, sign-in, the sidebar, widgets.
+
+Every page file starts with ``ctx = ui.page_setup("key")`` and then reads its data through
+``ctx`` (queries, findings, charts, all cached per data version) and draws with Streamlit and
+the widgets here.
+
+* ``context`` — ``PageContext`` and the caches (queries, rule findings, chart specs);
+* ``url``     — the address as state: ``resolve`` (pure), ``remembered``, ``write`` (the only
+  writer of ``st.query_params``), the solution page's matrix focus;
+* ``login``   — the login gate and form, sign-out, the audit of what users do;
+* ``sidebar`` — the menu and the shared filters; ``page`` — ``page_setup``;
+* ``widgets`` — safe text, clearing the cell filter, choices kept in the address, findings;
+* ``why``, ``uploads``, ``history`` — the larger parts of the ranking, upload and history pages.
+"""
+
+from . import history, uploads, url, why
+from .context import PageContext, db_path, today
+from .login import audit_event, audit_export
+from .page import page_setup
+from .widgets import (clear_filter_button, empty_notice, findings_table, plain, select_cells, selection_key,
+                      url_choice, user_errors)
+
+__all__ = ["history", "uploads", "url", "why", "PageContext", "db_path", "today", "audit_event", "audit_export",
+           "page_setup", "clear_filter_button", "empty_notice", "findings_table", "plain", "select_cells",
+           "selection_key", "url_choice", "user_errors"]

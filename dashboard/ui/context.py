@@ -1,0 +1,195 @@
+"""What a page knows once set up (``PageContext``), and cached access to the store.
+
+Query results, rule findings and chart specs are cached per data version: a commit or undo
+bumps the version, so every page shows new data on its next view, and nothing is recomputed
+on a rerun otherwise. The user's scope and right to names are part of every key, so two users
+with different rights never share an entry.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from .. import auth, charts, i18n, periods, queries, rules, settings, store
+from ..contract import COMMITTEE_CODE
+from . import url
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class PageContext:
+    page: str
+    lang: str
+    user: auth.User
+    version: int
+    is_sample: bool
+    cell_options: pd.DataFrame                               # the cells in the user's scope
+    selected_cells: list[str] = field(default_factory=list)  # empty = all
+    period: str | None = None
+    today: dt.date = field(default_factory=lambda: today())
+    notices: list[str] = field(default_factory=list)
+
+    def t(self, key: str, **params: object) -> str:
+        return i18n.t(key, self.lang, **params)
+
+    @property
+    def cells(self) -> list[str]:
+        """The cells to show: the selection, or every cell in scope."""
+        return list(self.selected_cells) or list(self.cell_options["branch_code"])
+
+    @property
+    def all_cells(self) -> bool:
+        return not self.selected_cells
+
+    def cell_name(self, code: str) -> str:
+        if code == COMMITTEE_CODE:
+            return self.t("committee")
+        names = dict(zip(self.cell_options["branch_code"], self.cell_options["branch_name"]))
+        return names.get(code, code)
+
+    def query(self, name: str, **params: object) -> pd.DataFrame:
+        """A named query's rows, cached until the data changes (scoped queries: the cells shown)."""
+        if queries.get(name).scoped and "branches" not in params:
+            params["branches"] = self.cells
+        frozen = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
+        return _cached_query(name, frozen, self._scope(), self.version, str(db_path()), self.user.can("names"))
+
+    def query_fresh(self, name: str, **params: object) -> pd.DataFrame:
+        """A named query read now, bypassing the cache (for tables the data version does not cover)."""
+        return queries.run(name, cur=store.cursor(db_path()), scope=self.user.scope,
+                           names_allowed=self.user.can("names"), **params)
+
+    def findings(self, years: set[int] | None = None, topics: set[str] | None = None) -> pd.DataFrame:
+        """Rule findings (of the given years and topics) over every cell in scope (the quota is
+        about the whole Đảng bộ), kept per data version: writing a dozen rules' sentences again
+        cost a third of a rerun."""
+        return _cached_findings(self, self.version, str(db_path()), tuple(self.cell_options["branch_code"]),
+                                self._scope(), self.today, self.lang, tuple(sorted(years)) if years else None,
+                                self.user.can("names"), tuple(sorted(topics)) if topics else None)
+
+    def chart(self, builder, *args) -> dict:
+        """A chart's Vega-Lite spec (a builder of ``dashboard.charts``), built and validated once
+        per input and kept: reruns reuse it. Every page's charts go through here."""
+        return _cached_chart(builder.__module__, builder.__name__, args)
+
+    def label(self, domain: str, code: str | None, short: bool = False) -> str:
+        """The reader's word for a coded value (a level, a status, a meeting kind …)."""
+        if code is None or code == "" or (isinstance(code, float) and pd.isna(code)):
+            return "—"
+        frame = self.query("reference.enum_labels")
+        row = frame[(frame["domain"] == domain) & (frame["code"] == code)]
+        if row.empty:
+            return str(code)
+        return str(row.iloc[0][("short_" if short else "name_") + self._suffix()])
+
+    def labels(self, domain: str, short: bool = False) -> dict[str, str]:
+        """Every coded value of a domain (an action's status …) → the reader's word for it."""
+        frame = self.query("reference.enum_labels")
+        frame = frame[frame["domain"] == domain]
+        return dict(zip(frame["code"], frame[("short_" if short else "name_") + self._suffix()]))
+
+    def level_names(self, short: bool = True) -> dict[str, str]:
+        """Every level, best first (``reference.levels``): code → its name in the reader's language."""
+        frame = self.query("reference.levels")
+        return dict(zip(frame["code"], frame[("short_" if short else "name_") + self._suffix()]))
+
+    def citation(self, source: str) -> str:
+        """How a source (a regulation, guidance, or the office's own framework) is cited."""
+        return self._reference_text("reference.sources", "source", source, "citation")
+
+    def limitation(self, code: str, full: bool = False) -> str:
+        """A limitation the Đảng ủy named, by its short title (or its published sentence)."""
+        return self._reference_text("reference.limitations", "code", code, "title" if full else "short")
+
+    def solution_titles(self, full: bool = False) -> dict[int, str]:
+        """Solution number → its short title (or the Đảng ủy's published wording)."""
+        frame = self.query("reference.solutions")
+        column = ("title_" if full else "short_") + self._suffix()
+        return {int(n): str(text) for n, text in zip(frame["solution"], frame[column])}
+
+    def member_names(self) -> dict[str, str]:
+        """Members' names for administrators; empty for everyone else (personal data)."""
+        if not self.user.can("names"):
+            return {}
+        frame = self.query("uploads.member_names")
+        return {c: n for c, n in zip(frame["member_code"], frame["full_name"]) if isinstance(n, str) and n}
+
+    def period_label(self, code: str | None = None) -> str:
+        code = code or self.period
+        return periods.label(code, self.lang) if code else "—"
+
+    def link_params(self) -> dict[str, str]:
+        """The shared filters as address parameters (what the menu's links carry)."""
+        params = {}
+        if self.selected_cells:
+            params[url.P_CELLS] = ",".join(self.selected_cells)
+        if self.period:
+            params[url.P_PERIOD] = self.period
+        if self.lang != settings.get("DASHBOARD_LANG"):
+            params[url.P_LANG] = self.lang
+        return params
+
+    def _suffix(self) -> str:
+        return "vi" if self.lang == "vi" else "en"
+
+    def _scope(self) -> tuple[str, ...] | None:
+        return tuple(sorted(self.user.scope)) if self.user.scope is not None else None
+
+    def _reference_text(self, query: str, key_column: str, key: object, column: str) -> str:
+        frame = self.query(query)
+        row = frame[frame[key_column] == key]
+        return str(row.iloc[0][f"{column}_{self._suffix()}"]) if not row.empty else str(key)
+
+
+def today() -> dt.date:
+    """Today, or the DASHBOARD_TODAY setting (dd/mm/yyyy or yyyy-mm-dd) for demonstrations and tests."""
+    fixed = settings.get("DASHBOARD_TODAY")
+    if fixed:
+        from ..ingest.parse import parse_date
+        try:
+            return parse_date(fixed)
+        except ValueError:
+            log.warning("DASHBOARD_TODAY=%r is not a date; using the real date", fixed)
+    return dt.date.today()
+
+
+def db_path() -> Path:
+    return settings.path_setting("DASHBOARD_DB")
+
+
+@st.cache_data(show_spinner=False, max_entries=1024)
+def _cached_query(name: str, params: tuple, scope: tuple | None, version: int, db: str,
+                  names_allowed: bool = False) -> pd.DataFrame:
+    # version, db, scope and names_allowed are all part of the cache key: a commit or undo
+    # bumps the version, and two users with different rights never share an entry.
+    kwargs = {k: list(v) if isinstance(v, tuple) else v for k, v in params}
+    return queries.run(name, cur=store.cursor(Path(db)), scope=frozenset(scope) if scope is not None else None,
+                       names_allowed=names_allowed, **kwargs)
+
+
+def cell_options(user: auth.User, version: int) -> pd.DataFrame:
+    """The cells in the user's scope, with their names."""
+    scope = tuple(sorted(user.scope)) if user.scope is not None else None
+    return _cached_query("reference.branch_options", (("branches", None),), scope, version, str(db_path()))
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _cached_findings(_ctx: PageContext, version: int, db: str, cells: tuple[str, ...], scope: tuple | None,
+                     today: dt.date, lang: str, years: tuple[int, ...] | None, names_allowed: bool,
+                     topics: tuple[str, ...] | None = None) -> pd.DataFrame:
+    return rules.collect(_ctx.query, list(cells), today, lang, years=set(years) if years else None,
+                         member_names=_ctx.member_names() if names_allowed else None,
+                         topics=set(topics) if topics else None)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _cached_chart(module: str, name: str, args: tuple) -> dict:
+    return charts.spec(getattr(importlib.import_module(module), name)(*args))
