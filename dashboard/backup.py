@@ -39,10 +39,11 @@ from pathlib import Path
 
 import duckdb
 
-from . import i18n, store
+from . import i18n, queries, store
 
 MAGIC = "bang-dieu-hanh-dang-bo-vksnd-lai-chau/sao-luu"
 FORMAT = 1
+# The marker tables backup.create_markers (queries/internal/backup.sql) creates in a backup file.
 MARKER, MARKER_TABLES, MARKER_SEQUENCES = "dashboard_backup", "dashboard_backup_tables", "dashboard_backup_sequences"
 MARKERS = (MARKER, MARKER_TABLES, MARKER_SEQUENCES)
 _CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
@@ -72,17 +73,11 @@ class Outcome:
 
 def _tables(cur) -> list[str]:
     """The store's base tables (views and macros come from the migrations)."""
-    rows = cur.execute(
-        "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database()"
-        " AND schema_name = 'main' AND NOT temporary ORDER BY table_name").fetchall()
-    return [r[0] for r in rows if r[0] not in MARKERS]
+    return [r[0] for r in queries.execute("backup.tables", cur=cur).fetchall() if r[0] not in MARKERS]
 
 
 def _columns(cur, table: str) -> list[str]:
-    rows = cur.execute(
-        "SELECT column_name FROM duckdb_columns() WHERE database_name = current_database()"
-        " AND schema_name = 'main' AND table_name = $t ORDER BY column_index", {"t": table}).fetchall()
-    return [r[0] for r in rows]
+    return [r[0] for r in queries.execute("backup.columns", cur=cur, table=table).fetchall()]
 
 
 def _quote(name: str) -> str:
@@ -91,15 +86,15 @@ def _quote(name: str) -> str:
 
 def check(cur, table: str) -> tuple[int, str]:
     """(rows, checksum) of a table: the MD5 of its rows' JSON digests in sorted order, so that
-    the order rows are stored in does not matter and any changed value does."""
+    the order rows are stored in does not matter and any changed value does. (Generated per
+    table, as is the copy below: the same statement for every table of the store.)"""
     return tuple(cur.execute(
         "SELECT count(*), coalesce(md5(string_agg(h, '' ORDER BY h)), '')"
         f" FROM (SELECT md5(CAST(to_json(t) AS VARCHAR)) AS h FROM {_quote(table)} t)").fetchall()[0])
 
 
 def _sequences(cur) -> dict[str, int]:
-    rows = cur.execute("SELECT sequence_name, last_value FROM duckdb_sequences()"
-                       " WHERE database_name = current_database() AND schema_name = 'main'").fetchall()
+    rows = queries.execute("backup.sequences", cur=cur).fetchall()
     return {name: int(value) for name, value in rows if value is not None}
 
 
@@ -169,8 +164,7 @@ def backup(db: Path, target: Path, who: str = "", now: dt.datetime | None = None
     out = None
     done = False
     try:
-        cur.execute("BEGIN TRANSACTION")        # one snapshot for every table
-        try:
+        with store.transaction(cur):            # one snapshot for every table
             version = store.schema_version(cur)
             sequences = _sequences(cur)
             data_version = store.data_version(cur)
@@ -181,27 +175,13 @@ def backup(db: Path, target: Path, who: str = "", now: dt.datetime | None = None
             tables = _tables(out)             # the dashboard's tables at this schema version
             checks = {t: check(cur, t) for t in tables}
             rows = _copy(cur, out, tables)
-        finally:
-            cur.execute("COMMIT")
         _set_sequences(out, sequences)
         for table, expected in checks.items():
             if check(out, table) != expected:
                 raise RuntimeError(f"the backup's copy of {table} differs from the store")
-        out.execute(f"CREATE TABLE {MARKER} (magic VARCHAR, format INTEGER, schema_version INTEGER,"
-                    " data_version BIGINT, created_at TIMESTAMP, created_by VARCHAR, duckdb_version VARCHAR,"
-                    " source_name VARCHAR)")
-        out.execute(f"INSERT INTO {MARKER} VALUES ($m, $f, $v, $d, $at, $who, $duck, $src)",
-                    {"m": MAGIC, "f": FORMAT, "v": version, "d": data_version,
-                     "at": (now or dt.datetime.now()).replace(microsecond=0), "who": who,
-                     "duck": duckdb.__version__, "src": db.name})
-        out.execute(f"CREATE TABLE {MARKER_TABLES} (table_name VARCHAR PRIMARY KEY, row_count BIGINT,"
-                    " checksum VARCHAR)")
-        out.executemany(f"INSERT INTO {MARKER_TABLES} VALUES (?, ?, ?)",
-                        [(t, n, digest) for t, (n, digest) in checks.items()])
-        out.execute(f"CREATE TABLE {MARKER_SEQUENCES} (sequence_name VARCHAR PRIMARY KEY, last_value BIGINT)")
-        if sequences:
-            out.executemany(f"INSERT INTO {MARKER_SEQUENCES} VALUES (?, ?)", list(sequences.items()))
-        out.execute("CHECKPOINT")
+        _write_markers(out, checks, sequences, version=version, data_version=data_version, who=who,
+                       now=now, source_name=db.name)
+        store.checkpoint(out)
         out.close()
         out = None
         os.replace(tmp, target)
@@ -214,6 +194,20 @@ def backup(db: Path, target: Path, who: str = "", now: dt.datetime | None = None
         if not done:
             _remove(tmp)
     return Outcome(target, len(tables), rows, time.perf_counter() - started)
+
+
+def _write_markers(out, checks: dict[str, tuple[int, str]], sequences: dict[str, int], *, version: int,
+                   data_version: int, who: str, now: dt.datetime | None, source_name: str) -> None:
+    """What makes the file a backup of this dashboard, and what it must hold (checked at restore)."""
+    queries.execute("backup.create_markers", cur=out)
+    queries.execute("backup.write_marker", cur=out, magic=MAGIC, format=FORMAT, schema_version=version,
+                    data_version=data_version, created_at=(now or dt.datetime.now()).replace(microsecond=0),
+                    created_by=who, duckdb_version=duckdb.__version__, source_name=source_name)
+    queries.execute("backup.write_table_checks", cur=out, tables=list(checks),
+                    row_counts=[n for n, _ in checks.values()], checksums=[c for _, c in checks.values()])
+    if sequences:
+        queries.execute("backup.write_sequences", cur=out, sequences=list(sequences),
+                        last_values=list(sequences.values()))
 
 
 def backup_bytes(db: Path, who: str = "") -> bytes:
@@ -238,28 +232,24 @@ class _Backup:
 def _open_backup(path: Path) -> duckdb.DuckDBPyConnection:
     try:
         conn = duckdb.connect(str(path), read_only=True, config=_CONFIG)
-        conn.execute("SET enable_external_access = false")
-        conn.execute("SET lock_configuration = true")
+        store.lock_down(conn)
         return conn
     except duckdb.Error as exc:
         raise Refused("restore.unreadable", file=path.name) from exc
 
 
 def _read_marker(conn, path: Path) -> _Backup:
-    names = {r[0] for r in conn.execute(
-        "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main'").fetchall()}
+    names = {r[0] for r in queries.execute("backup.marker_tables", cur=conn).fetchall()}
     if not set(MARKERS) <= names:
         raise Refused("restore.not_backup", file=path.name)
-    marker = conn.execute(f"SELECT magic, format, schema_version, data_version, duckdb_version FROM {MARKER}").fetchall()
+    marker = queries.execute("backup.read_marker", cur=conn).fetchall()
     if len(marker) != 1 or marker[0][0] != MAGIC:
         raise Refused("restore.not_backup", file=path.name)
     _, form, version, data_version, duck = marker[0]
     if form > FORMAT or version > store.latest_version():
         raise Refused("restore.newer", file=path.name, found=version, supported=store.latest_version())
-    checks = {t: (int(n), str(c)) for t, n, c in conn.execute(
-        f"SELECT table_name, row_count, checksum FROM {MARKER_TABLES}").fetchall()}
-    sequences = {s: int(v) for s, v in conn.execute(
-        f"SELECT sequence_name, last_value FROM {MARKER_SEQUENCES}").fetchall()}
+    checks = {t: (int(n), str(c)) for t, n, c in queries.execute("backup.read_table_checks", cur=conn).fetchall()}
+    sequences = {s: int(v) for s, v in queries.execute("backup.read_sequences", cur=conn).fetchall()}
     return _Backup(int(version), int(data_version), str(duck), checks, sequences)
 
 
@@ -317,17 +307,16 @@ def restore(path: Path, db: Path, now: dt.datetime | None = None) -> Outcome:
         missing = [t for t in tables if t not in info.checks]
         if missing:
             raise Refused("restore.damaged", file=path.name, table=missing[0], detail="missing")
-        src.execute("BEGIN TRANSACTION")
-        rows = _copy(src, out, tables)
-        src.execute("COMMIT")
+        with store.transaction(src):                        # one snapshot of the backup
+            rows = _copy(src, out, tables)
         for table in tables:                                # the copy is the backup, value for value
             if check(out, table) != check(src, table):
                 raise Refused("restore.damaged", file=path.name, table=table, detail="copy")
         _set_sequences(out, info.sequences)
         store.migrate(out)                                  # an older backup joins the current schema
-        out.execute("UPDATE data_state SET version = $v WHERE id = 1",
-                    {"v": max(floor, info.data_version) + 1})   # every cached page reads afresh
-        out.execute("CHECKPOINT")
+        queries.execute("store.set_data_version", cur=out,
+                        version=max(floor, info.data_version) + 1)   # every cached page reads afresh
+        store.checkpoint(out)
         out.close()
         out = None
         done = True

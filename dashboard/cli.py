@@ -21,7 +21,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import audit, backup, i18n, ingest, settings, store
+from . import audit, backup, i18n, ingest, queries, settings, store
 
 EXIT_OK, EXIT_REJECTED, EXIT_INTERNAL = 0, 2, 1
 
@@ -42,7 +42,7 @@ def build_sample(db: Path, workbook: Path, force: bool = False) -> bool:
         store.close_all()
         raise RuntimeError("sample workbook rejected: " + "; ".join(p.message() for p in batch.errors[:5]))
     ingest.commit(batch, who="hệ thống", source="sample", path=tmp)
-    store.cursor(tmp).execute("CHECKPOINT")
+    store.checkpoint(store.cursor(tmp))
     store.close_all()
     if force:
         db.unlink(missing_ok=True)
@@ -73,7 +73,11 @@ def cmd_ingest(args) -> int:
                            max_rows=settings.get("DASHBOARD_MAX_ROWS"))
     result = None
     if batch.ok and not args.dry_run:
-        result = ingest.commit(batch, who=args.who, source="cli", path=args.db)
+        try:
+            result = ingest.commit(batch, who=args.who, source="cli", path=args.db)
+        except store.ReadOnly as refused:
+            print(i18n.t(refused.key, args.lang), file=sys.stderr)
+            return EXIT_REJECTED
     report = {
         "ok": batch.ok,
         "dry_run": args.dry_run,
@@ -103,9 +107,7 @@ def cmd_ingest(args) -> int:
 
 def cmd_history(args) -> int:
     cur = _open(args.db)
-    rows = cur.execute(
-        "SELECT upload_id, file_name, uploaded_by, uploaded_at, source, undone_at FROM uploads"
-        " WHERE source <> 'system' ORDER BY upload_id DESC").fetchall()
+    rows = queries.execute("cli.history", cur=cur).fetchall()
     if args.json:
         print(json.dumps([{"id": r[0], "file": r[1], "by": r[2], "at": r[3].isoformat(), "source": r[4],
                            "undone_at": r[5].isoformat() if r[5] else None} for r in rows],

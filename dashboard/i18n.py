@@ -434,6 +434,9 @@ MESSAGES: dict[str, dict[str, str]] = {
                            "en": "{value} is read as {value} %; if {percent} % was meant, enter {percent}."},
     "p.cach_chuc_without_post": {"vi": "hình thức cách chức chỉ áp dụng với đảng viên giữ chức vụ, nhưng chức vụ đảng của người này trống hoặc là Đảng viên.",
                                  "en": "removal from post applies only to a member holding a post, but this member's party role is empty or 'Đảng viên'."},
+    # ---- ingest (issue 10B)
+    "undo.read_only": {"vi": "Cơ sở dữ liệu đang ở chế độ chỉ đọc; không thể hoàn tác lần tải lên số {id}.",
+                       "en": "The database is read-only; upload no. {id} cannot be undone."},
     "reason.zip_bomb": {"vi": "tệp nén giải nén ra dung lượng bất thường (có thể là tệp độc hại). Hãy mở bằng Excel và lưu lại.",
                         "en": "the file inflates to an abnormal size (possibly malicious). Open it in Excel and save it again."},
     "reason.corrupt_text": {"vi": "tệp văn bản bị hỏng (dấu ngoặc kép không đóng). Hãy mở bằng Excel và lưu lại dạng CSV UTF-8.",

@@ -13,8 +13,10 @@ from pathlib import Path
 import pytest
 
 from dashboard import ingest, store
-from dashboard.ingest.commit import VERSIONED_TABLES
+from dashboard.contract import versioned_tables
 from tests.workbooks import BRANCHES, MEMBERS, scores, xlsx_bytes
+
+VERSIONED_TABLES = versioned_tables()
 
 TODAY = dt.date(2026, 11, 26)
 ROOT = Path(__file__).resolve().parent.parent
