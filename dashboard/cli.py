@@ -9,6 +9,7 @@
   unlock USER                     let a user throttled after failed sign-ins try again at once
   backup PATH                     write a consistent, checked backup of the database to PATH
   restore PATH                    replace the database by the backup at PATH, once verified
+  contract-doc                    print docs/data-contract.md, written from the contract
 
 Every command takes ``--db PATH`` (default: the DASHBOARD_DB setting).
 """
@@ -239,47 +240,48 @@ def cmd_rules_table(args) -> int:
     return EXIT_OK
 
 
+def cmd_contract_doc(args) -> int:
+    """The data contract as docs/data-contract.md carries it (for maintainers)."""
+    from . import contract_doc
+    sys.stdout.write(contract_doc.markdown())
+    return EXIT_OK
+
+
+# name → (function, help, arguments); "--who" is the acting user recorded with the command.
+COMMANDS = {
+    "ingest": (cmd_ingest, "validate and load files", ("files+", "--dry-run", "--json", "--who")),
+    "history": (cmd_history, "list uploads", ("--json",)),
+    "undo": (cmd_undo, "undo an upload", ("id:int", "--who")),
+    "build-sample": (cmd_build_sample, "build the sample database if none exists", ("--force",)),
+    "hash-password": (cmd_hash_password, "print an argon2 hash for a user's password_hash", ()),
+    "unlock": (cmd_unlock, "let a throttled user sign in again at once", ("user",)),
+    "migrate": (cmd_migrate, "bring the schema up to date", ()),
+    "rules-table": (cmd_rules_table, "print the README's table of rules and their sources", ()),
+    "contract-doc": (cmd_contract_doc, "print docs/data-contract.md, written from the contract", ()),
+    "backup": (cmd_backup, "write a consistent, checked backup of the database to PATH", ("path", "--who")),
+    "restore": (cmd_restore, "replace the database by the backup at PATH, once verified", ("path", "--who")),
+}
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m dashboard", description=__doc__.splitlines()[0])
     p.add_argument("--db", type=Path, default=None, help="database file (default: DASHBOARD_DB)")
     p.add_argument("--lang", choices=i18n.LANGS, default=None)
     sub = p.add_subparsers(dest="command", required=True)
-    s = sub.add_parser("ingest", help="validate and load files")
-    s.add_argument("files", nargs="+")
-    s.add_argument("--dry-run", action="store_true")
-    s.add_argument("--json", action="store_true")
-    s.add_argument("--who", default=os.environ.get("USER", "dòng lệnh"))
-    s.set_defaults(func=cmd_ingest)
-    s = sub.add_parser("history", help="list uploads")
-    s.add_argument("--json", action="store_true")
-    s.set_defaults(func=cmd_history)
-    s = sub.add_parser("undo", help="undo an upload")
-    s.add_argument("id", type=int)
-    s.add_argument("--who", default=os.environ.get("USER", "dòng lệnh"))
-    s.set_defaults(func=cmd_undo)
-    s = sub.add_parser("build-sample", help="build the sample database if none exists")
-    s.add_argument("--force", action="store_true")
-    s.set_defaults(func=cmd_build_sample)
-    s = sub.add_parser("hash-password", help="print an argon2 hash for a user's password_hash")
-    s.set_defaults(func=cmd_hash_password)
-    s = sub.add_parser("unlock", help="let a throttled user sign in again at once")
-    s.add_argument("user")
-    s.set_defaults(func=cmd_unlock)
-    s = sub.add_parser("migrate", help="bring the schema up to date")
-    s.set_defaults(func=cmd_migrate)
-    s = sub.add_parser("rules-table", help="print the README's table of rules and their sources")
-    s.set_defaults(func=cmd_rules_table)
-    s = sub.add_parser("backup", help="write a consistent, checked backup of the database to PATH")
-    s.add_argument("path")
-    s.add_argument("--who", default=os.environ.get("USER", "dòng lệnh"))
-    s.set_defaults(func=cmd_backup)
-    s = sub.add_parser("restore", help="replace the database by the backup at PATH, once verified")
-    s.add_argument("path")
-    s.add_argument("--who", default=os.environ.get("USER", "dòng lệnh"))
-    s.set_defaults(func=cmd_restore)
-    for action in sub.choices.values():
-        action.add_argument("--db", type=Path, default=argparse.SUPPRESS)
-        action.add_argument("--lang", choices=i18n.LANGS, default=argparse.SUPPRESS)
+    for name, (func, help_text, arguments) in COMMANDS.items():
+        s = sub.add_parser(name, help=help_text)
+        for argument in arguments:
+            if argument == "--who":
+                s.add_argument("--who", default=os.environ.get("USER", "dòng lệnh"))
+            elif argument.startswith("--"):
+                s.add_argument(argument, action="store_true")
+            elif argument.endswith("+"):
+                s.add_argument(argument[:-1], nargs="+")
+            else:
+                s.add_argument(argument.split(":")[0], type=int if argument.endswith(":int") else str)
+        s.add_argument("--db", type=Path, default=argparse.SUPPRESS)
+        s.add_argument("--lang", choices=i18n.LANGS, default=argparse.SUPPRESS)
+        s.set_defaults(func=func)
     return p
 
 

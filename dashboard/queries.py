@@ -176,7 +176,7 @@ def execute(name: str, /, *, cur=None, **params: object):
     return _timed(query, cur if cur is not None else _cursor(), params, "statements")
 
 
-def all_branch_codes(cur) -> list[str]:
+def all_cells(cur) -> list[str]:
     return [r[0] for r in execute("cells.all", cur=cur).fetchall()]
 
 
@@ -201,11 +201,11 @@ def run(name: str, /, *, cur=None, scope: frozenset[str] | None = None, names_al
     if ALL_PARAM in query.params:
         params[ALL_PARAM] = scope is None
     if CELLS_PARAM in query.params:
-        params[CELLS_PARAM] = all_branch_codes(cur) if scope is None else sorted(scope)
+        params[CELLS_PARAM] = all_cells(cur) if scope is None else sorted(scope)
     if query.scoped:
         branches = params.get(SCOPE_PARAM)
         if branches is None:
-            branches = all_branch_codes(cur)
+            branches = all_cells(cur)
         branches = [b for b in branches if scope is None or b in scope]
         params[SCOPE_PARAM] = sorted(set(branches))
         if COMMITTEE_PARAM in query.params:

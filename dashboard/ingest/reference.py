@@ -88,17 +88,17 @@ def load_reference(cur) -> Reference:
         ref.level_order[code] = ordinal
     ref.discipline_forms = set(_rows("ingest.discipline_forms", cur))
     ref.cells = {r[0] for r in _rows("cells.all", cur)}
-    for code, branch, kind, role, joined, left in _rows("ingest.members", cur):
-        ref.members[code] = {"branch_code": branch, "kind": kind, "party_role": role,
+    for code, cell, kind, role, joined, left in _rows("ingest.members", cur):
+        ref.members[code] = {"branch_code": cell, "kind": kind, "party_role": role,
                              "joined_on": joined, "left_on": left}
     for code, group, max_points, valid_from in _rows("ingest.criteria", cur):
         ref.criteria[(code, valid_from)] = {"group": group, "max_points": max_points, "valid_from": valid_from}
     ref.action_cells = dict(_rows("ingest.actions", cur))
     ref.actions = set(ref.action_cells)
-    for branch, held_on, kind, excused, unexcused in _rows("ingest.meetings", cur):
-        ref.meetings[(branch, held_on, kind)] = {"absent_excused": excused, "absent_unexcused": unexcused}
-    for branch, held_on, kind, member, excused in _rows("ingest.absences", cur):
-        ref.absences[(branch, held_on, kind, member)] = excused
+    for cell, held_on, kind, excused, unexcused in _rows("ingest.meetings", cur):
+        ref.meetings[(cell, held_on, kind)] = {"absent_excused": excused, "absent_unexcused": unexcused}
+    for cell, held_on, kind, member, excused in _rows("ingest.absences", cur):
+        ref.absences[(cell, held_on, kind, member)] = excused
     for action, reported_on, percent in _rows("ingest.progress", cur):
         ref.progress[action].append((reported_on, percent))
     ref.disciplined_caps = {year: (source, int(best)) for year, source, best in _rows("ingest.rating_rules", cur)}

@@ -1,9 +1,10 @@
 """Checks: the rules each sheet's rows must follow, one module per sheet, registered by name.
 
-A sheet's module registers its functions with ``@register("sheet_name")`` (rows phase) or
-``@register("sheet_name", phase="resolve")`` (to fill a value from the rest of the upload
-before keys are compared). Each function gets the batch and the ``Context``: what the
-store (as the uploader may see it) and the upload hold together, built once.
+A sheet's module (any module of this package: each is imported here) registers its functions
+with ``@register("sheet_name")`` (rows phase) or ``@register("sheet_name", phase="resolve")``
+(to fill a value from the rest of the upload before keys are compared). Each function gets
+the batch and the ``Context``: what the store (as the uploader may see it) and the upload
+hold together, built once.
 
 Order: every "resolve" function, then duplicate keys in every sheet, then every "rows"
 function, sheets in load order (a named sheet before the sheets naming it).
@@ -12,6 +13,8 @@ function, sheets in load order (a named sheet before the sheets naming it).
 from __future__ import annotations
 
 import datetime as dt
+import importlib
+import pkgutil
 from dataclasses import dataclass
 from typing import Callable
 
@@ -100,5 +103,5 @@ def run(batch: Batch, ref: Reference) -> None:
                 check(batch, ctx)
 
 
-from . import (dang_vien, diem_danh_gia, giai_phap, sinh_hoat, tien_do_giai_phap, tieu_chi,  # noqa: E402,F401
-               vang_sinh_hoat, xep_loai)
+for _module in pkgutil.iter_modules(__path__):
+    importlib.import_module(f"{__name__}.{_module.name}")
