@@ -1,17 +1,8 @@
 """Command line: ``python -m dashboard COMMAND``.
 
-  build-sample [--force]          build the database from the sample workbook if none exists
-  ingest FILE... [--dry-run] [--json]   validate and load files (exit 0 loaded, 2 rejected)
-  history [--json]                list uploads
-  undo ID                         undo an upload
-  migrate                         bring the database schema up to date
-  hash-password                   print a password hash for .streamlit/secrets.toml
-  unlock USER                     let a user throttled after failed sign-ins try again at once
-  backup PATH                     write a consistent, checked backup of the database to PATH
-  restore PATH                    replace the database by the backup at PATH, once verified
-  contract-doc                    print docs/data-contract.md, written from the contract
-
-Every command takes ``--db PATH`` (default: the DASHBOARD_DB setting).
+The commands and their arguments are the table ``COMMANDS`` below (``--help`` lists them; the
+README says what each does). Every command takes ``--db PATH`` (default: the DASHBOARD_DB
+setting) and ``--lang vi|en``. Exit 0: done; 2: refused, with one sentence on standard error.
 """
 
 from __future__ import annotations
@@ -179,16 +170,23 @@ def cmd_unlock(args) -> int:
     return EXIT_OK
 
 
+def _refused(args, busy_key: str, work):
+    """``work()``'s outcome, or None once the refusal is said (the app holds the database, or
+    the backup or restore cannot go ahead)."""
+    try:
+        return work()
+    except store.DatabaseBusy:
+        print(i18n.t(busy_key, args.lang, db=str(args.db)), file=sys.stderr)
+    except backup.Refused as refused:
+        print(refused.message(args.lang), file=sys.stderr)
+    return None
+
+
 def cmd_backup(args) -> int:
     """A backup needs the database to itself: while the app runs, the history page makes it."""
     target = Path(args.path)
-    try:
-        outcome = backup.backup(args.db, target, who=args.who)
-    except store.DatabaseBusy:
-        print(i18n.t("backup.busy", args.lang, db=str(args.db)), file=sys.stderr)
-        return EXIT_REJECTED
-    except backup.Refused as refused:
-        print(refused.message(args.lang), file=sys.stderr)
+    outcome = _refused(args, "backup.busy", lambda: backup.backup(args.db, target, who=args.who))
+    if outcome is None:
         return EXIT_REJECTED
     audit.record("backup", args.who, {"file": target.name, "tables": outcome.tables, "rows": outcome.rows,
                                       "source": "cli"}, path=args.db)
@@ -208,13 +206,8 @@ def cmd_restore(args) -> int:
             return EXIT_REJECTED
         except Exception:   # noqa: BLE001 - a damaged store is what a restore is for
             store.close(args.db)
-    try:
-        outcome = backup.restore(source, args.db)
-    except store.DatabaseBusy:
-        print(i18n.t("restore.busy", args.lang, db=str(args.db)), file=sys.stderr)
-        return EXIT_REJECTED
-    except backup.Refused as refused:
-        print(refused.message(args.lang), file=sys.stderr)
+    outcome = _refused(args, "restore.busy", lambda: backup.restore(source, args.db))
+    if outcome is None:
         return EXIT_REJECTED
     audit.record("restore", args.who, {"file": source.name, "tables": outcome.tables, "rows": outcome.rows,
                                        "previous": outcome.previous.name if outcome.previous else None,
