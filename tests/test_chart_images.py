@@ -15,6 +15,8 @@ from PIL import Image
 from dashboard import charts_progress, queries, store
 from dashboard.documents import charts
 
+pytestmark = pytest.mark.slow      # renders every chart with vl-convert
+
 ROOT = Path(__file__).resolve().parent.parent
 TITLE = "Xếp hạng năm 2025 — Đảng ủy, đường, ặ, ễ"
 

@@ -112,6 +112,7 @@ print("DONE", time.perf_counter() - started, flush=True)
 """
 
 
+@pytest.mark.slow
 def test_a_process_killed_during_commit_leaves_before_or_after_never_between(tmp_path):
     db = tmp_path / "kill.duckdb"
     branches = [[f"K{b:03d}", f"Chi bộ {b}", None, None, None] for b in range(1, 401)]

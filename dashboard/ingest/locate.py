@@ -8,11 +8,12 @@ encoding is refused.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from ..contract import Column, Sheet, fold, match_header, sheet_for_headers, sheet_for_name
 from .batch import Batch, SheetData
-from .read import HEADER_SCAN_ROWS, RawTable, legacy_encoding
+from .read import HEADER_SCAN_ROWS, RawTable
 from .spellings import clean_text, is_blank
 
 IGNORED_SHEETS = {"huong_dan", "huongdan", "instructions", "readme", "danh_muc", "lists"}
@@ -187,3 +188,35 @@ def _fill_merged_data(batch: Batch, located: Located) -> None:
     if filled:
         batch.add("warning", "p.merged_filled", sheet=table.sheet, file=table.file,
                   value=", ".join(filled[:10]) + ("…" if len(filled) > 10 else ""))
+
+
+# ---------------------------------------------------------------- legacy Vietnamese encodings
+
+# Vietnamese letters that happen to be Latin-1: legitimate in Unicode text.
+_VI_LATIN1 = set("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
+# Characters only one of the two legacy encodings produces (ă=¨, á=¸, Đ=§ in TCVN3;
+# đ=ñ with tones as trailing ø/û/ï/ä/ö in VNI).
+_TCVN3 = set("¸µ¶·¹¨©ª«¬®§¡¢£¤¥¦ÌÎÏÐ×ØÜÞßþ»¼½¾ÆÇË")
+_VNI = set("øöëåæçñÑäïûü")
+
+
+def legacy_encoding(texts: list[str]) -> str | None:
+    """'TCVN3' or 'VNI' when text looks typed in a legacy Vietnamese font encoding.
+
+    Such text is plain Latin-1 punctuation and letters where Vietnamese letters
+    should be (TCVN3 "§¶ng" or VNI "Ñaûng" for "Đảng"): no detector recognises
+    it, so we look for its symptoms.
+    """
+    strange = tcvn = vni = vietnamese = 0
+    for text in texts:
+        for ch in text:
+            code = ord(ch)
+            if 0xA0 < code <= 0xFF and ch not in _VI_LATIN1:
+                strange += 1
+                tcvn += ch in _TCVN3
+                vni += ch in _VNI
+            elif code > 0xFF and unicodedata.category(ch).startswith("L"):
+                vietnamese += 1
+    if strange < 3 or strange <= vietnamese:
+        return None
+    return "TCVN3" if tcvn >= vni else "VNI"

@@ -17,8 +17,8 @@ from ..periods import parse_period
 from .batch import Batch
 from .locate import Located, a1
 from .reference import Reference
-from .spellings import (clean_text, is_blank, parse_code, parse_date, parse_enum,  # noqa: F401 (parse_date:
-                        parse_integer, parse_number, parse_year, parse_yesno)      # dashboard/ui.py reads it here)
+from .spellings import (clean_text, is_blank, parse_code, parse_date, parse_enum, parse_integer, parse_number,
+                        parse_year, parse_yesno)
 
 MAX_TEXT = 4000
 
