@@ -79,14 +79,20 @@ def empty_db_master(tmp_path_factory) -> Path:
     return path
 
 
+def private_copy(master: Path, folder: Path, monkeypatch, open_it: bool = True) -> Path:
+    """A copy of a database built once (tests may write to it), set as DASHBOARD_DB."""
+    path = folder / master.name
+    shutil.copy(master, path)
+    if open_it:
+        store.connect(path)
+    monkeypatch.setenv("DASHBOARD_DB", str(path))
+    return path
+
+
 @pytest.fixture
 def empty_db(empty_db_master, tmp_path, monkeypatch) -> Path:
     """A new, migrated database file (a copy of one migrated once), set as DASHBOARD_DB."""
-    path = tmp_path / "empty.duckdb"
-    shutil.copy(empty_db_master, path)
-    store.connect(path)
-    monkeypatch.setenv("DASHBOARD_DB", str(path))
-    return path
+    return private_copy(empty_db_master, tmp_path, monkeypatch)
 
 
 @pytest.fixture(scope="session")
@@ -101,10 +107,7 @@ def sample_db_master(tmp_path_factory) -> Path:
 @pytest.fixture
 def sample_db(sample_db_master, tmp_path, monkeypatch) -> Path:
     """A private copy of the sample database (tests may write to it), set as DASHBOARD_DB."""
-    path = tmp_path / "sample.duckdb"
-    shutil.copy(sample_db_master, path)
-    monkeypatch.setenv("DASHBOARD_DB", str(path))
-    return path
+    return private_copy(sample_db_master, tmp_path, monkeypatch, open_it=False)
 
 
 @pytest.fixture

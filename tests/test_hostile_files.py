@@ -19,6 +19,7 @@ import openpyxl
 import pytest
 
 from dashboard import ingest, store
+from tests.conftest import private_copy
 from tests.workbooks import BRANCHES, MEMBERS, xlsx_bytes
 
 FILES = Path(__file__).resolve().parent / "fixtures" / "files"
@@ -44,11 +45,7 @@ def db_master(empty_db_master, tmp_path_factory) -> Path:
 @pytest.fixture
 def db(db_master, tmp_path, monkeypatch) -> Path:
     """A private copy of the database with the base upload (tests write to it), set as DASHBOARD_DB."""
-    path = tmp_path / "base.duckdb"
-    shutil.copy(db_master, path)
-    store.connect(path)
-    monkeypatch.setenv("DASHBOARD_DB", str(path))
-    return path
+    return private_copy(db_master, tmp_path, monkeypatch)
 
 
 def fixture_bytes(name: str) -> bytes:
