@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DB ?= data/dashboard.duckdb
 PORT ?= 8501
 
-.PHONY: run test install sample-db sample-workbook bench clean
+.PHONY: run test test-fast install sample-db sample-workbook bench clean
 
 $(STAMP): requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,11 @@ run: sample-db
 
 test: $(STAMP)
 	$(PY) -m pytest -q
+
+# The edit loop: no browser, no page run through AppTest, no other process started (the command
+# line, a commit killed with SIGKILL), nothing marked slow (tests/conftest.py marks them).
+test-fast: $(STAMP)
+	$(PY) -m pytest -q -p no:cacheprovider -m "not browser and not page and not process and not slow"
 
 sample-workbook: $(STAMP)
 	$(PY) -m dashboard.sample data/sample/du-lieu-mau.xlsx

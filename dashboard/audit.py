@@ -9,7 +9,7 @@ from pathlib import Path
 
 import duckdb
 
-from . import store
+from . import queries, store
 
 log = logging.getLogger(__name__)
 
@@ -28,9 +28,9 @@ def record(action: str, user_name: str, detail: dict | str | None = None, path: 
     text = json.dumps(detail, ensure_ascii=False, default=str) if isinstance(detail, dict) else detail
     try:
         with store.write_lock:
-            store.cursor(path).execute(
-                "INSERT INTO audit (happened_at, user_name, action, detail, branches) VALUES ($at, $u, $a, $d, $b)",
-                {"at": now or dt.datetime.now().replace(microsecond=0), "u": user_name[:200], "a": action,
-                 "d": text[:4000] if text else None, "b": sorted(branches) if branches is not None else None})
+            queries.execute("audit.record", cur=store.cursor(path),
+                            happened_at=now or dt.datetime.now().replace(microsecond=0), user_name=user_name[:200],
+                            action=action, detail=text[:4000] if text else None,
+                            cells=sorted(branches) if branches is not None else None)
     except (duckdb.Error, OSError):
         log.exception("could not write the audit trail (%s by %s)", action, user_name)

@@ -39,13 +39,10 @@ from pathlib import Path
 
 import duckdb
 
-from . import i18n, store
+from . import i18n, queries, store, store_copy
 
 MAGIC = "bang-dieu-hanh-dang-bo-vksnd-lai-chau/sao-luu"
 FORMAT = 1
-MARKER, MARKER_TABLES, MARKER_SEQUENCES = "dashboard_backup", "dashboard_backup_tables", "dashboard_backup_sequences"
-MARKERS = (MARKER, MARKER_TABLES, MARKER_SEQUENCES)
-_CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
 
 
 class Refused(Exception):
@@ -66,86 +63,6 @@ class Outcome:
     rows: int
     seconds: float
     previous: Path | None = None  # after a restore: where the store before it was kept
-
-
-# ---------------------------------------------------------------- reading and writing tables
-
-def _tables(cur) -> list[str]:
-    """The store's base tables (views and macros come from the migrations)."""
-    rows = cur.execute(
-        "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database()"
-        " AND schema_name = 'main' AND NOT temporary ORDER BY table_name").fetchall()
-    return [r[0] for r in rows if r[0] not in MARKERS]
-
-
-def _columns(cur, table: str) -> list[str]:
-    rows = cur.execute(
-        "SELECT column_name FROM duckdb_columns() WHERE database_name = current_database()"
-        " AND schema_name = 'main' AND table_name = $t ORDER BY column_index", {"t": table}).fetchall()
-    return [r[0] for r in rows]
-
-
-def _quote(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
-def check(cur, table: str) -> tuple[int, str]:
-    """(rows, checksum) of a table: the MD5 of its rows' JSON digests in sorted order, so that
-    the order rows are stored in does not matter and any changed value does."""
-    return tuple(cur.execute(
-        "SELECT count(*), coalesce(md5(string_agg(h, '' ORDER BY h)), '')"
-        f" FROM (SELECT md5(CAST(to_json(t) AS VARCHAR)) AS h FROM {_quote(table)} t)").fetchall()[0])
-
-
-def _sequences(cur) -> dict[str, int]:
-    rows = cur.execute("SELECT sequence_name, last_value FROM duckdb_sequences()"
-                       " WHERE database_name = current_database() AND schema_name = 'main'").fetchall()
-    return {name: int(value) for name, value in rows if value is not None}
-
-
-def _new_store(path: Path, version: int) -> duckdb.DuckDBPyConnection:
-    """A new database file with the dashboard's schema at ``version`` (its seed rows are replaced)."""
-    _remove(path)
-    conn = duckdb.connect(str(path), config=_CONFIG)
-    store.migrate(conn, upto=version)
-    return conn
-
-
-class _Differs(Exception):
-    """A table's columns in the copy are not those of the dashboard's schema."""
-
-
-def _copy(src, dst, tables: list[str]) -> int:
-    """Every row of ``tables`` from ``src`` (inside the caller's transaction) into ``dst``."""
-    rows = 0
-    for table in tables:
-        columns = _columns(dst, table)
-        if _columns(src, table) != columns:
-            raise _Differs(table)
-        listed = ", ".join(_quote(c) for c in columns)
-        data = src.sql(f"SELECT {listed} FROM {_quote(table)}").to_arrow_table()
-        dst.execute(f"DELETE FROM {_quote(table)}")
-        dst.register("_backup_rows", data)
-        try:
-            dst.execute(f"INSERT INTO {_quote(table)} ({listed}) SELECT {listed} FROM _backup_rows")
-        finally:
-            dst.unregister("_backup_rows")
-        rows += data.num_rows
-    return rows
-
-
-def _remove(path: Path) -> None:
-    for leftover in (path, Path(str(path) + ".wal")):
-        leftover.unlink(missing_ok=True)
-
-
-def _set_sequences(conn, values: dict[str, int]) -> None:
-    """Move each sequence on to the value it had (DuckDB has no ALTER SEQUENCE … RESTART)."""
-    now = _sequences(conn)
-    for name, value in values.items():
-        steps = value - now.get(name, 0)
-        if steps > 0:
-            conn.execute(f"SELECT max(nextval('{name}')) FROM range({int(steps)})")
 
 
 # ---------------------------------------------------------------- backup
@@ -169,39 +86,24 @@ def backup(db: Path, target: Path, who: str = "", now: dt.datetime | None = None
     out = None
     done = False
     try:
-        cur.execute("BEGIN TRANSACTION")        # one snapshot for every table
-        try:
+        with store.transaction(cur):            # one snapshot for every table
             version = store.schema_version(cur)
-            sequences = _sequences(cur)
+            sequences = store_copy.sequences(cur)
             data_version = store.data_version(cur)
             try:
-                out = _new_store(tmp, version)
+                out = store_copy.new_store(tmp, version)
             except (duckdb.Error, OSError) as exc:
                 raise Refused("backup.cannot_write", path=str(target), reason=str(exc)) from exc
-            tables = _tables(out)             # the dashboard's tables at this schema version
-            checks = {t: check(cur, t) for t in tables}
-            rows = _copy(cur, out, tables)
-        finally:
-            cur.execute("COMMIT")
-        _set_sequences(out, sequences)
+            tables = store_copy.tables(out)             # the dashboard's tables at this schema version
+            checks = {t: store_copy.check(cur, t) for t in tables}
+            rows = store_copy.copy(cur, out, tables)
+        store_copy.set_sequences(out, sequences)
         for table, expected in checks.items():
-            if check(out, table) != expected:
+            if store_copy.check(out, table) != expected:
                 raise RuntimeError(f"the backup's copy of {table} differs from the store")
-        out.execute(f"CREATE TABLE {MARKER} (magic VARCHAR, format INTEGER, schema_version INTEGER,"
-                    " data_version BIGINT, created_at TIMESTAMP, created_by VARCHAR, duckdb_version VARCHAR,"
-                    " source_name VARCHAR)")
-        out.execute(f"INSERT INTO {MARKER} VALUES ($m, $f, $v, $d, $at, $who, $duck, $src)",
-                    {"m": MAGIC, "f": FORMAT, "v": version, "d": data_version,
-                     "at": (now or dt.datetime.now()).replace(microsecond=0), "who": who,
-                     "duck": duckdb.__version__, "src": db.name})
-        out.execute(f"CREATE TABLE {MARKER_TABLES} (table_name VARCHAR PRIMARY KEY, row_count BIGINT,"
-                    " checksum VARCHAR)")
-        out.executemany(f"INSERT INTO {MARKER_TABLES} VALUES (?, ?, ?)",
-                        [(t, n, digest) for t, (n, digest) in checks.items()])
-        out.execute(f"CREATE TABLE {MARKER_SEQUENCES} (sequence_name VARCHAR PRIMARY KEY, last_value BIGINT)")
-        if sequences:
-            out.executemany(f"INSERT INTO {MARKER_SEQUENCES} VALUES (?, ?)", list(sequences.items()))
-        out.execute("CHECKPOINT")
+        _write_markers(out, checks, sequences, version=version, data_version=data_version, who=who,
+                       now=now, source_name=db.name)
+        store.checkpoint(out)
         out.close()
         out = None
         os.replace(tmp, target)
@@ -212,8 +114,22 @@ def backup(db: Path, target: Path, who: str = "", now: dt.datetime | None = None
         if out is not None:
             out.close()
         if not done:
-            _remove(tmp)
+            store_copy.remove(tmp)
     return Outcome(target, len(tables), rows, time.perf_counter() - started)
+
+
+def _write_markers(out, checks: dict[str, tuple[int, str]], sequences: dict[str, int], *, version: int,
+                   data_version: int, who: str, now: dt.datetime | None, source_name: str) -> None:
+    """What makes the file a backup of this dashboard, and what it must hold (checked at restore)."""
+    queries.execute("backup.create_markers", cur=out)
+    queries.execute("backup.write_marker", cur=out, magic=MAGIC, format=FORMAT, schema_version=version,
+                    data_version=data_version, created_at=(now or dt.datetime.now()).replace(microsecond=0),
+                    created_by=who, duckdb_version=duckdb.__version__, source_name=source_name)
+    queries.execute("backup.write_table_checks", cur=out, tables=list(checks),
+                    row_counts=[n for n, _ in checks.values()], checksums=[c for _, c in checks.values()])
+    if sequences:
+        queries.execute("backup.write_sequences", cur=out, sequences=list(sequences),
+                        last_values=list(sequences.values()))
 
 
 def backup_bytes(db: Path, who: str = "") -> bytes:
@@ -237,29 +153,25 @@ class _Backup:
 
 def _open_backup(path: Path) -> duckdb.DuckDBPyConnection:
     try:
-        conn = duckdb.connect(str(path), read_only=True, config=_CONFIG)
-        conn.execute("SET enable_external_access = false")
-        conn.execute("SET lock_configuration = true")
+        conn = duckdb.connect(str(path), read_only=True, config=store_copy.CONFIG)
+        store.lock_down(conn)
         return conn
     except duckdb.Error as exc:
         raise Refused("restore.unreadable", file=path.name) from exc
 
 
 def _read_marker(conn, path: Path) -> _Backup:
-    names = {r[0] for r in conn.execute(
-        "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main'").fetchall()}
-    if not set(MARKERS) <= names:
+    names = {r[0] for r in queries.execute("backup.marker_tables", cur=conn).fetchall()}
+    if not set(store_copy.MARKERS) <= names:
         raise Refused("restore.not_backup", file=path.name)
-    marker = conn.execute(f"SELECT magic, format, schema_version, data_version, duckdb_version FROM {MARKER}").fetchall()
+    marker = queries.execute("backup.read_marker", cur=conn).fetchall()
     if len(marker) != 1 or marker[0][0] != MAGIC:
         raise Refused("restore.not_backup", file=path.name)
     _, form, version, data_version, duck = marker[0]
     if form > FORMAT or version > store.latest_version():
         raise Refused("restore.newer", file=path.name, found=version, supported=store.latest_version())
-    checks = {t: (int(n), str(c)) for t, n, c in conn.execute(
-        f"SELECT table_name, row_count, checksum FROM {MARKER_TABLES}").fetchall()}
-    sequences = {s: int(v) for s, v in conn.execute(
-        f"SELECT sequence_name, last_value FROM {MARKER_SEQUENCES}").fetchall()}
+    checks = {t: (int(n), str(c)) for t, n, c in queries.execute("backup.read_table_checks", cur=conn).fetchall()}
+    sequences = {s: int(v) for s, v in queries.execute("backup.read_sequences", cur=conn).fetchall()}
     return _Backup(int(version), int(data_version), str(duck), checks, sequences)
 
 
@@ -271,12 +183,12 @@ def verify(path: Path) -> _Backup:
     conn = _open_backup(path)
     try:
         info = _read_marker(conn, path)
-        present = set(_tables(conn))
+        present = set(store_copy.tables(conn))
         same_engine = info.duckdb_version == duckdb.__version__
         for table, (rows, digest) in info.checks.items():
             if table not in present:
                 raise Refused("restore.damaged", file=path.name, table=table, detail="missing")
-            found_rows, found_digest = check(conn, table)
+            found_rows, found_digest = store_copy.check(conn, table)
             if found_rows != rows or (same_engine and found_digest != digest):
                 raise Refused("restore.damaged", file=path.name, table=table,
                               detail=f"{found_rows}/{rows}")
@@ -312,26 +224,25 @@ def restore(path: Path, db: Path, now: dt.datetime | None = None) -> Outcome:
     out = None
     done = False
     try:
-        out = _new_store(tmp, info.schema_version)
-        tables = _tables(out)
+        out = store_copy.new_store(tmp, info.schema_version)
+        tables = store_copy.tables(out)
         missing = [t for t in tables if t not in info.checks]
         if missing:
             raise Refused("restore.damaged", file=path.name, table=missing[0], detail="missing")
-        src.execute("BEGIN TRANSACTION")
-        rows = _copy(src, out, tables)
-        src.execute("COMMIT")
+        with store.transaction(src):                        # one snapshot of the backup
+            rows = store_copy.copy(src, out, tables)
         for table in tables:                                # the copy is the backup, value for value
-            if check(out, table) != check(src, table):
+            if store_copy.check(out, table) != store_copy.check(src, table):
                 raise Refused("restore.damaged", file=path.name, table=table, detail="copy")
-        _set_sequences(out, info.sequences)
+        store_copy.set_sequences(out, info.sequences)
         store.migrate(out)                                  # an older backup joins the current schema
-        out.execute("UPDATE data_state SET version = $v WHERE id = 1",
-                    {"v": max(floor, info.data_version) + 1})   # every cached page reads afresh
-        out.execute("CHECKPOINT")
+        queries.execute("store.set_data_version", cur=out,
+                        version=max(floor, info.data_version) + 1)   # every cached page reads afresh
+        store.checkpoint(out)
         out.close()
         out = None
         done = True
-    except _Differs as exc:
+    except store_copy.Differs as exc:
         raise Refused("restore.damaged", file=path.name, table=str(exc), detail="columns") from exc
     except duckdb.Error as exc:
         raise Refused("restore.unreadable", file=path.name) from exc
@@ -340,7 +251,7 @@ def restore(path: Path, db: Path, now: dt.datetime | None = None) -> Outcome:
         if out is not None:
             out.close()
         if not done:
-            _remove(tmp)
+            store_copy.remove(tmp)
     return _swap(tmp, db, path, len(tables), rows, started, now)
 
 

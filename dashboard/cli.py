@@ -1,16 +1,8 @@
 """Command line: ``python -m dashboard COMMAND``.
 
-  build-sample [--force]          build the database from the sample workbook if none exists
-  ingest FILE... [--dry-run] [--json]   validate and load files (exit 0 loaded, 2 rejected)
-  history [--json]                list uploads
-  undo ID                         undo an upload
-  migrate                         bring the database schema up to date
-  hash-password                   print a password hash for .streamlit/secrets.toml
-  unlock USER                     let a user throttled after failed sign-ins try again at once
-  backup PATH                     write a consistent, checked backup of the database to PATH
-  restore PATH                    replace the database by the backup at PATH, once verified
-
-Every command takes ``--db PATH`` (default: the DASHBOARD_DB setting).
+The commands and their arguments are the table ``COMMANDS`` below (``--help`` lists them; the
+README says what each does). Every command takes ``--db PATH`` (default: the DASHBOARD_DB
+setting) and ``--lang vi|en``. Exit 0: done; 2: refused, with one sentence on standard error.
 """
 
 from __future__ import annotations
@@ -21,7 +13,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import audit, backup, fmt, i18n, ingest, settings, store
+from . import audit, backup, fmt, i18n, ingest, queries, settings, store
 
 EXIT_OK, EXIT_REJECTED, EXIT_INTERNAL = 0, 2, 1
 
@@ -42,7 +34,7 @@ def build_sample(db: Path, workbook: Path, force: bool = False) -> bool:
         store.close_all()
         raise RuntimeError("sample workbook rejected: " + "; ".join(p.message() for p in batch.errors[:5]))
     ingest.commit(batch, who="hệ thống", source="sample", path=tmp)
-    store.cursor(tmp).execute("CHECKPOINT")
+    store.checkpoint(store.cursor(tmp))
     store.close_all()
     if force:
         db.unlink(missing_ok=True)
@@ -73,7 +65,11 @@ def cmd_ingest(args) -> int:
                            max_rows=settings.get("DASHBOARD_MAX_ROWS"))
     result = None
     if batch.ok and not args.dry_run:
-        result = ingest.commit(batch, who=args.who, source="cli", path=args.db)
+        try:
+            result = ingest.commit(batch, who=args.who, source="cli", path=args.db)
+        except store.ReadOnly as refused:
+            print(i18n.t(refused.key, args.lang), file=sys.stderr)
+            return EXIT_REJECTED
     report = {
         "ok": batch.ok,
         "dry_run": args.dry_run,
@@ -103,9 +99,7 @@ def cmd_ingest(args) -> int:
 
 def cmd_history(args) -> int:
     cur = _open(args.db)
-    rows = cur.execute(
-        "SELECT upload_id, file_name, uploaded_by, uploaded_at, source, undone_at FROM uploads"
-        " WHERE source <> 'system' ORDER BY upload_id DESC").fetchall()
+    rows = queries.execute("cli.history", cur=cur).fetchall()
     if args.json:
         print(json.dumps([{"id": r[0], "file": r[1], "by": r[2], "at": r[3].isoformat(), "source": r[4],
                            "undone_at": r[5].isoformat() if r[5] else None} for r in rows],
@@ -176,16 +170,23 @@ def cmd_unlock(args) -> int:
     return EXIT_OK
 
 
+def _refused(args, busy_key: str, work):
+    """``work()``'s outcome, or None once the refusal is said (the app holds the database, or
+    the backup or restore cannot go ahead)."""
+    try:
+        return work()
+    except store.DatabaseBusy:
+        print(i18n.t(busy_key, args.lang, db=str(args.db)), file=sys.stderr)
+    except backup.Refused as refused:
+        print(refused.message(args.lang), file=sys.stderr)
+    return None
+
+
 def cmd_backup(args) -> int:
     """A backup needs the database to itself: while the app runs, the history page makes it."""
     target = Path(args.path)
-    try:
-        outcome = backup.backup(args.db, target, who=args.who)
-    except store.DatabaseBusy:
-        print(i18n.t("backup.busy", args.lang, db=str(args.db)), file=sys.stderr)
-        return EXIT_REJECTED
-    except backup.Refused as refused:
-        print(refused.message(args.lang), file=sys.stderr)
+    outcome = _refused(args, "backup.busy", lambda: backup.backup(args.db, target, who=args.who))
+    if outcome is None:
         return EXIT_REJECTED
     audit.record("backup", args.who, {"file": target.name, "tables": outcome.tables, "rows": outcome.rows,
                                       "source": "cli"}, path=args.db)
@@ -205,13 +206,8 @@ def cmd_restore(args) -> int:
             return EXIT_REJECTED
         except Exception:   # noqa: BLE001 - a damaged store is what a restore is for
             store.close(args.db)
-    try:
-        outcome = backup.restore(source, args.db)
-    except store.DatabaseBusy:
-        print(i18n.t("restore.busy", args.lang, db=str(args.db)), file=sys.stderr)
-        return EXIT_REJECTED
-    except backup.Refused as refused:
-        print(refused.message(args.lang), file=sys.stderr)
+    outcome = _refused(args, "restore.busy", lambda: backup.restore(source, args.db))
+    if outcome is None:
         return EXIT_REJECTED
     audit.record("restore", args.who, {"file": source.name, "tables": outcome.tables, "rows": outcome.rows,
                                        "previous": outcome.previous.name if outcome.previous else None,
@@ -237,47 +233,48 @@ def cmd_rules_table(args) -> int:
     return EXIT_OK
 
 
+def cmd_contract_doc(args) -> int:
+    """The data contract as docs/data-contract.md carries it (for maintainers)."""
+    from . import contract_doc
+    sys.stdout.write(contract_doc.markdown())
+    return EXIT_OK
+
+
+# name → (function, help, arguments); "--who" is the acting user recorded with the command.
+COMMANDS = {
+    "ingest": (cmd_ingest, "validate and load files", ("files+", "--dry-run", "--json", "--who")),
+    "history": (cmd_history, "list uploads", ("--json",)),
+    "undo": (cmd_undo, "undo an upload", ("id:int", "--who")),
+    "build-sample": (cmd_build_sample, "build the sample database if none exists", ("--force",)),
+    "hash-password": (cmd_hash_password, "print an argon2 hash for a user's password_hash", ()),
+    "unlock": (cmd_unlock, "let a throttled user sign in again at once", ("user",)),
+    "migrate": (cmd_migrate, "bring the schema up to date", ()),
+    "rules-table": (cmd_rules_table, "print the README's table of rules and their sources", ()),
+    "contract-doc": (cmd_contract_doc, "print docs/data-contract.md, written from the contract", ()),
+    "backup": (cmd_backup, "write a consistent, checked backup of the database to PATH", ("path", "--who")),
+    "restore": (cmd_restore, "replace the database by the backup at PATH, once verified", ("path", "--who")),
+}
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m dashboard", description=__doc__.splitlines()[0])
     p.add_argument("--db", type=Path, default=None, help="database file (default: DASHBOARD_DB)")
     p.add_argument("--lang", choices=i18n.LANGS, default=None)
     sub = p.add_subparsers(dest="command", required=True)
-    s = sub.add_parser("ingest", help="validate and load files")
-    s.add_argument("files", nargs="+")
-    s.add_argument("--dry-run", action="store_true")
-    s.add_argument("--json", action="store_true")
-    s.add_argument("--who", default=os.environ.get("USER", "dòng lệnh"))
-    s.set_defaults(func=cmd_ingest)
-    s = sub.add_parser("history", help="list uploads")
-    s.add_argument("--json", action="store_true")
-    s.set_defaults(func=cmd_history)
-    s = sub.add_parser("undo", help="undo an upload")
-    s.add_argument("id", type=int)
-    s.add_argument("--who", default=os.environ.get("USER", "dòng lệnh"))
-    s.set_defaults(func=cmd_undo)
-    s = sub.add_parser("build-sample", help="build the sample database if none exists")
-    s.add_argument("--force", action="store_true")
-    s.set_defaults(func=cmd_build_sample)
-    s = sub.add_parser("hash-password", help="print an argon2 hash for a user's password_hash")
-    s.set_defaults(func=cmd_hash_password)
-    s = sub.add_parser("unlock", help="let a throttled user sign in again at once")
-    s.add_argument("user")
-    s.set_defaults(func=cmd_unlock)
-    s = sub.add_parser("migrate", help="bring the schema up to date")
-    s.set_defaults(func=cmd_migrate)
-    s = sub.add_parser("rules-table", help="print the README's table of rules and their sources")
-    s.set_defaults(func=cmd_rules_table)
-    s = sub.add_parser("backup", help="write a consistent, checked backup of the database to PATH")
-    s.add_argument("path")
-    s.add_argument("--who", default=os.environ.get("USER", "dòng lệnh"))
-    s.set_defaults(func=cmd_backup)
-    s = sub.add_parser("restore", help="replace the database by the backup at PATH, once verified")
-    s.add_argument("path")
-    s.add_argument("--who", default=os.environ.get("USER", "dòng lệnh"))
-    s.set_defaults(func=cmd_restore)
-    for action in sub.choices.values():
-        action.add_argument("--db", type=Path, default=argparse.SUPPRESS)
-        action.add_argument("--lang", choices=i18n.LANGS, default=argparse.SUPPRESS)
+    for name, (func, help_text, arguments) in COMMANDS.items():
+        s = sub.add_parser(name, help=help_text)
+        for argument in arguments:
+            if argument == "--who":
+                s.add_argument("--who", default=os.environ.get("USER", "dòng lệnh"))
+            elif argument.startswith("--"):
+                s.add_argument(argument, action="store_true")
+            elif argument.endswith("+"):
+                s.add_argument(argument[:-1], nargs="+")
+            else:
+                s.add_argument(argument.split(":")[0], type=int if argument.endswith(":int") else str)
+        s.add_argument("--db", type=Path, default=argparse.SUPPRESS)
+        s.add_argument("--lang", choices=i18n.LANGS, default=argparse.SUPPRESS)
+        s.set_defaults(func=func)
     return p
 
 

@@ -2,8 +2,12 @@
 
 Each sheet maps to one versioned table of the store; each column has the
 Vietnamese header users see, the ASCII key, and the English key, which is also
-the column's name in the database. The reader, the validator, the template and
-the sample generator all work from these definitions.
+the column's name in the database. A sheet also says which other sheets its rows
+name (``refers``) and through which of them a row belongs to a cell (chi bộ).
+The reader, the validator, the commit and undo, the template, the sample
+generator and docs/data-contract.md all work from these definitions: the load
+order, the undo's dependencies, the cells a row writes and the versioned tables
+are derived here, not listed elsewhere.
 """
 
 from __future__ import annotations
@@ -31,6 +35,22 @@ class Column:
 
 
 @dataclass(frozen=True)
+class Refers:
+    """Rows of a sheet name rows of another: ``columns`` hold that sheet's ``to`` columns.
+
+    ``when`` = (column, value): only rows holding that value refer. ``cell``: a row belongs
+    to the cell of the row it names (the first such reference that applies decides).
+    Every reference orders the load (the named sheet first) and guards undo (an upload's
+    new rows cannot be withdrawn while another upload's current rows name them).
+    """
+    columns: tuple[str, ...]
+    sheet: str
+    to: tuple[str, ...]
+    when: tuple[str, str] | None = None
+    cell: bool = False
+
+
+@dataclass(frozen=True)
 class Sheet:
     name: str                   # sheet name and CSV file name: diem_danh_gia
     table: str                  # database table: scores
@@ -38,6 +58,7 @@ class Sheet:
     title_en: str
     columns: tuple[Column, ...]
     aliases: tuple[str, ...] = field(default=())
+    refers: tuple[Refers, ...] = field(default=())
 
     @property
     def key_columns(self) -> tuple[Column, ...]:
@@ -59,6 +80,12 @@ class Sheet:
 
 
 C = Column
+CELL_SHEET = "chi_bo"           # the sheet of the cells themselves
+
+
+def _cell(*columns: str, sheet: str = CELL_SHEET, to: tuple[str, ...] = ("branch_code",),
+          when: tuple[str, str] | None = None) -> Refers:
+    return Refers(columns, sheet, to, when, cell=True)
 
 SHEETS: tuple[Sheet, ...] = (
     Sheet("chi_bo", "branches", "Chi bộ", "Cells", (
@@ -87,7 +114,7 @@ SHEETS: tuple[Sheet, ...] = (
           doc_vi="dd/mm/yyyy. Không bắt buộc."),
         C("Ngày rời chi bộ", "ngay_roi", "left_on", "date",
           doc_vi="dd/mm/yyyy, không sớm hơn ngày vào chi bộ. Không bắt buộc."),
-    ), aliases=("dang vien", "members")),
+    ), aliases=("dang vien", "members"), refers=(_cell("branch_code"),)),
     Sheet("tieu_chi", "criteria", "Tiêu chí", "Criteria", (
         C("Mã tiêu chí", "ma_tieu_chi", "criterion_code", "code", True, True,
           doc_vi="Ví dụ A1 … B6."),
@@ -109,7 +136,8 @@ SHEETS: tuple[Sheet, ...] = (
         C("Điểm", "diem", "score", "number", True, minimum=0,
           doc_vi="Từ 0 đến điểm tối đa của tiêu chí; dấu phẩy thập phân được chấp nhận."),
         C("Ghi chú", "ghi_chu", "note", "text"),
-    ), aliases=("diem danh gia", "diem", "scores")),
+    ), aliases=("diem danh gia", "diem", "scores"),
+       refers=(_cell("branch_code"), Refers(("criterion_code",), "tieu_chi", ("criterion_code",)))),
     Sheet("xep_loai", "ratings", "Xếp loại", "Ratings", (
         C("Năm", "nam", "year", "year", True, True),
         C("Đối tượng", "doi_tuong", "subject_kind", "enum", True, True, enum="subject_kind",
@@ -124,7 +152,9 @@ SHEETS: tuple[Sheet, ...] = (
         C("Hình thức kỷ luật", "hinh_thuc_ky_luat", "discipline_form", "enum", enum="discipline_form",
           doc_vi="Bắt buộc khi bị kỷ luật: khien_trach, canh_cao, cach_chuc, khai_tru, giai_tan."),
         C("Ngày quyết định", "ngay_quyet_dinh", "decided_on", "date", not_future=True),
-    ), aliases=("xep loai", "ratings")),
+    ), aliases=("xep loai", "ratings"),
+       refers=(_cell("subject_code", when=("subject_kind", "chi_bo")),
+               _cell("subject_code", sheet="dang_vien", to=("member_code",), when=("subject_kind", "dang_vien")))),
     Sheet("sinh_hoat", "meetings", "Sinh hoạt chi bộ", "Meetings", (
         C("Mã chi bộ", "ma_chi_bo", "branch_code", "code", True, True),
         C("Ngày", "ngay", "held_on", "date", True, True, not_future=True),
@@ -139,7 +169,7 @@ SHEETS: tuple[Sheet, ...] = (
         C("Có tự phê bình và phê bình", "tu_phe_binh", "self_criticism", "yesno"),
         C("Số ý kiến phát biểu", "so_y_kien", "speakers", "integer", minimum=0),
         C("Chủ đề", "chu_de", "topic", "text"),
-    ), aliases=("sinh hoat", "meetings")),
+    ), aliases=("sinh hoat", "meetings"), refers=(_cell("branch_code"),)),
     Sheet("vang_sinh_hoat", "absences", "Vắng sinh hoạt", "Absences", (
         C("Mã chi bộ", "ma_chi_bo", "branch_code", "code", True, True),
         C("Ngày", "ngay", "held_on", "date", True, True),
@@ -148,7 +178,9 @@ SHEETS: tuple[Sheet, ...] = (
                  "bắt buộc khi có hai buổi cùng ngày."),
         C("Mã đảng viên", "ma_dang_vien", "member_code", "code", True, True),
         C("Có lý do", "co_ly_do", "excused", "yesno", True),
-    ), aliases=("vang sinh hoat", "vang", "absences")),
+    ), aliases=("vang sinh hoat", "vang", "absences"),
+       refers=(_cell("branch_code", "held_on", "kind", sheet="sinh_hoat", to=("branch_code", "held_on", "kind")),
+               Refers(("member_code",), "dang_vien", ("member_code",)))),
     Sheet("giai_phap", "actions", "Giải pháp — nhiệm vụ", "Actions", (
         C("Mã hành động", "ma_hanh_dong", "action_code", "code", True, True),
         C("Mã chi bộ", "ma_chi_bo", "branch_code", "code", True,
@@ -159,7 +191,7 @@ SHEETS: tuple[Sheet, ...] = (
         C("Hạn hoàn thành", "han_hoan_thanh", "due_on", "date", True,
           doc_vi="dd/mm/yyyy, không sớm hơn ngày bắt đầu."),
         C("Người phụ trách", "phu_trach", "owner", "text"),
-    ), aliases=("giai phap", "actions", "hanh dong")),
+    ), aliases=("giai phap", "actions", "hanh dong"), refers=(_cell("branch_code"),)),
     Sheet("tien_do_giai_phap", "progress_reports", "Tiến độ giải pháp", "Progress", (
         C("Mã hành động", "ma_hanh_dong", "action_code", "code", True, True),
         C("Ngày cập nhật", "ngay_cap_nhat", "reported_on", "date", True, True, not_future=True),
@@ -167,16 +199,50 @@ SHEETS: tuple[Sheet, ...] = (
         C("Trạng thái", "trang_thai", "status", "enum", True, enum="action_status",
           doc_vi="chua_bat_dau, dang_thuc_hien, hoan_thanh (= 100 %) hoặc tam_dung."),
         C("Kết quả / ghi chú", "ket_qua", "note", "text"),
-    ), aliases=("tien do giai phap", "tien do", "progress")),
+    ), aliases=("tien do giai phap", "tien do", "progress"),
+       refers=(_cell("action_code", sheet="giai_phap", to=("action_code",)),)),
 )
 
 SHEETS_BY_NAME = {s.name: s for s in SHEETS}
 SHEETS_BY_TABLE = {s.table: s for s in SHEETS}
-# Order in which sheets are validated and committed: referenced before referencing.
-LOAD_ORDER = ("chi_bo", "dang_vien", "tieu_chi", "diem_danh_gia", "xep_loai",
-              "sinh_hoat", "vang_sinh_hoat", "giai_phap", "tien_do_giai_phap")
 
 COMMITTEE_CODE = "DANG_UY"
+
+
+# ---------------------------------------------------------------- derived from the sheets
+# Functions of the module's SHEETS at call time, so that a sheet added to the contract
+# (a test declares one) is loaded, committed and undone like the others.
+
+def load_order() -> tuple[str, ...]:
+    """Sheet names in the order they are validated and committed: a named sheet before the
+    sheets naming it, otherwise in the contract's order."""
+    left, order = list(SHEETS), []
+    while left:
+        ready = next(s for s in left if all(r.sheet in order or r.sheet == s.name for r in s.refers))
+        order.append(ready.name)
+        left.remove(ready)
+    return tuple(order)
+
+
+def versioned_tables() -> tuple[str, ...]:
+    return tuple(SHEETS_BY_NAME[name].table for name in load_order())
+
+
+def cell_column(sheet: Sheet) -> str | None:
+    """The sheet's own column holding the cell a row belongs to (None: there is none, or it
+    depends on the row, or the cell comes through another sheet's row)."""
+    if sheet.name == CELL_SHEET:
+        return sheet.key_names[0]
+    for ref in sheet.refers:
+        if ref.cell and ref.when is None:
+            target = cell_column(SHEETS_BY_NAME[ref.sheet])
+            return ref.columns[ref.to.index(target)] if target in ref.to else None
+    return None
+
+
+def belongs_to_cells(sheet: Sheet) -> bool:
+    """False for a sheet of the whole Đảng bộ (the criteria): only users of every cell write it."""
+    return sheet.name == CELL_SHEET or any(r.cell for r in sheet.refers)
 
 
 def fold(text: str) -> str:

@@ -1,11 +1,19 @@
-"""Named queries: SQL kept in ``queries/*.sql``, loaded by name, parameters bound.
+"""Named queries: SQL kept in ``queries/``, loaded by name, parameters bound.
 
 A file holds one or more queries, each under a header line ``-- name: NAME``
 followed by comment lines that serve as its docstring. The query's full name is
 ``<file stem>.<NAME>`` (``rankings.leaderboard``). Parameters are written
 ``$name`` and always bound by DuckDB, never formatted into the SQL.
 
-Every query that reads branch data takes ``$branches`` (a list of branch
+Two sets. ``queries/*.sql`` serve the pages through ``run``. ``queries/internal/*.sql``
+are the statements the library runs for itself (the ingest's lookups, commit and undo,
+the store's bookkeeping, the audit trail, backups, the command line), reads and writes
+alike, through ``execute``; no page can reach them with ``run``. Only the SQL that is
+generated per table from the contract (staging, diff, commit, undo, backup copies)
+is written in Python. Every run and every statement is timed against
+DASHBOARD_QUERY_BUDGET_MS.
+
+Every page query that reads branch data takes ``$branches`` (a list of branch
 codes). ``run`` fills it and intersects it with the caller's scope, so that
 access control is imposed on all queries in this one place. Four parameters
 describe the caller and are set by ``run`` alone, never by a page:
@@ -28,11 +36,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import settings, store
+from . import settings
 
 log = logging.getLogger(__name__)
 
 QUERIES_DIR = settings.ROOT / "queries"
+INTERNAL_DIR = QUERIES_DIR / "internal"
 _HEADER = re.compile(r"^--\s*name:\s*([a-z][a-z0-9_]*)\s*$", re.M)
 _PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
 _STRIP = re.compile(r"'(?:[^']|'')*'|--[^\n]*|/\*.*?\*/", re.S)
@@ -59,13 +68,14 @@ class Query:
     sql: str
     params: frozenset[str]
     file: Path
+    internal: bool = False
 
     @property
     def scoped(self) -> bool:
         return SCOPE_PARAM in self.params
 
 
-def parse_file(path: Path) -> list[Query]:
+def parse_file(path: Path, internal: bool = False) -> list[Query]:
     text = path.read_text(encoding="utf-8")
     headers = list(_HEADER.finditer(text))
     if not headers:
@@ -83,38 +93,94 @@ def parse_file(path: Path) -> list[Query]:
         if not doc_lines:
             raise QueryError(f"{path.name}: query {match.group(1)} has no docstring comment")
         params = frozenset(_PARAM.findall(_STRIP.sub(" ", sql)))
-        found.append(Query(f"{path.stem}.{match.group(1)}", " ".join(doc_lines), sql, params, path))
+        found.append(Query(f"{path.stem}.{match.group(1)}", " ".join(doc_lines), sql, params, path, internal))
     return found
 
 
-@lru_cache(maxsize=1)
-def load_all(directory: Path = QUERIES_DIR) -> dict[str, Query]:
+def _load(directory: Path, internal: bool) -> dict[str, Query]:
     queries: dict[str, Query] = {}
     for path in sorted(directory.glob("*.sql")):
-        for query in parse_file(path):
+        for query in parse_file(path, internal):
             if query.name in queries:
                 raise QueryError(f"query {query.name} is defined twice")
             queries[query.name] = query
     return queries
 
 
+@lru_cache(maxsize=1)
+def load_all(directory: Path = QUERIES_DIR) -> dict[str, Query]:
+    """The page queries (``queries/*.sql``)."""
+    return _load(directory, internal=False)
+
+
+@lru_cache(maxsize=1)
+def load_internal(directory: Path = INTERNAL_DIR) -> dict[str, Query]:
+    """The library's own statements (``queries/internal/*.sql``); no name is also a page query's."""
+    found = _load(directory, internal=True)
+    both = found.keys() & load_all().keys()
+    if both:
+        raise QueryError(f"query {sorted(both)[0]} is defined twice")
+    return found
+
+
 def get(name: str) -> Query:
-    try:
-        return load_all()[name]
-    except KeyError:
-        raise QueryError(f"unknown query: {name}") from None
+    query = load_all().get(name) or load_internal().get(name)
+    if query is None:
+        raise QueryError(f"unknown query: {name}")
+    return query
 
 
-# Counts query executions (tests use it to prove a logged-out page queries nothing).
+# Counts page query runs and the library's statements (tests use the runs to prove that a
+# logged-out page queries nothing).
 _stats_lock = threading.Lock()
-stats = {"runs": 0}
+stats = {"runs": 0, "statements": 0}
 
 
-def all_branch_codes(cur) -> list[str]:
-    return [r[0] for r in cur.execute("SELECT branch_code FROM v_branches ORDER BY branch_code").fetchall()]
+def _cursor():
+    from . import store   # store runs its own statements through this module
+    return store.cursor()
 
 
-def run(name: str, *, cur=None, scope: frozenset[str] | None = None, names_allowed: bool = False,
+def _bind(query: Query, params: dict) -> None:
+    missing = query.params - params.keys()
+    if missing:
+        raise QueryError(f"query {query.name} needs parameters: {', '.join(sorted(missing))}")
+    extra = params.keys() - query.params
+    if extra:
+        raise QueryError(f"query {query.name} takes no parameters: {', '.join(sorted(extra))}")
+
+
+def _timed(query: Query, cur, params: dict, counter: str, fetch=lambda result: result):
+    """Execute ``query`` on ``cur`` (and ``fetch``); slower than the budget is logged as a warning."""
+    started = time.perf_counter()
+    result = fetch(cur.execute(query.sql, params) if params else cur.execute(query.sql))
+    elapsed_ms = (time.perf_counter() - started) * 1000
+    with _stats_lock:
+        stats[counter] += 1
+    budget = settings.get("DASHBOARD_QUERY_BUDGET_MS")
+    if elapsed_ms > budget:
+        log.warning("query %s took %.0f ms (budget %s ms)", query.name, elapsed_ms, budget)
+    return result
+
+
+def execute(name: str, /, *, cur=None, **params: object):
+    """Run one of the library's statements (or a page query that takes no cell or caller
+    parameters) and return the cursor, to fetch from: ``execute("cells.all").fetchall()``.
+
+    No scope is applied: these are the library's own reads and writes, never a page's.
+    """
+    query = get(name)
+    if query.scoped or query.params & set(CALLER_PARAMS):
+        raise QueryError(f"query {name} reads cells for a page: use run")
+    _bind(query, params)
+    return _timed(query, cur if cur is not None else _cursor(), params, "statements")
+
+
+def all_cells(cur) -> list[str]:
+    return [r[0] for r in execute("cells.all", cur=cur).fetchall()]
+
+
+def run(name: str, /, *, cur=None, scope: frozenset[str] | None = None, names_allowed: bool = False,
         **params: object) -> pd.DataFrame:
     """Run a named query and return its rows as a DataFrame.
 
@@ -124,46 +190,26 @@ def run(name: str, *, cur=None, scope: frozenset[str] | None = None, names_allow
     (members' names are personal data): a caller cannot pass it as a parameter.
     """
     query = get(name)
+    if query.internal:
+        raise QueryError(f"query {name} is the library's own statement: use execute")
     for reserved in CALLER_PARAMS:
         if reserved in params:
             raise QueryError(f"{reserved} is set from the user's role and scope, not by the caller")
     if NAMES_PARAM in query.params:
         params[NAMES_PARAM] = bool(names_allowed)
-    cur = cur if cur is not None else store.cursor()
+    cur = cur if cur is not None else _cursor()
     if ALL_PARAM in query.params:
         params[ALL_PARAM] = scope is None
     if CELLS_PARAM in query.params:
-        params[CELLS_PARAM] = all_branch_codes(cur) if scope is None else sorted(scope)
+        params[CELLS_PARAM] = all_cells(cur) if scope is None else sorted(scope)
     if query.scoped:
         branches = params.get(SCOPE_PARAM)
         if branches is None:
-            branches = all_branch_codes(cur)
+            branches = all_cells(cur)
         branches = [b for b in branches if scope is None or b in scope]
         params[SCOPE_PARAM] = sorted(set(branches))
         if COMMITTEE_PARAM in query.params:
-            active = {r[0] for r in cur.execute("SELECT branch_code FROM v_branches WHERE active").fetchall()}
+            active = {r[0] for r in execute("cells.active", cur=cur).fetchall()}
             params[COMMITTEE_PARAM] = scope is None and active <= set(branches)
-    missing = query.params - params.keys()
-    if missing:
-        raise QueryError(f"query {name} needs parameters: {', '.join(sorted(missing))}")
-    extra = params.keys() - query.params
-    if extra:
-        raise QueryError(f"query {name} takes no parameters: {', '.join(sorted(extra))}")
-    started = time.perf_counter()
-    frame = cur.execute(query.sql, params).df()
-    elapsed_ms = (time.perf_counter() - started) * 1000
-    with _stats_lock:
-        stats["runs"] += 1
-    if elapsed_ms > settings.get("DASHBOARD_QUERY_BUDGET_MS"):
-        log.warning("query %s took %.0f ms (budget %s ms)", name, elapsed_ms,
-                    settings.get("DASHBOARD_QUERY_BUDGET_MS"))
-    return frame
-
-
-def execute(name: str, *, cur, **params: object) -> None:
-    """Run a named statement that writes (inside the caller's transaction); scope does not apply."""
-    query = get(name)
-    missing, extra = query.params - params.keys(), params.keys() - query.params
-    if missing or extra:
-        raise QueryError(f"statement {name}: missing {sorted(missing)}, unexpected {sorted(extra)}")
-    cur.execute(query.sql, params)
+    _bind(query, params)
+    return _timed(query, cur, params, "runs", fetch=lambda result: result.df())

@@ -5,7 +5,9 @@ use the root connection directly: ``cursor()`` hands out a fresh cursor on the
 shared database instance for each query or write transaction. Schema changes
 come from numbered SQL migrations recorded in ``schema_version``. Once set up,
 the engine is locked down: no extension loading, no access to other files, and
-the configuration cannot be changed back by any later statement.
+the configuration cannot be changed back by any later statement. Every write goes
+through ``transaction()``; the store's own statements are named queries
+(``queries/internal/store.sql``).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from typing import Callable, Iterator
 
 import duckdb
 
-from . import settings
+from . import queries, settings
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +28,7 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 _lock = threading.Lock()
 _connections: dict[str, duckdb.DuckDBPyConnection] = {}
+_read_only: set[str] = set()        # keys of the connections opened read-only
 
 # Serialises write transactions inside this process (uploads, undo).
 write_lock = threading.Lock()
@@ -33,6 +36,14 @@ write_lock = threading.Lock()
 
 class DatabaseBusy(RuntimeError):
     """Another process (usually the running app) holds the database file."""
+
+
+class ReadOnly(RuntimeError):
+    """A write asked of a store opened read-only (DASHBOARD_READ_ONLY); ``key`` names the message."""
+
+    def __init__(self, key: str = "upload.read_only"):
+        super().__init__(key)
+        self.key = key
 
 
 def migrations() -> list[tuple[int, str, str]]:
@@ -76,7 +87,7 @@ def transaction(cur: duckdb.DuckDBPyConnection,
 
 def bump_version(cur: duckdb.DuckDBPyConnection) -> None:
     """Tell every cache that the data changed (inside the writing transaction)."""
-    cur.execute("UPDATE data_state SET version = version + 1 WHERE id = 1")
+    queries.execute("store.bump_data_version", cur=cur)
 
 
 def migrate(conn: duckdb.DuckDBPyConnection, upto: int | None = None) -> list[int]:
@@ -85,21 +96,16 @@ def migrate(conn: duckdb.DuckDBPyConnection, upto: int | None = None) -> list[in
     Returns the versions applied (empty when the database is up to date).
     """
     cur = conn.cursor()
-    cur.execute(
-        "CREATE TABLE IF NOT EXISTS schema_version ("
-        " version INTEGER PRIMARY KEY, name VARCHAR NOT NULL,"
-        " applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)"
-    )
-    done = {row[0] for row in cur.execute("SELECT version FROM schema_version").fetchall()}
+    queries.execute("store.create_schema_version", cur=cur)
+    done = {row[0] for row in queries.execute("store.applied_migrations", cur=cur).fetchall()}
     applied = []
     for version, name, sql in migrations():
         if version in done or (upto is not None and version > upto):
             continue
-        with transaction(cur, lambda c, v=version: c.execute(
-                "SELECT count(*) FROM schema_version WHERE version = $v", {"v": v}).fetchall()[0][0] == 1):
-            cur.execute(sql)
-            cur.execute("INSERT INTO schema_version (version, name) VALUES ($v, $n)",
-                        {"v": version, "n": name})
+        with transaction(cur, lambda c, v=version: queries.execute(
+                "store.migration_recorded", cur=c, version=v).fetchone()[0]):
+            cur.execute(sql)      # a migration file: the schema itself
+            queries.execute("store.record_migration", cur=cur, version=version, name=name)
         applied.append(version)
         log.info("applied migration %04d_%s", version, name)
     return applied
@@ -114,21 +120,20 @@ def sync_settings(conn: duckdb.DuckDBPyConnection) -> bool:
     bumped, so every cached page sees the new levels)."""
     wanted = dict(zip(SCORE_BAND_THRESHOLDS, (float(v) for v in settings.get("DASHBOARD_SCORE_BANDS").split(","))))
     cur = conn.cursor()
-    stored = dict(cur.execute("SELECT threshold, value FROM rule_thresholds WHERE source = 'DANG_BO'").fetchall())
+    stored = dict(queries.execute("store.office_bands", cur=cur).fetchall())
     if all(stored.get(k) == v for k, v in wanted.items()):
         return False
     with transaction(cur):
         for threshold, value in wanted.items():
-            cur.execute("UPDATE rule_thresholds SET value = $v WHERE source = 'DANG_BO' AND threshold = $t",
-                        {"v": value, "t": threshold})
+            queries.execute("store.set_office_band", cur=cur, value=value, threshold=threshold)
         bump_version(cur)
     log.info("office score bands set to %s", wanted)
     return True
 
 
-def _lock_down(conn: duckdb.DuckDBPyConnection) -> None:
-    conn.execute("SET enable_external_access = false")
-    conn.execute("SET lock_configuration = true")
+def lock_down(conn: duckdb.DuckDBPyConnection) -> None:
+    """No access to other files, no extensions, and no way to change that back."""
+    queries.execute("store.lock_down", cur=conn)
 
 
 def open_database(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
@@ -146,7 +151,7 @@ def open_database(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
     if not read_only:
         migrate(conn)
         sync_settings(conn)
-    _lock_down(conn)
+    lock_down(conn)
     return conn
 
 
@@ -166,7 +171,22 @@ def connect(path: Path | None = None, read_only: bool | None = None) -> duckdb.D
                 read_only = bool(settings.get("DASHBOARD_READ_ONLY"))
             conn = open_database(path, read_only=read_only)
             _connections[key] = conn
+            if read_only:
+                _read_only.add(key)
         return conn
+
+
+def is_read_only(path: Path | None = None) -> bool:
+    """Whether this process opened the database file read-only (DASHBOARD_READ_ONLY)."""
+    connect(path)
+    path = Path(path) if path is not None else settings.path_setting("DASHBOARD_DB")
+    return str(path.resolve()) in _read_only
+
+
+def require_writable(path: Path | None = None, key: str = "upload.read_only") -> None:
+    """Raise ``ReadOnly`` (with the message ``key``) when the store is open read-only."""
+    if is_read_only(path):
+        raise ReadOnly(key)
 
 
 def cursor(path: Path | None = None) -> duckdb.DuckDBPyConnection:
@@ -178,6 +198,7 @@ def close(path: Path) -> None:
     """Close this process's connection to one database file, if open (before replacing the file)."""
     with _lock:
         conn = _connections.pop(str(Path(path).resolve()), None)
+        _read_only.discard(str(Path(path).resolve()))
     if conn is not None:
         try:
             conn.close()
@@ -194,12 +215,18 @@ def close_all() -> None:
             except duckdb.Error:
                 pass
         _connections.clear()
+        _read_only.clear()
 
 
 def schema_version(cur: duckdb.DuckDBPyConnection) -> int:
-    return cur.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchall()[0][0]
+    return queries.execute("store.schema_version", cur=cur).fetchone()[0]
 
 
 def data_version(cur: duckdb.DuckDBPyConnection) -> int:
     """A number that changes whenever an upload is committed or undone."""
-    return cur.execute("SELECT version FROM data_state WHERE id = 1").fetchall()[0][0]
+    return queries.execute("store.data_version", cur=cur).fetchone()[0]
+
+
+def checkpoint(cur: duckdb.DuckDBPyConnection) -> None:
+    """Write the write-ahead log into the database file."""
+    queries.execute("store.checkpoint", cur=cur)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import streamlit.testing.v1.app_test as app_test
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,3 +32,23 @@ def texts(at: AppTest) -> str:
                                   "warning", "error", "success") for e in getattr(at, kind)]
     parts += [f"{m.label} {m.value}" for m in at.metric]
     return re.sub(r"\\(.)", r"\1", "\n".join(str(p) for p in parts))
+
+
+def keep_served_files(monkeypatch) -> list:
+    """Keep the in-memory media storage of every run, so a test can read what a download button
+    serves (AppTest drops it after each run)."""
+    kept = []
+
+    class Kept(app_test.MemoryMediaFileStorage):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            kept.append(self)
+
+    monkeypatch.setattr(app_test, "MemoryMediaFileStorage", Kept)
+    return kept
+
+
+def served(kept: list, button) -> tuple[str, bytes]:
+    """(file name, bytes) that a download button of the last run serves, as the browser gets them."""
+    found = kept[-1].get_file(button.proto.url.rsplit("/", 1)[-1])
+    return found.filename, bytes(found.content)

@@ -21,6 +21,8 @@ import pytest
 from dashboard import audit, backup, ingest, store
 from tests.workbooks import scores, xlsx_bytes
 
+pytestmark = pytest.mark.slow      # writes, copies and checks whole database files
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA_TABLES = ("branches", "members", "criteria", "scores", "ratings", "meetings", "absences", "actions",
                "progress_reports")

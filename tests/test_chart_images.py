@@ -16,6 +16,8 @@ from dashboard import charts as builders
 from dashboard import queries, store
 from dashboard.documents import charts
 
+pytestmark = pytest.mark.slow      # renders every chart with vl-convert
+
 ROOT = Path(__file__).resolve().parent.parent
 TITLE = "Xếp hạng năm 2025 — Đảng ủy, đường, ặ, ễ"
 

@@ -32,6 +32,8 @@ from dashboard.documents.docx import render_docx
 from dashboard.documents.pdf import render_pdf
 from tests.apptest import open_page
 
+pytestmark = pytest.mark.slow      # typesets PDFs and renders charts: seconds each
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_TODAY = dt.date(2026, 11, 26)
 NAMES = {"CB01": "Chi bộ Văn phòng tổng hợp", "CB02": "Chi bộ Khối Hình sự",

@@ -10,6 +10,7 @@ criteria A1–B6. A problem is written as (severity, message key, sheet, row, co
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import unicodedata
 import zipfile
 from pathlib import Path
@@ -18,6 +19,7 @@ import openpyxl
 import pytest
 
 from dashboard import ingest, store
+from tests.conftest import private_copy
 from tests.workbooks import BRANCHES, MEMBERS, xlsx_bytes
 
 FILES = Path(__file__).resolve().parent / "fixtures" / "files"
@@ -27,14 +29,23 @@ TABLES = ("branches", "members", "criteria", "scores", "ratings", "meetings", "a
 D = dt.date
 
 
-@pytest.fixture
-def db(empty_db):
-    """A migrated database with the base upload committed (upload 1)."""
+@pytest.fixture(scope="module")
+def db_master(empty_db_master, tmp_path_factory) -> Path:
+    """A migrated database with the base upload committed (upload 1), built once for the module."""
+    path = tmp_path_factory.mktemp("hostile") / "base.duckdb"
+    shutil.copy(empty_db_master, path)
     batch = ingest.prepare([("co_so.xlsx", xlsx_bytes({"chi_bo": BRANCHES, "dang_vien": MEMBERS}))],
-                           store.cursor(empty_db), today=TODAY)
+                           store.cursor(path), today=TODAY)
     assert batch.ok, [p.message() for p in batch.problems]
-    assert ingest.commit(batch, who="kiểm thử", source="cli", path=empty_db).upload_id == 1
-    return empty_db
+    assert ingest.commit(batch, who="kiểm thử", source="cli", path=path).upload_id == 1
+    store.close_all()
+    return path
+
+
+@pytest.fixture
+def db(db_master, tmp_path, monkeypatch) -> Path:
+    """A private copy of the database with the base upload (tests write to it), set as DASHBOARD_DB."""
+    return private_copy(db_master, tmp_path, monkeypatch)
 
 
 def fixture_bytes(name: str) -> bytes:

@@ -38,7 +38,7 @@ MODULE_PREFIXES = {
     "ranking": ("ranking.", "why.", "members."), "solutions": ("solutions.",), "meetings": ("meetings.", "calendar."),
     "upload": ("upload.",), "history": ("history.", "undo.", "source."), "rules": ("rule.", "quota."),
     "ingest": ("p.", "reason.", "file.", "problem.", "subject."), "cli": ("cli.",),
-    "documents": ("report.", "backup.", "restore."),
+    "documents": ("report.", "backup.", "restore."), "projection": ("projection.",),
 }
 
 
@@ -89,7 +89,7 @@ def _strings(tree: ast.AST) -> tuple[set[str], set[str], set[str]]:
 
 def used_in_code() -> tuple[set[str], set[str]]:
     """(keys the code names, heads of keys it builds)."""
-    query_names = set(queries.load_all())
+    query_names = set(queries.load_all()) | set(queries.load_internal())
     keys, heads = set(), set()
     for path in CODE:
         called, constants, built = _strings(ast.parse(path.read_text(encoding="utf-8")))

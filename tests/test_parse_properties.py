@@ -1,4 +1,4 @@
-"""Properties of the cell parsers (dashboard/ingest/parse.py), checked with hypothesis."""
+"""Properties of the value parsers (dashboard/ingest/spellings.py), checked with hypothesis."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
-from dashboard.ingest import parse
+from dashboard.ingest import spellings
 
 settings.register_profile("parse", max_examples=150, deadline=None)
 settings.load_profile("parse")
@@ -32,27 +32,27 @@ DATE_FORMATS = [
 @example(dt.date(2025, 3, 5), DATE_FORMATS[0], "/", "")
 @example(dt.date(2025, 4, 3), DATE_FORMATS[0], "/", "")
 def test_day_first_text_dates_parse_back(date, fmt, sep, pad):
-    assert parse.parse_date(pad + fmt(date, sep) + pad) == date
+    assert spellings.parse_date(pad + fmt(date, sep) + pad) == date
 
 
 @given(st.dates())
 def test_iso_dates_parse_back(date):
-    assert parse.parse_date(date.isoformat()) == date
-    assert parse.parse_date(f"{date.isoformat()} 00:00:00") == date
-    assert parse.parse_date(dt.datetime.combine(date, dt.time(13, 45))) == date
-    assert parse.parse_date(date) == date
+    assert spellings.parse_date(date.isoformat()) == date
+    assert spellings.parse_date(f"{date.isoformat()} 00:00:00") == date
+    assert spellings.parse_date(dt.datetime.combine(date, dt.time(13, 45))) == date
+    assert spellings.parse_date(date) == date
 
 
 @given(st.integers(1, 12), st.integers(1, 12), st.integers(1000, 9999))
 def test_day_always_comes_first(day, month, year):
-    assert parse.parse_date(f"{day:02d}/{month:02d}/{year}") == dt.date(year, month, day)
+    assert spellings.parse_date(f"{day:02d}/{month:02d}/{year}") == dt.date(year, month, day)
 
 
 @given(st.dates(dt.date(1900, 3, 1), dt.date(2199, 12, 31)))
 def test_excel_serial_numbers_parse_back(date):
-    serial = (date - parse.EXCEL_EPOCH).days
-    assert parse.parse_date(serial) == date
-    assert parse.parse_date(float(serial)) == date
+    serial = (date - spellings.EXCEL_EPOCH).days
+    assert spellings.parse_date(serial) == date
+    assert spellings.parse_date(float(serial)) == date
 
 
 @st.composite
@@ -72,15 +72,15 @@ def impossible_days(draw):
 def test_impossible_dates_raise(date, sep):
     year, month, day = date
     with pytest.raises(ValueError):
-        parse.parse_date(f"{day:02d}{sep}{month:02d}{sep}{year:04d}")
+        spellings.parse_date(f"{day:02d}{sep}{month:02d}{sep}{year:04d}")
 
 
 @given(st.integers(0, 99).filter(lambda m: m == 0 or m > 12), st.integers(0, 99), st.integers(1000, 9999))
 def test_impossible_months_and_day_zero_raise(month, day, year):
     with pytest.raises(ValueError):
-        parse.parse_date(f"{day:02d}/{month:02d}/{year}")
+        spellings.parse_date(f"{day:02d}/{month:02d}/{year}")
     with pytest.raises(ValueError):
-        parse.parse_date(f"00/{(month % 12) + 1:02d}/{year}")
+        spellings.parse_date(f"00/{(month % 12) + 1:02d}/{year}")
 
 
 # ---------------------------------------------------------------- numbers
@@ -112,7 +112,7 @@ def test_formatted_numbers_parse_back(x, decimals, style):
     text = style(x, decimals)
     # One group of thousands and no decimals ("1.234", "1,234") reads as a decimal mark: 85.5 is 85,5.
     assume(not (decimals == 0 and text.count(",") + text.count(".") == 1))
-    assert parse.parse_number(text) == float(f"{x:.{decimals}f}")
+    assert spellings.parse_number(text) == float(f"{x:.{decimals}f}")
 
 
 @given(st.integers(0, 100), st.sampled_from(["", ",5", ".5", ",25"]), st.sampled_from(["%", " %"]))
@@ -120,20 +120,20 @@ def test_formatted_numbers_parse_back(x, decimals, style):
 def test_percent_sign(number, fraction, sign):
     text = f"{number}{fraction}{sign}"
     expected = float(f"{number}{fraction.replace(',', '.')}")
-    assert parse.parse_number(text, percent=True) == expected
+    assert spellings.parse_number(text, percent=True) == expected
     with pytest.raises(ValueError):
-        parse.parse_number(text)
+        spellings.parse_number(text)
 
 
 @given(st.one_of(st.integers(-10**12, 10**12), st.floats(allow_nan=False, allow_infinity=False)))
 def test_numbers_from_cells_are_kept(number):
-    assert parse.parse_number(number) == float(number)
+    assert spellings.parse_number(number) == float(number)
 
 
 @given(st.text(alphabet="abcxyz!?#", min_size=1))
 def test_words_are_not_numbers(text):
     with pytest.raises(ValueError):
-        parse.parse_number(text, percent=True)
+        spellings.parse_number(text, percent=True)
 
 
 # ---------------------------------------------------------------- yes / no
@@ -156,14 +156,14 @@ def spelled(draw, words):
 @example("CÓ")
 @example("Đúng")
 def test_every_yes_spelling(text):
-    assert parse.parse_yesno(text) is True
+    assert spellings.parse_yesno(text) is True
 
 
 @given(spelled(NO))
 @example("KHÔNG")
 @example("Không")
 def test_every_no_spelling(text):
-    assert parse.parse_yesno(text) is False
+    assert spellings.parse_yesno(text) is False
 
 
 # ---------------------------------------------------------------- text normalisation
@@ -181,8 +181,8 @@ messy_text = st.one_of(
 @example("\u2003Chi bộ\u3000")     # em space and ideographic space around
 @example("\u200b CB01 \ufeff")
 def test_clean_text_is_idempotent_nfc_and_trimmed(text):
-    once = parse.clean_text(text)
-    assert parse.clean_text(once) == once
+    once = spellings.clean_text(text)
+    assert spellings.clean_text(once) == once
     if once is not None:
         assert unicodedata.is_normalized("NFC", once)
         assert not (once[0].isspace() or once[0] in ZERO_WIDTH)
@@ -192,13 +192,13 @@ def test_clean_text_is_idempotent_nfc_and_trimmed(text):
 @given(messy_text)
 @example("Đảng ủy")
 def test_clean_text_same_for_nfd_and_nfc_input(text):
-    assert parse.clean_text(unicodedata.normalize("NFD", text)) == parse.clean_text(
+    assert spellings.clean_text(unicodedata.normalize("NFD", text)) == spellings.clean_text(
         unicodedata.normalize("NFC", text))
 
 
 @given(st.one_of(st.integers(-10**9, 10**9), st.floats(-1e9, 1e9).filter(float.is_integer)))
 def test_whole_numbers_lose_the_decimal_point(number):
-    assert parse.clean_text(number) == str(int(number))
+    assert spellings.clean_text(number) == str(int(number))
 
 
 # ---------------------------------------------------------------- codes
@@ -214,24 +214,24 @@ ascii_codes = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9_\-./]{0,20}", fullmatch=True
 @example("ß")
 def test_parse_code_matches_its_pattern_and_is_idempotent(text):
     try:
-        code = parse.parse_code(text)
+        code = spellings.parse_code(text)
     except ValueError:
         return
-    assert parse.CODE.fullmatch(code) and len(code) <= 64
+    assert spellings.CODE.fullmatch(code) and len(code) <= 64
     assert code == code.upper() and unicodedata.is_normalized("NFC", code)
-    assert parse.parse_code(code) == code
+    assert spellings.parse_code(code) == code
 
 
 @given(ascii_codes)
 def test_ascii_codes_are_accepted_in_any_case(text):
-    assert parse.parse_code(f"  {text.lower()}\u00a0") == text.upper()
+    assert spellings.parse_code(f"  {text.lower()}\u00a0") == text.upper()
 
 
 @pytest.mark.parametrize("space", [ch for ch in map(chr, range(0x3001)) if ch.isspace()] + list(ZERO_WIDTH))
 def test_every_unicode_space_is_trimmed(space):
-    assert parse.clean_text(f"{space}{space}Chi bộ{space}") == "Chi bộ"
+    assert spellings.clean_text(f"{space}{space}Chi bộ{space}") == "Chi bộ"
 
 
 def test_trimming_a_long_run_of_spaces_is_fast():
     text = "a" + " " * 1_000_000 + "b"
-    assert parse.clean_text(text) == text  # inner spaces stay; linear time, not quadratic
+    assert spellings.clean_text(text) == text  # inner spaces stay; linear time, not quadratic

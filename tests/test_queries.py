@@ -1,7 +1,10 @@
 """Named queries: every file loads, names are checked, parameters are bound."""
 
 import datetime as dt
+import logging
+import re
 
+import pandas as pd
 import pytest
 
 from dashboard import queries, store
@@ -9,13 +12,74 @@ from dashboard import queries, store
 INJECTION = "CB01'); DROP TABLE branches; --"
 
 
-def test_every_sql_file_loads_with_named_documented_queries():
-    found = queries.load_all()
-    files = {q.file.name for q in found.values()}
-    assert files == {p.name for p in queries.QUERIES_DIR.glob("*.sql")}
-    for query in found.values():
-        assert query.doc, query.name
-        assert "." in query.name
+def test_every_sql_file_under_queries_is_loaded_and_every_query_binds_to_the_schema(empty_db):
+    page, internal = queries.load_all(), queries.load_internal()
+    # A file in any other folder, or a name in both sets, would never be reached.
+    loaded = {q.file for q in [*page.values(), *internal.values()]}
+    assert loaded == set(queries.QUERIES_DIR.rglob("*.sql"))
+    assert not page.keys() & internal.keys()
+    assert all(not q.internal for q in page.values()) and all(q.internal for q in internal.values())
+    # Every statement binds against the migrated schema: its tables, columns, macros and
+    # parameters exist (EXPLAIN plans it without running it; every parameter NULL).
+    cur = store.cursor(empty_db)
+    queries.execute("backup.create_markers", cur=cur)     # the tables of a backup file
+    # The year-end planner's statements read the proposals it registers as a frame.
+    cur.register("planner_proposed", pd.DataFrame({c: pd.Series(dtype=str)
+                                                   for c in ("subject_kind", "subject_code", "level")}))
+    for query in [*page.values(), *internal.values()]:
+        if query.name in ("backup.create_markers", "store.create_schema_version", "store.lock_down",
+                          "store.checkpoint"):
+            continue                                    # run by every store and backup opened
+        cur.execute("EXPLAIN " + query.sql, dict.fromkeys(query.params) or None)
+
+
+@pytest.mark.parametrize("text, problem", [
+    ("SELECT 1;\n", "no '-- name:' header"),
+    ("-- name: a\nSELECT 1;\n", "has no docstring comment"),
+    ("-- name: a\n-- The number one.\n\n", "has no SQL"),
+])
+def test_a_malformed_query_file_is_refused(tmp_path, text, problem):
+    path = tmp_path / "bad.sql"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(queries.QueryError, match=problem):
+        queries.parse_file(path)
+
+
+def test_a_query_defined_twice_is_refused(tmp_path):
+    (tmp_path / "a.sql").write_text("-- name: one\n-- One.\nSELECT 1;\n\n-- name: one\n-- Again.\nSELECT 2;\n",
+                                    encoding="utf-8")
+    with pytest.raises(queries.QueryError, match="a.one is defined twice"):
+        queries._load(tmp_path, internal=False)
+
+
+def test_run_serves_the_pages_and_execute_the_librarys_own_statements(sample_db):
+    with pytest.raises(queries.QueryError, match="use execute"):
+        queries.run("commit.next_upload_id")
+    with pytest.raises(queries.QueryError, match="use run"):
+        queries.execute("rankings.leaderboard", period="2025", compare="previous", branches=["CB01"])
+    with pytest.raises(queries.QueryError, match="use run"):
+        queries.execute("uploads.member_names", branches=["CB01"])
+    assert queries.execute("cells.all").fetchall() == [("CB01",), ("CB02",), ("CB03",), ("CB04",)]
+    assert queries.execute("commit.next_upload_id").fetchone() == (2,)     # the sample is upload 1
+    with pytest.raises(queries.QueryError, match="needs parameters: upload_id"):
+        queries.execute("undo.upload")
+
+
+def test_a_query_slower_than_the_budget_is_logged_as_a_warning(sample_db, monkeypatch, caplog):
+    cur = store.cursor(sample_db)          # opened (and its own statements run) before the budget
+    monkeypatch.setenv("DASHBOARD_QUERY_BUDGET_MS", "0")
+    with caplog.at_level(logging.WARNING, logger="dashboard.queries"):
+        queries.run("reference.levels", cur=cur)
+        queries.execute("cells.all", cur=cur)
+    logged = [r.getMessage() for r in caplog.records if r.name == "dashboard.queries"]
+    assert [re.sub(r"took \d+ ms", "took N ms", m) for m in logged] == [
+        "query reference.levels took N ms (budget 0 ms)", "query cells.all took N ms (budget 0 ms)"]
+    assert all(r.levelno == logging.WARNING for r in caplog.records if r.name == "dashboard.queries")
+    caplog.clear()
+    monkeypatch.setenv("DASHBOARD_QUERY_BUDGET_MS", "60000")
+    with caplog.at_level(logging.WARNING, logger="dashboard.queries"):
+        queries.run("reference.levels", cur=cur)
+    assert [r for r in caplog.records if r.name == "dashboard.queries"] == []
 
 
 def test_unknown_query_name_raises(empty_db):
@@ -51,14 +115,39 @@ def test_every_branch_query_takes_the_branch_set():
             assert query.scoped, f"{query.name} reads branch data without $branches"
 
 
-def test_scope_limits_every_scoped_query(sample_db):
-    params = {"period": "2025", "year": 2025, "today": dt.date(2026, 11, 26),
-              "quota_base": "httnv", "quota_pool": "dang_bo", "quota_rounding": "floor", "plan_days": 30, "periods": 3, "reports": 3, "compare": "previous", "kind": "year", "cell": "CB03"}
+PARAMS = {"period": "2025", "year": 2025, "today": dt.date(2026, 11, 26), "quota_base": "httnv",
+          "quota_pool": "dang_bo", "quota_rounding": "floor", "plan_days": 30, "periods": 3, "reports": 3,
+          "compare": "previous", "kind": "year", "cell": "CB03"}
+
+
+def test_a_scoped_caller_gets_what_a_caller_of_every_cell_gets_asking_for_his_cells(sample_db):
+    # Whatever the result's columns (a cell column or an aggregate over cells), a user limited to
+    # CB03 who asks for every cell gets the answer a user of every cell gets for CB03 alone; only
+    # ranks differ, being computed among the cells the caller may see (he has one: rank 1).
+    cur = store.cursor(sample_db)
+    checked = 0
     for query in queries.load_all().values():
         if not query.scoped:
             continue
-        frame = queries.run(query.name, scope=frozenset({"CB03"}),
-                            **{k: v for k, v in params.items() if k in query.params})
-        codes = set(frame["branch_code"].dropna()) if "branch_code" in frame else None
-        if codes is not None:  # None: a finding about the whole Đảng bộ (computed within the scope)
-            assert codes <= {"CB03"}, query.name
+        params = {k: v for k, v in PARAMS.items() if k in query.params}
+        scoped = queries.run(query.name, cur=cur, scope=frozenset({"CB03"}),
+                             branches=["CB01", "CB02", "CB03", "CB04"], **params)
+        alone = queries.run(query.name, cur=cur, branches=["CB03"], **params)
+        ranks = [c for c in scoped.columns if c in ("rank", "prev_rank")]
+        pd.testing.assert_frame_equal(scoped.drop(columns=ranks), alone.drop(columns=ranks), obj=query.name)
+        if "rank" in ranks:
+            assert set(scoped["rank"].dropna()) == {1}, query.name
+        checked += 1
+    assert checked == sum(q.scoped for q in queries.load_all().values()) >= 30
+
+
+def test_the_committees_actions_count_only_for_a_caller_of_every_cell_looking_at_all(sample_db):
+    def units(scope=None, branches=None) -> set[str]:
+        frame = queries.run("solutions.matrix", scope=scope, branches=branches, today=dt.date(2026, 11, 26))
+        return set(frame["branch_code"])
+
+    every = ["CB01", "CB02", "CB03", "CB04"]
+    assert units() == units(branches=every) == {*every, "DANG_UY"}
+    assert units(branches=every[:3]) == set(every[:3])
+    # Even a scope holding every cell is a scope: the Đảng ủy's own actions are not his.
+    assert units(scope=frozenset(every)) == set(every)

@@ -10,6 +10,8 @@ from hypothesis import strategies as st
 
 from dashboard import queries, rules, store
 
+pytestmark = pytest.mark.slow      # dozens of random stores each
+
 MAX = {"A1": 8, "A2": 8, "A3": 7, "A4": 7, "B1": 25, "B2": 15, "B3": 8, "B4": 6, "B5": 10, "B6": 6}
 CELLS = ["P1", "P2", "P3", "P4", "P5", "P6"]
 

@@ -1,192 +1,135 @@
-"""Parsing single cell values the way Vietnamese offices write them.
+"""Parse: every cell of a located table into a typed value, or one problem.
 
-Every parser takes what a reader returned (text, a number, a date, None) and
-returns the typed value or raises ``ValueError``. Dates are day-first: a text
-such as 03/04/2025 is 3 April 2025, never 4 March.
+Table-driven: ``PARSERS`` holds one parser per column kind of the contract, with the
+problem a cell of that kind gets when its spelling is not understood. A parser may
+refuse a cell with a more precise problem (``Refused``). Bounds (minimum, maximum)
+are checked the same way for every numeric kind.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import math
-import re
-import unicodedata
+from dataclasses import dataclass
+from typing import Callable
 
-from ..contract import fold
+from ..contract import Column
+from ..periods import parse_period
+from .batch import Batch
+from .locate import Located, a1
+from .reference import Reference
+from .spellings import (clean_text, is_blank, parse_code, parse_date, parse_enum, parse_integer, parse_number,
+                        parse_year, parse_yesno)
 
-EXCEL_EPOCH = dt.date(1899, 12, 30)
+MAX_TEXT = 4000
 
 
-def clean_text(value: object) -> str | None:
-    """Trimmed NFC text; None for empty cells. Numbers that are whole lose '.0'."""
-    if value is None:
+class Refused(ValueError):
+    """A cell refused with its own problem, rather than its kind's."""
+
+    def __init__(self, key: str, **params: object):
+        super().__init__(key)
+        self.key, self.params = key, params
+
+
+@dataclass(frozen=True)
+class Kind:
+    parse: Callable[[object, Column, Reference, dt.date], object]   # raw → value, or ValueError
+    problem: str                                                    # when the spelling is not understood
+    params: Callable[[Column, Reference], dict] = lambda column, ref: {}
+
+
+def _text(raw, column, ref, today):
+    value = clean_text(raw)
+    if len(value) > MAX_TEXT:
+        raise Refused("p.text_too_long", value=len(value), limit=MAX_TEXT)
+    return value
+
+
+def _date(raw, column, ref, today):
+    value = parse_date(raw)
+    if column.not_future and value > today:
+        raise Refused("p.future_date")
+    return value
+
+
+PARSERS: dict[str, Kind] = {
+    "text": Kind(_text, "p.required"),
+    "code": Kind(lambda raw, column, ref, today: parse_code(raw), "p.bad_code"),
+    "date": Kind(_date, "p.not_date"),
+    "yesno": Kind(lambda raw, column, ref, today: parse_yesno(raw), "p.not_yesno"),
+    "number": Kind(lambda raw, column, ref, today: parse_number(raw), "p.not_number"),
+    "percent": Kind(lambda raw, column, ref, today: parse_number(raw, percent=True), "p.not_number"),
+    "integer": Kind(lambda raw, column, ref, today: parse_integer(raw), "p.not_integer"),
+    "year": Kind(lambda raw, column, ref, today: parse_year(raw), "p.not_year"),
+    "period": Kind(lambda raw, column, ref, today: parse_period(raw).code, "p.not_period"),
+    "enum": Kind(lambda raw, column, ref, today: parse_enum(raw, ref.enums.get(column.enum, {})), "p.bad_enum",
+                 lambda column, ref: {"allowed": ", ".join(ref.enum_codes.get(column.enum, []))}),
+}
+
+
+def _bounds(column: Column, value: object) -> tuple[str, dict] | None:
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
         return None
-    if isinstance(value, float):
-        if math.isnan(value):
-            return None
-        if value.is_integer():
-            value = int(value)
-    if isinstance(value, (dt.datetime, dt.date)):
-        return value.strftime("%d/%m/%Y")
-    text = str(value)
-    # Control characters other than line breaks and tabs never belong in a cell.
-    if any(unicodedata.category(ch) == "Cc" for ch in text):
-        text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
-    text = text.replace("\r\n", "\n")
-    # NFC after removing controls: "e\x00\u0301" must become "é", not "e\u0301".
-    text = unicodedata.normalize("NFC", text.replace("\u00a0", " "))
-    # Every Unicode space (em space, ideographic space …) and zero-width spaces count when trimming.
-    text = text.strip(_TRIM)
-    return text or None
+    if column.minimum is not None:
+        if column.min_exclusive and value <= column.minimum:
+            return "p.not_positive", {"limit": column.minimum}
+        if value < column.minimum:
+            return "p.below_min", {"limit": column.minimum}
+    if column.maximum is not None and value > column.maximum:
+        return "p.above_max", {"limit": column.maximum}
+    return None
 
 
-# Every character str.isspace() accepts, and the zero-width ones.
-_TRIM = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
-         "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\u200b\u200c\u200d\u2060\ufeff")
+def parse_cell(column: Column, raw: object, ref: Reference, today: dt.date):
+    """(value, problem key, params) for one cell; problem key None when fine."""
+    if is_blank(raw):
+        return (None, "p.required", {}) if column.required else (column.default, None, {})
+    kind = PARSERS[column.kind]
+    try:
+        value = kind.parse(raw, column, ref, today)
+    except Refused as refused:
+        return None, refused.key, refused.params
+    except ValueError:
+        return None, kind.problem, kind.params(column, ref)
+    out_of_bounds = _bounds(column, value)
+    if out_of_bounds:
+        return None, *out_of_bounds
+    return value, None, {}
 
 
-CODE = re.compile(r"^[^\W_][\w\-./]*$")
-
-
-def parse_code(value: object) -> str:
-    """A code (CB01, DV001, A1, DANG_UY): letters, digits and - _ . / only, upper-cased."""
-    text = clean_text(value)
-    if text is None:
-        raise ValueError("empty")
-    text = text.upper()
-    if not CODE.match(text) or len(text) > 64:
-        raise ValueError("not a code")
-    return text
-
-
-def is_blank(value: object) -> bool:
-    return clean_text(value) is None
-
-
-_DATE_PATTERNS = (
-    (re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$"), "dmy"),
-    (re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00(?:\.0+)?)?)?$"), "ymd"),
-)
-
-
-def parse_date(value: object) -> dt.date:
-    """A spreadsheet date, dd/mm/yyyy (also with . or -), or ISO yyyy-mm-dd."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, bool):
-        raise ValueError("not a date")
-    if isinstance(value, (int, float)):
-        # An Excel serial number that lost its date format.
-        if isinstance(value, float) and not value.is_integer():
-            raise ValueError("not a date")
-        if not 1 <= value <= 109_574:  # up to 31/12/2199
-            raise ValueError("not a date")
-        return EXCEL_EPOCH + dt.timedelta(days=int(value))
-    text = clean_text(value)
-    if text is None:
-        raise ValueError("empty")
-    for pattern, order in _DATE_PATTERNS:
-        m = pattern.match(text)
-        if m:
-            a, b, c = (int(g) for g in m.groups())
-            day, month, year = (a, b, c) if order == "dmy" else (c, b, a)
-            return dt.date(year, month, day)  # raises ValueError when impossible
-    raise ValueError("not a date")
-
-
-_NUMBER = re.compile(r"^[+-]?(?:\d*(?:[.,]\d+)?"            # 85, 85.5, 85,5
-                     r"|\d{1,3}(?:\.\d{3})+(?:,\d+)?"         # 1.234.567,5 (Vietnamese)
-                     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?)$")       # 1,234,567.5 (English)
-
-
-def parse_number(value: object, percent: bool = False) -> float:
-    """85, 85.5, 85,5 (decimal comma), 1.234,5; with ``percent``, 85% and 0.85-as-85 % stay apart.
-
-    A trailing '%' is accepted for percentages only; the number before it is
-    the percentage (85% → 85).
-    """
-    if isinstance(value, bool):
-        raise ValueError("not a number")
-    if isinstance(value, (int, float)):
-        number = float(value)
-    else:
-        text = clean_text(value)
-        if text is None:
-            raise ValueError("empty")
-        text = text.replace(" ", "").replace("\u202f", "")
-        if text.endswith("%"):
-            if not percent:
-                raise ValueError("not a number")
-            text = text[:-1]
-        if not text or not _NUMBER.match(text.replace(" ", "")):
-            raise ValueError("not a number")
-        if "," in text and "." in text:
-            # 1.234,5 (Vietnamese) or 1,234.5 (English): the last one is the decimal mark.
-            if text.rfind(",") > text.rfind("."):
-                text = text.replace(".", "").replace(",", ".")
-            else:
-                text = text.replace(",", "")
-        elif text.count(",") > 1:
-            text = text.replace(",", "")  # 1,234,567 (English thousands)
-        elif "," in text:
-            text = text.replace(",", ".")
-        elif text.count(".") > 1:
-            text = text.replace(".", "")
-        number = float(text)
-    if math.isnan(number) or math.isinf(number):
-        raise ValueError("not a number")
-    return number
-
-
-def parse_integer(value: object) -> int:
-    number = parse_number(value)
-    if not float(number).is_integer():
-        raise ValueError("not an integer")
-    return int(number)
-
-
-_YES = {"co", "x", "1", "yes", "y", "true", "dung", "v", "✓", "✔"}
-_NO = {"khong", "0", "no", "n", "false", "sai", "-"}
-
-
-def parse_yesno(value: object) -> bool:
-    """có/không, x, 1/0, yes/no, true/false (any case, with or without diacritics)."""
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, (int, float)) and value in (0, 1):
-        return bool(value)
-    text = clean_text(value)
-    if text is None:
-        raise ValueError("empty")
-    key = fold(text) or text.strip().lower()
-    if key in _YES or text in _YES:
-        return True
-    if key in _NO or text in _NO:
-        return False
-    raise ValueError("not yes/no")
-
-
-def parse_year(value: object) -> int:
-    number = parse_number(value)
-    if not number.is_integer() or not 1990 <= number <= 2100:
-        raise ValueError("not a year")
-    return int(number)
-
-
-def fold_role(value: object) -> str:
-    """A party role's matching key ('' when none)."""
-    text = clean_text(value)
-    return fold(text) if text else ""
-
-
-def parse_enum(value: object, choices: dict[str, str]) -> str:
-    """Match against ``choices`` (folded spelling → code)."""
-    text = clean_text(value)
-    if text is None:
-        raise ValueError("empty")
-    code = choices.get(fold(text))
-    if code is None:
-        raise ValueError("not allowed")
-    return code
+def parse_rows(batch: Batch, located_all: list[Located], ref: Reference, today: dt.date) -> None:
+    """Every data row of every located table as a record: typed values, plus where it came from."""
+    for located in located_all:
+        table, sheet = located.table, located.sheet
+        data = batch.sheets[sheet.name]
+        headers = {c.name: located.headers[i] for i, c in located.mapping.items()}
+        provided = frozenset(c.name for c in located.mapping.values())
+        for column in sheet.columns:
+            headers.setdefault(column.name, column.header)
+        for index in located.data_indexes:
+            raw_row, row_number = table.cells[index], table.row_number(index)
+            record: dict = {"_row": row_number, "_sheet": table.sheet, "_file": table.file,
+                            "_headers": headers, "_bad": False, "_provided": provided}
+            for col_index, column in located.mapping.items():
+                raw = raw_row[col_index] if col_index < len(raw_row) else None
+                header = headers[column.name]
+                if (index, col_index) in table.formula_cells:
+                    record["_bad"] = True
+                    batch.add("error", "p.formula_uncalculated", sheet=table.sheet, row=row_number,
+                              column=header, value=a1(index, col_index), file=table.file)
+                    record[column.name] = None
+                    continue
+                value, key, params = parse_cell(column, raw, ref, today)
+                if key is not None:
+                    record["_bad"] = True
+                    shown = raw if isinstance(raw, (dt.date, dt.datetime)) else clean_text(raw)
+                    batch.add("error", key, sheet=table.sheet, row=row_number, column=header,
+                              value=shown, params=params, file=table.file)
+                elif column.kind == "percent" and isinstance(value, float) and 0 < value < 1:
+                    batch.add("warning", "p.percent_fraction", sheet=table.sheet, row=row_number,
+                              column=header, value=value, params={"percent": value * 100}, file=table.file)
+                record[column.name] = value
+            for column in sheet.columns:
+                if column.name not in record:
+                    record[column.name] = column.default
+            data.records.append(record)

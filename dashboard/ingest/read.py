@@ -3,8 +3,8 @@
 A file is identified by its first bytes, not its name: ZIP (xlsx), OLE2 (xls,
 or an encrypted xlsx), known non-spreadsheet formats, otherwise text (CSV/TSV).
 A file that cannot be read raises ``Unreadable`` carrying the key of one plain
-sentence for the user. Which row holds the headers is decided later, by the
-validator, which knows the contract.
+sentence for the user. Which sheet a table is and which row holds the headers is
+decided next, by ``locate``, which knows the contract.
 """
 
 from __future__ import annotations
@@ -281,35 +281,3 @@ def read_file(name: str, data: bytes, max_rows: int = 200_000) -> list[RawTable]
     if name.lower().endswith((".xlsx", ".xls", ".xlsm")):
         raise Unreadable("reason.text_as_excel")
     return [read_text_table(name, data, max_rows)]
-
-
-# ---------------------------------------------------------------- legacy Vietnamese encodings
-
-# Vietnamese letters that happen to be Latin-1: legitimate in Unicode text.
-_VI_LATIN1 = set("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
-# Characters only one of the two legacy encodings produces (ă=¨, á=¸, Đ=§ in TCVN3;
-# đ=ñ with tones as trailing ø/û/ï/ä/ö in VNI).
-_TCVN3 = set("¸µ¶·¹¨©ª«¬®§¡¢£¤¥¦ÌÎÏÐ×ØÜÞßþ»¼½¾ÆÇË")
-_VNI = set("øöëåæçñÑäïûü")
-
-
-def legacy_encoding(texts: list[str]) -> str | None:
-    """'TCVN3' or 'VNI' when text looks typed in a legacy Vietnamese font encoding.
-
-    Such text is plain Latin-1 punctuation and letters where Vietnamese letters
-    should be (TCVN3 "§¶ng" or VNI "Ñaûng" for "Đảng"): no detector recognises
-    it, so we look for its symptoms.
-    """
-    strange = tcvn = vni = vietnamese = 0
-    for text in texts:
-        for ch in text:
-            code = ord(ch)
-            if 0xA0 < code <= 0xFF and ch not in _VI_LATIN1:
-                strange += 1
-                tcvn += ch in _TCVN3
-                vni += ch in _VNI
-            elif code > 0xFF and unicodedata.category(ch).startswith("L"):
-                vietnamese += 1
-    if strange < 3 or strange <= vietnamese:
-        return None
-    return "TCVN3" if tcvn >= vni else "VNI"

@@ -14,6 +14,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "history.hidden_file": {"vi": "(tệp có dữ liệu của chi bộ khác)", "en": "(a file with other cells' data)"},
     "undo.button": {"vi": "Hoàn tác", "en": "Undo"},
     "undo.done": {"vi": "Đã hoàn tác lần tải lên số {id}.", "en": "Upload no. {id} has been undone."},
+    "undo.read_only": {"vi": "Cơ sở dữ liệu đang ở chế độ chỉ đọc; không thể hoàn tác lần tải lên số {id}.",
+                       "en": "The database is read-only; upload no. {id} cannot be undone."},
     "undo.not_found": {"vi": "Không có lần tải lên số {id}.", "en": "There is no upload no. {id}."},
     "undo.already": {"vi": "Lần tải lên số {id} đã được hoàn tác trước đó.", "en": "Upload no. {id} was already undone."},
     "undo.dependent": {"vi": "Không thể hoàn tác lần tải lên số {id}: lần tải lên số {later} có dữ liệu dựa vào những gì lần {id} đã thêm (ví dụ tiến độ của một nhiệm vụ mới). Hãy hoàn tác lần số {later} trước.",

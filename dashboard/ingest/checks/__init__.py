@@ -1,0 +1,107 @@
+"""Checks: the rules each sheet's rows must follow, one module per sheet, registered by name.
+
+A sheet's module (any module of this package: each is imported here) registers its functions
+with ``@register("sheet_name")`` (rows phase) or ``@register("sheet_name", phase="resolve")``
+(to fill a value from the rest of the upload before keys are compared). Each function gets
+the batch and the ``Context``: what the store (as the uploader may see it) and the upload
+hold together, built once.
+
+Order: every "resolve" function, then duplicate keys in every sheet, then every "rows"
+function, sheets in load order (a named sheet before the sheets naming it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import pkgutil
+from dataclasses import dataclass
+from typing import Callable
+
+from ... import contract
+from ...periods import parse_period
+from ..batch import Batch, show
+from ..reference import Reference
+
+Check = Callable[[Batch, "Context"], None]
+PHASES = ("resolve", "rows")
+REGISTRY: dict[str, dict[str, list[Check]]] = {phase: {} for phase in PHASES}
+
+
+def register(sheet: str, phase: str = "rows") -> Callable[[Check], Check]:
+    def add(check: Check) -> Check:
+        REGISTRY[phase].setdefault(sheet, []).append(check)
+        return check
+    return add
+
+
+@dataclass
+class Context:
+    """The store as the uploader may see it, and the upload's valid rows over it.
+
+    Among the upload's rows the first of a key counts (a later duplicate is refused)."""
+    ref: Reference
+    cells: set[str]
+    members: dict[str, dict]                  # member code → row
+    criteria: dict[tuple, dict]               # (code, valid_from) → group, max_points, valid_from
+    set_starts: dict[str | None, dt.date]     # valid_from → the day that criteria set starts
+    actions: set[str]
+    meetings: dict[tuple, dict]               # (cell, day, kind) → counts
+
+
+def _first(rows: list[dict], key: Callable[[dict], object], value=lambda r: r) -> dict:
+    found: dict = {}
+    for r in rows:
+        found.setdefault(key(r), value(r))
+    return found
+
+
+def context(batch: Batch, ref: Reference) -> Context:
+    criteria = {**ref.criteria, **_first(
+        batch.rows("tieu_chi"), lambda r: (r["criterion_code"], r["valid_from"]),
+        lambda r: {"group": r["group"], "max_points": r["max_points"], "valid_from": r["valid_from"]})}
+    return Context(
+        ref=ref,
+        cells=set(ref.cells) | {r["branch_code"] for r in batch.rows("chi_bo")},
+        members={**ref.members, **_first(batch.rows("dang_vien"), lambda r: r["member_code"])},
+        criteria=criteria,
+        set_starts={vf: (parse_period(vf).start if vf else dt.date.min) for _, vf in criteria},
+        actions=set(ref.actions) | {r["action_code"] for r in batch.rows("giai_phap")},
+        meetings={**ref.meetings, **_first(batch.rows("sinh_hoat"),
+                                           lambda r: (r["branch_code"], r["held_on"], r["kind"]))},
+    )
+
+
+def check_duplicates(batch: Batch) -> None:
+    """Two rows with the same natural key: the later one is refused, naming the first."""
+    for data in batch.sheets.values():
+        keys = data.sheet.key_names
+        seen: dict[tuple, dict] = {}
+        for record in data.records:
+            if record["_bad"]:
+                continue
+            key = tuple(record[name] for name in keys)
+            first = seen.get(key)
+            if first is None:
+                seen[key] = record
+                continue
+            other = first["_row"] if first["_sheet"] == record["_sheet"] else f"{first['_row']} ({first['_sheet']})"
+            batch.flag(record, keys[0], "p.duplicate_key", value=record[keys[0]], other=other,
+                       values=" · ".join(show(k) for k in key))
+            record["_bad"] = True
+
+
+def run(batch: Batch, ref: Reference) -> None:
+    """Every registered check over the batch, with the store ``ref`` as the uploader sees it."""
+    ctx = context(batch, ref)
+    order = contract.load_order()
+    for phase in PHASES:
+        if phase == "rows":
+            check_duplicates(batch)
+        for name in order:
+            for check in REGISTRY[phase].get(name, ()):
+                check(batch, ctx)
+
+
+for _module in pkgutil.iter_modules(__path__):
+    importlib.import_module(f"{__name__}.{_module.name}")

@@ -1,0 +1,98 @@
+"""Stage: an upload's rows in a temp table typed as the store's, and what they would change.
+
+The SQL here is generated per table from the contract (its key and value columns), the same
+shape for every sheet, so it is written in Python rather than as one named query per table;
+the one fixed lookup (column types) is ``ingest.column_types``.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .. import queries
+from ..contract import Sheet
+from .batch import Batch
+
+
+def frame_for(batch: Batch, sheet_name: str, with_provided: bool = False) -> pd.DataFrame:
+    """The sheet's valid rows as a DataFrame with the table's columns.
+
+    ``with_provided`` adds, for each value column, a boolean ``__has_<column>``:
+    whether the row's own file carried that column.
+    """
+    data = batch.sheets[sheet_name]
+    columns = list(data.sheet.column_names)
+    values = [c for c in data.sheet.column_names if c not in data.sheet.key_names]
+    rows = []
+    for r in data.records:
+        if r["_bad"]:
+            continue
+        row = {c: r.get(c) for c in columns}
+        if with_provided:
+            row.update({f"__has_{c}": c in r.get("_provided", ()) for c in values})
+        rows.append(row)
+    extra = [f"__has_{c}" for c in values] if with_provided else []
+    return pd.DataFrame(rows, columns=columns + extra).astype(object)
+
+
+def key_join(sheet: Sheet, left: str, right: str) -> str:
+    # A key column may be empty (a criteria set valid from the start), hence NOT DISTINCT.
+    return " AND ".join(f'{left}."{k}" IS NOT DISTINCT FROM {right}."{k}"' for k in sheet.key_names)
+
+
+def value_same(sheet: Sheet, left: str, right: str) -> str:
+    values = [c for c in sheet.column_names if c not in sheet.key_names]
+    if not values:
+        return "TRUE"
+    return " AND ".join(f'{left}."{c}" IS NOT DISTINCT FROM {right}."{c}"' for c in values)
+
+
+def staged_name(sheet: Sheet) -> str:
+    return f"incoming_{sheet.table}"
+
+
+def stage(cur, batch: Batch, sheet_name: str) -> str:
+    """Stage the sheet's rows, typed as the table's columns, in a temp table; return its name.
+
+    A column the upload does not carry at all keeps the stored value of an
+    existing row (a monthly file with two columns must not wipe the others);
+    a column that is present but blank sets the value to empty.
+    """
+    sheet = batch.sheets[sheet_name].sheet
+    frame = frame_for(batch, sheet_name, with_provided=True)
+    raw_name = f"incoming_raw_{sheet.table}"
+    cur.register(raw_name, frame)
+    types = dict(queries.execute("ingest.column_types", cur=cur, table=sheet.table).fetchall())
+    first_key = sheet.key_names[0]
+    columns = []
+    for c in frame.columns:
+        if c.startswith("__has_"):
+            continue
+        cast = f'CAST(i."{c}" AS {types[c]})'
+        if c in sheet.key_names:
+            columns.append(f'{cast} AS "{c}"')
+        else:  # per row: the file's own value if its file had the column, else the stored one
+            columns.append(f'CASE WHEN i."__has_{c}" OR cur."{first_key}" IS NULL THEN {cast} '
+                           f'ELSE cur."{c}" END AS "{c}"')
+    joined = " AND ".join(f'cur."{k}" IS NOT DISTINCT FROM CAST(i."{k}" AS {types[k]})' for k in sheet.key_names)
+    name = staged_name(sheet)
+    cur.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT {', '.join(columns)} "
+                f"FROM {raw_name} i LEFT JOIN v_{sheet.table} cur ON {joined}")
+    cur.unregister(raw_name)
+    return name
+
+
+def count_changes(batch: Batch, cur) -> None:
+    """Per sheet: how many rows are new, changed, or the same as stored."""
+    for sheet_name, data in batch.sheets.items():
+        sheet = data.sheet
+        staged = stage(cur, batch, sheet_name)
+        first_key = sheet.key_names[0]
+        new, changed, same = cur.execute(f"""
+            SELECT count(*) FILTER (WHERE c."{first_key}" IS NULL),
+                   count(*) FILTER (WHERE c."{first_key}" IS NOT NULL AND NOT ({value_same(sheet, 'i', 'c')})),
+                   count(*) FILTER (WHERE c."{first_key}" IS NOT NULL AND ({value_same(sheet, 'i', 'c')}))
+            FROM {staged} i LEFT JOIN v_{sheet.table} c ON {key_join(sheet, 'i', 'c')}
+        """).fetchall()[0]
+        data.counts = {"new": new, "changed": changed, "same": same}
+        cur.execute(f"DROP TABLE IF EXISTS {staged}")
