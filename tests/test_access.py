@@ -11,44 +11,15 @@ from streamlit import config as st_config
 
 from dashboard import auth, ingest, queries, store
 from tests.apptest import PAGE_FILES, open_page, texts
+from tests.people import PASSWORD, sign_in, users_file
 from tests.workbooks import scores, xlsx_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
-PASSWORD = "mật-khẩu-đủ-dài"
 
 
 @pytest.fixture
 def users(tmp_path, monkeypatch):
-    hashed = auth.hash_password(PASSWORD)
-    path = tmp_path / "users.toml"
-    path.write_text(f'''
-[users.admin]
-name = "Quản trị viên"
-role = "admin"
-password_hash = "{hashed}"
-
-[users.xem]
-name = "Người xem"
-role = "viewer"
-password_hash = "{hashed}"
-
-[users.thuky]
-name = "Thư ký Chi bộ Khối Hình sự"
-role = "editor"
-branches = ["CB02"]
-password_hash = "{hashed}"
-''', encoding="utf-8")
-    monkeypatch.setenv("DASHBOARD_USERS_FILE", str(path))
-    monkeypatch.setattr(auth, "throttle", auth.LoginThrottle())
-    return path
-
-
-def sign_in(at, login, password=PASSWORD):
-    at.text_input(key="login_name").input(login)
-    at.text_input(key="login_password").input(password)
-    at.get("form")[0]  # the form exists
-    at.button[0].click().run()
-    return at
+    return users_file(tmp_path / "users.toml", monkeypatch, ("admin", "xem", "thuky"))
 
 
 @pytest.mark.parametrize("page", PAGE_FILES)

@@ -21,10 +21,10 @@ from streamlit import config as st_config
 
 from dashboard import auth, ingest, queries, store, template, ui
 from tests.apptest import open_page, texts
+from tests.people import PASSWORD, sign_in, users_file
 from tests.workbooks import scores, xlsx_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
-PASSWORD = "mật-khẩu-đủ-dài"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 TODAY = dt.date(2026, 11, 26)
 SECRETARY = auth.User("thuky", "editor", frozenset({"CB02"}))
@@ -36,47 +36,7 @@ OUTSIDE = "dòng này không thuộc chi bộ bạn được phép nhập (CB02)
 
 @pytest.fixture
 def users(tmp_path, monkeypatch):
-    hashed = auth.hash_password(PASSWORD)
-    path = tmp_path / "users.toml"
-    path.write_text(f'''
-[users.admin]
-name = "Quản trị viên"
-role = "admin"
-password_hash = "{hashed}"
-
-[users.xem]
-name = "Người xem"
-role = "viewer"
-password_hash = "{hashed}"
-
-[users.thuky]
-name = "Thư ký Chi bộ Khối Hình sự"
-role = "editor"
-branches = ["CB02"]
-password_hash = "{hashed}"
-
-[users.xem_cb02]
-name = "Người xem Chi bộ Khối Hình sự"
-role = "viewer"
-branches = ["CB02"]
-password_hash = "{hashed}"
-
-[users.quantri_cb02]
-name = "Quản trị Chi bộ Khối Hình sự"
-role = "admin"
-branches = ["CB02"]
-password_hash = "{hashed}"
-''', encoding="utf-8")
-    monkeypatch.setenv("DASHBOARD_USERS_FILE", str(path))
-    monkeypatch.setattr(auth, "throttle", auth.LoginThrottle())
-    return path
-
-
-def sign_in(at, login, password=PASSWORD):
-    at.text_input(key="login_name").input(login)
-    at.text_input(key="login_password").input(password)
-    at.button[0].click().run()
-    return at
+    return users_file(tmp_path / "users.toml", monkeypatch)
 
 
 def problem_messages(at) -> list[str]:

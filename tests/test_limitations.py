@@ -9,16 +9,12 @@ import functools
 import pytest
 
 from dashboard import queries, store
+from tests.rows import insert
 
 D = dt.date
 TODAY = D(2026, 6, 30)
 
 
-def insert(cur, table, rows):
-    for row in rows:
-        cols = ", ".join(f'"{c}"' for c in row) + ", upload_id"
-        marks = ", ".join(f"${c}" for c in row) + ", 0"
-        cur.execute(f"INSERT INTO {table} ({cols}) VALUES ({marks})", row)
 
 
 @pytest.fixture

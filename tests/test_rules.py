@@ -12,16 +12,12 @@ import pandas as pd
 import pytest
 
 from dashboard import queries, rankings, rules, store
+from tests.rows import insert
 
 TODAY = dt.date(2026, 11, 26)
 MAX = {"A1": 8, "A2": 8, "A3": 7, "A4": 7, "B1": 25, "B2": 15, "B3": 8, "B4": 6, "B5": 10, "B6": 6}
 
 
-def insert(cur, table: str, rows: list[dict]) -> None:
-    for row in rows:
-        cols = ", ".join(f'"{c}"' for c in row) + ", upload_id"
-        marks = ", ".join(f"${c}" for c in row) + ", 0"
-        cur.execute(f"INSERT INTO {table} ({cols}) VALUES ({marks})", row)
 
 
 def branches(cur, *codes):
