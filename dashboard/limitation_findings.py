@@ -21,7 +21,7 @@ from typing import Callable
 
 import pandas as pd
 
-from . import fmt, i18n, periods
+from . import fmt, i18n, periods, settings
 from .limitations import TREND_PERIODS
 
 LOW_SHARE = 0.5            # "seldom": in fewer than half
@@ -131,3 +131,12 @@ def findings(frames: dict[str, pd.DataFrame], period: str, names: Callable[[str]
 def most_urgent(found: list[Finding]) -> Finding | None:
     """The finding of lowest rank (the first of them, in limitation order)."""
     return min(found, key=lambda f: f.rank) if found else None
+
+
+def urgent_text(query: Callable[..., pd.DataFrame], period: str, today: dt.date, names: Callable[[str], str],
+                lang: str) -> str | None:
+    """The most urgent finding of the four limitations for ``period``, in words (the overview's
+    "Việc cần xử lý" and summary), or None when there is none."""
+    plan_days = int(settings.get("DASHBOARD_PLAN_DAYS"))
+    found = most_urgent(findings(gather(query, period, today, plan_days), period, names, lang, plan_days))
+    return found.text if found else None
