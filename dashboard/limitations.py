@@ -122,13 +122,13 @@ def on_time_actions(actions: pd.DataFrame) -> tuple[int, int]:
     return int(actions["on_time"].astype(bool).sum()), len(actions)
 
 
-def late_plans(uptake: pd.DataFrame, since) -> pd.DataFrame:
-    """Plans issued after their due date, or not issued past it, due on or after ``since``:
-    the longest late first (then the resolution, then the unit)."""
+def late_plans(uptake: pd.DataFrame, since, until) -> pd.DataFrame:
+    """Plans issued after their due date, or not issued past it, due between ``since`` and
+    ``until``: the longest late first (then the resolution, then the unit)."""
     if uptake.empty:
         return uptake
     due = pd.to_datetime(uptake["due_on"])
-    late = uptake[(uptake["days_late"] > 0) & (due >= pd.Timestamp(since))]
+    late = uptake[(uptake["days_late"] > 0) & (due >= pd.Timestamp(since)) & (due <= pd.Timestamp(until))]
     return late.sort_values(["days_late", "doc_number"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 

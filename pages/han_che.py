@@ -54,7 +54,7 @@ for number, code in enumerate(limitations.CODES, start=1):
         st.markdown("> " + ui.plain(ctx.limitation(code, full=True)))
         board = limitations.table(frames, code, shown_periods, units, whole, ctx.lang)
         st.dataframe(board, hide_index=True, width="stretch", column_config={
-            measure: st.column_config.TextColumn(width="medium", pinned=True),
+            measure: st.column_config.TextColumn(width=250, pinned=True),   # the measure's name whole
             trend: st.column_config.LineChartColumn(width="small")})
         st.caption(ctx.t("lim.table.help", period=fmt.mid_sentence(periods.label(shown_periods[-1], ctx.lang)),
                          previous=fmt.mid_sentence(periods.label(shown_periods[-2], ctx.lang)), whole=whole))
@@ -78,7 +78,8 @@ for number, code in enumerate(limitations.CODES, start=1):
                        ("received_on", "lim.col.received", "date"), ("due_on", "lim.col.due", "date"),
                        ("plan_text", "lim.col.plan", "text"), ("days_late", "lim.col.days_late", "int"),
                        ("made_concrete", "lim.col.concrete", "yesno")]
-            late = limitations.late_plans(uptake, periods.parse_period(span[0]).start)
+            late = limitations.late_plans(uptake, periods.parse_period(span[0]).start,
+                                          periods.parse_period(span[-1]).end)
             if len(late):
                 st.markdown(f"**{ctx.t('lim.late.title')}**")
                 st.dataframe(tables.display(late, columns, ctx.lang), hide_index=True, width="stretch")
