@@ -8,7 +8,7 @@ they say the same numbers.
 
 import streamlit as st
 
-from dashboard import charts, fmt, periods, rankings, settings, summary, ui
+from dashboard import charts, fmt, limitation_findings, periods, projection, rankings, settings, summary, ui
 
 ctx = ui.page_setup("overview")
 if ctx.period is None:
@@ -32,7 +32,9 @@ fig = summary.figures(
     timeline=ctx.query("solutions.timeline", **today),
     actions=ctx.query("solutions.actions", **today),
     findings=findings, stale_days=int(settings.get("DASHBOARD_STALE_DAYS")), today=ctx.today, lang=ctx.lang,
-    ranked=rankings.shows_ranks(ctx.user.scope))
+    ranked=rankings.shows_ranks(ctx.user.scope),
+    projections=ctx.query("projections.actions", reports=projection.reports_used(), **today),
+    limitation=limitation_findings.urgent_text(ctx.query, ctx.period, ctx.today, ctx.cell_name, ctx.lang))
 period_text, today_text = ctx.period_label(), fmt.fmt_date(ctx.today)
 CHART_HEIGHT = 190   # with the cards and the summary, fits above the fold at 1366×768
 # (card, label key, colour of a rise). The help of each card says what its arrow compares with:
@@ -40,7 +42,9 @@ CHART_HEIGHT = 190   # with the cards and the summary, fits above the fold at 13
 CARDS = (("avg_score", "overview.avg_score", "normal"), ("good_or_better", "overview.good_or_better", "normal"),
          ("meetings", "overview.meetings", "normal"), ("progress", "overview.progress", "normal"),
          ("overdue", "overview.overdue", "inverse"))
-URGENT_ICONS = {"rule": ":material/gavel:", "overdue": ":material/schedule:", "scores": ":material/rule:",
+URGENT_SHOWN = 5   # one of each kind there is comes first (summary.urgent)
+URGENT_ICONS = {"rule": ":material/gavel:", "limitation": ":material/troubleshoot:", "overdue": ":material/schedule:",
+                "projection": ":material/trending_down:", "scores": ":material/rule:",
                 "stale": ":material/update_disabled:"}
 
 
@@ -102,8 +106,8 @@ with right:
     st.markdown(f"**{ctx.t('overview.urgent.title')}**")
     if not items:
         st.caption(ctx.t("overview.urgent.none"))
-    for item in items[:3]:
+    for item in items[:URGENT_SHOWN]:
         st.markdown(f"{URGENT_ICONS[item.kind]} **{ctx.t('overview.urgent.kind.' + item.kind)}** · "
                     f"{ui.plain(item.text)}")
-    if len(items) > 3:
-        st.caption(ctx.t("overview.urgent.more", n=len(items) - 3))
+    if len(items) > URGENT_SHOWN:
+        st.caption(ctx.t("overview.urgent.more", n=len(items) - URGENT_SHOWN))

@@ -28,6 +28,9 @@ something to show (see ``TROUBLE``):
 * a few meetings below 85 % attendance, with unexcused absences, or shorter
   than 90 minutes;
 * 2026-Q3: CB04 has no score for criterion B5 (incomplete period);
+* the four limitations (``sample_limitations``): CB04 slow to issue plans for resolutions,
+  CB02's committee meeting once a quarter, CB03 never criticising its head, a few members
+  not keeping their yearly commitment;
 * actions GP2-05, GP4-05, GP5-04 overdue; GP1-05 finished late; GP3-02 goes
   backwards once; GP3-05 not reported since September 2026; GP3-06 and
   GP6-05 paused for a while.
@@ -48,6 +51,7 @@ from pathlib import Path
 
 import xlsxwriter
 
+from . import sample_limitations as limitations
 from .contract import COMMITTEE_CODE, SHEETS, Sheet
 from .settings import ROOT
 
@@ -250,6 +254,12 @@ TROUBLE = {
     "backwards": "tien_do_giai_phap GP3-02 percent goes down once",
     "stale": "tien_do_giai_phap GP3-05: no report after September 2026 (> 45 days before 26/11/2026)",
     "paused": "tien_do_giai_phap GP3-06 and GP6-05: two tam_dung reports each",
+    "slow_plans": "thuc_hien_nghi_quyet CB04: plans 45–75 days after receipt (due in 30), two not made "
+                  "concrete, M10-CT/TU not taken up",
+    "rare_committee": "sinh_hoat_cap_uy CB02: once a quarter, seldom on the political task; "
+                      "sinh_hoat CB02: seldom concrete targets",
+    "no_head_criticism": "sinh_hoat CB03: never criticises its head",
+    "not_kept": "cam_ket_neu_guong: DV029 (Phó Bí thư), DV044 2025; DV018, DV047 2024; DV009 2023 not kept",
 }
 
 
@@ -602,9 +612,14 @@ def build() -> dict[str, list[dict]]:
     # Progress draws from its own generator, so that a change to the meetings above leaves the
     # actions' reports as they are.
     progress = _progress(random.Random(SEED + 1))
+    # The four limitations' sheets draw from their own generators too (sample_limitations).
+    limitations.meeting_columns(meetings)
     return {"chi_bo": cells, "dang_vien": members, "tieu_chi": criteria, "diem_danh_gia": scores,
             "xep_loai": ratings, "sinh_hoat": meetings, "vang_sinh_hoat": absences,
-            "giai_phap": actions, "tien_do_giai_phap": progress}
+            "giai_phap": actions, "tien_do_giai_phap": progress,
+            "nghi_quyet": limitations.resolutions(), "thuc_hien_nghi_quyet": limitations.uptake(members),
+            "sinh_hoat_cap_uy": limitations.committee_meetings(members),
+            "cam_ket_neu_guong": limitations.commitments(members)}
 
 
 # ---------------------------------------------------------------- the workbook

@@ -8,7 +8,7 @@ their flags. Solutions are named by their short titles, the Đảng ủy's wordi
 
 import streamlit as st
 
-from dashboard import charts, fmt, progress, settings, tables, ui
+from dashboard import charts, fmt, progress, projection, settings, tables, ui
 from dashboard.progress import Focus
 
 ctx = ui.page_setup("solutions", title_key="page.solutions.title")
@@ -23,6 +23,7 @@ if actions.empty:
 actions = progress.with_stale(progress.unit_names(actions, ctx.lang), stale_days)
 matrix = progress.unit_names(ctx.query("solutions.matrix", **today), ctx.lang)
 timeline = ctx.query("solutions.timeline", **today)
+projections = ctx.query("projections.actions", reports=projection.reports_used(), **today)
 titles = ctx.solution_titles()
 units = list(dict.fromkeys(matrix["branch_code"]))
 unit_names = dict(zip(matrix["branch_code"], matrix["branch_name"]))
@@ -64,7 +65,10 @@ with left:
     st.subheader(ctx.t("solutions.timeline.title"))
     st.caption(ctx.t("solutions.timeline.help"))
     series = progress.series_by_solution(progress.narrow(timeline, focus))
-    st.vega_lite_chart(spec=ctx.chart(charts.timeline, series, ctx.lang, titles), width="stretch")
+    finishes = projection.by_group(progress.narrow(projections, focus), ["solution"])
+    finishes = finishes.assign(words=[projection.group_words(r, ctx.lang) for r in finishes.to_dict("records")])
+    st.vega_lite_chart(spec=ctx.chart(charts.timeline, series, ctx.lang, titles, finishes), width="stretch")
+    st.caption(ctx.t("solutions.projection.help", n=projection.reports_used()))
 on_time = progress.on_time_by_unit(shown, units)
 with right:
     st.subheader(ctx.t("solutions.l1.title"))
@@ -82,18 +86,22 @@ st.dataframe(tables.display(on_time, [
 st.subheader(ctx.t("solutions.actions.title"))
 st.caption(ctx.t("solutions.actions.count", n=len(shown), overdue=int(shown["overdue"].sum()),
                  stale=int(shown["stale"].sum()), days=stale_days, backwards=int(shown["went_backwards"].sum())))
+projected = {r["action_code"]: projection.action_words(r, ctx.lang) for r in projections.to_dict("records")}
 shown = shown.assign(
     status_name=[statuses.get(s, s) for s in shown["status"]],
     solution_text=[fmt.solution_label(n, titles) for n in shown["solution"]],
     flags=[progress.flag_words(row, ctx.lang) for row in shown.to_dict("records")],
+    projection_text=[projected.get(code, "") for code in shown["action_code"]],
 )
 st.dataframe(tables.display(shown, [
     ("action_code", "solutions.col.code", "text"), ("solution_text", "col.solution", "text"),
     ("branch_name", "col.cell", "text"), ("description", "col.description", "text"),
     ("due_on", "col.due", "date"), ("last_reported_on", "col.last_report", "date"),
     ("percent", "col.progress", "percent"), ("status_name", "col.status", "text"),
-    ("flags", "solutions.col.flags", "text"), ("owner", "col.owner", "text"),
+    ("flags", "solutions.col.flags", "text"), ("projection_text", "solutions.col.projection", "text"),
+    ("owner", "col.owner", "text"),
 ], ctx.lang), hide_index=True, width="stretch", column_config={
+    ctx.t("solutions.col.projection"): st.column_config.TextColumn(width="large"),
     ctx.t("col.description"): st.column_config.TextColumn(width="large"),
     ctx.t("col.solution"): st.column_config.TextColumn(width="medium"),
     ctx.t("solutions.col.flags"): st.column_config.TextColumn(width="medium"),

@@ -194,7 +194,19 @@ LEFT JOIN a2 a ON a.period = p.period AND a.branch_code = c.branch_code
 ORDER BY p.ord, c.branch_code;
 
 -- name: links
--- The solutions and criteria that bear on each limitation (the office's own reading).
-SELECT l.code, l.ordinal, k.link_kind, k.link
+-- The solutions and criteria that bear on each limitation (the office's own reading), a
+-- criterion with its name in the latest criteria set.
+SELECT l.code, l.ordinal, k.link_kind, k.link,
+       (SELECT arg_max(c.criterion_name, coalesce(period_order(c.valid_from), 0)) FROM v_criteria c
+        WHERE k.link_kind = 'criterion' AND c.criterion_code = k.link) AS criterion_name
 FROM limitations l JOIN limitation_links k USING (code)
 ORDER BY l.ordinal, k.link_kind DESC, k.link;
+
+-- name: not_kept
+-- Limitation 4: members whose commitment of $year was judged "chưa đạt", those holding a post
+-- (Bí thư, Phó Bí thư, Chi ủy viên) first, then by cell and member code.
+SELECT c.year, c.member_code, m.branch_code, m.party_role, holds_post(m.party_role) AS holds_post
+FROM v_commitments c
+JOIN v_members m USING (member_code)
+WHERE c.year = $year AND c.kept = 'chua_dat' AND list_contains($branches, m.branch_code)
+ORDER BY holds_post DESC, m.branch_code, c.member_code;

@@ -18,9 +18,10 @@ ORDER BY audit_id DESC LIMIT 500;
 
 -- name: rows_in_cells
 -- Per upload, the rows it wrote that belong to the given cells, plus the rows that belong to
--- no cell (criteria, seen by everyone). A row's cell: its own branch_code; a rating's subject
--- (a cell, or the member's cell as of that upload); a progress report's action's cell as of
--- that upload. Rows of other cells are not counted.
+-- no cell (criteria, resolutions: seen by everyone). A row's cell: its own branch_code; a
+-- rating's subject (a cell, or the member's cell as of that upload); a commitment's member's
+-- cell as of that upload; a progress report's action's cell as of that upload. Rows of other
+-- cells are not counted.
 WITH written AS (
     SELECT upload_id, branch_code, FALSE AS everyone FROM branches
     UNION ALL SELECT upload_id, branch_code, FALSE FROM members
@@ -36,6 +37,12 @@ WITH written AS (
     UNION ALL SELECT p.upload_id, a.branch_code, FALSE
               FROM progress_reports p ASOF LEFT JOIN actions a
                    ON a.action_code = p.action_code AND p.upload_id >= a.upload_id
+    UNION ALL SELECT upload_id, NULL, TRUE FROM resolutions
+    UNION ALL SELECT upload_id, branch_code, FALSE FROM resolution_uptake
+    UNION ALL SELECT upload_id, branch_code, FALSE FROM committee_meetings
+    UNION ALL SELECT c.upload_id, m.branch_code, FALSE
+              FROM commitments c ASOF LEFT JOIN members m
+                   ON m.member_code = c.member_code AND c.upload_id >= m.upload_id
 )
 SELECT upload_id, count(*) FILTER (WHERE everyone OR list_contains($branches, branch_code)) AS rows
 FROM written

@@ -9,7 +9,7 @@ import streamlit.testing.v1.app_test as app_test
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGE_FILES = ("app.py", "pages/xep_hang.py", "pages/giai_phap.py", "pages/sinh_hoat.py",
+PAGE_FILES = ("app.py", "pages/han_che.py", "pages/xep_hang.py", "pages/giai_phap.py", "pages/sinh_hoat.py",
               "pages/tai_len.py", "pages/lich_su.py")
 
 

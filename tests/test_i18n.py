@@ -18,7 +18,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard import audit, auth, history, i18n, messages, queries, rankings, rules, settings, store, summary, tables
+from dashboard import (audit, auth, history, i18n, limitations, messages, queries, rankings, rules, settings, store,
+                       summary, tables)
 from dashboard.charts import meetings as meeting_charts
 from dashboard.ui import sidebar
 
@@ -39,6 +40,7 @@ MODULE_PREFIXES = {
     "upload": ("upload.",), "history": ("history.", "undo.", "source."), "rules": ("rule.", "quota."),
     "ingest": ("p.", "reason.", "file.", "problem.", "subject."), "cli": ("cli.",),
     "documents": ("report.", "backup.", "restore."), "projection": ("projection.",),
+    "limitations": ("lim.",),
 }
 
 
@@ -62,6 +64,7 @@ def dynamic_keys(tmp_path: Path) -> dict[str, set[str]]:
         "ranking.compare.": set(rankings.COMPARE),
         "ranking.sort.": set(rankings.SORTS),
         "calendar.": set(meeting_charts.CALENDAR_STATES),
+        "lim.m.": {m.key for m in limitations.MEASURES},
     }
 
 

@@ -25,9 +25,11 @@ def load(db, sheets, user=None):
 
 def test_the_load_order_and_the_versioned_tables_follow_from_what_each_sheet_names():
     assert contract.load_order() == ("chi_bo", "dang_vien", "tieu_chi", "diem_danh_gia", "xep_loai",
-                                     "sinh_hoat", "vang_sinh_hoat", "giai_phap", "tien_do_giai_phap")
+                                     "sinh_hoat", "vang_sinh_hoat", "giai_phap", "tien_do_giai_phap", "nghi_quyet",
+                                     "thuc_hien_nghi_quyet", "sinh_hoat_cap_uy", "cam_ket_neu_guong")
     assert contract.versioned_tables() == ("branches", "members", "criteria", "scores", "ratings", "meetings",
-                                           "absences", "actions", "progress_reports")
+                                           "absences", "actions", "progress_reports", "resolutions",
+                                           "resolution_uptake", "committee_meetings", "commitments")
 
 
 def test_undo_guards_every_reference_the_contract_declares():
@@ -42,6 +44,10 @@ def test_undo_guards_every_reference_the_contract_declares():
         ("absences", ("member_code",), "members", ("member_code",), None),
         ("actions", ("branch_code",), "branches", ("branch_code",), None),
         ("progress_reports", ("action_code",), "actions", ("action_code",), None),
+        ("resolution_uptake", ("branch_code",), "branches", ("branch_code",), None),
+        ("resolution_uptake", ("doc_number",), "resolutions", ("doc_number",), None),
+        ("committee_meetings", ("branch_code",), "branches", ("branch_code",), None),
+        ("commitments", ("member_code",), "members", ("member_code",), None),
     ]
 
 

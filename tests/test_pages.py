@@ -4,7 +4,7 @@ import pytest
 
 from tests.apptest import PAGE_FILES, open_page, texts
 
-TITLES = {"app.py": "Tổng quan", "pages/xep_hang.py": "Xếp hạng chi bộ",
+TITLES = {"app.py": "Tổng quan", "pages/han_che.py": "Hạn chế và khắc phục", "pages/xep_hang.py": "Xếp hạng chi bộ",
           "pages/giai_phap.py": "Tiến độ thực hiện giải pháp", "pages/sinh_hoat.py": "Sinh hoạt chi bộ",
           "pages/tai_len.py": "Tải dữ liệu lên", "pages/lich_su.py": "Lịch sử tải lên"}
 CB02 = "Chi bộ Khối Hình sự"

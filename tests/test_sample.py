@@ -222,3 +222,29 @@ def test_command_line_writes_and_prints_counts(tmp_path, capsys):
     assert sample.main([str(target)]) == 0
     out = capsys.readouterr().out
     assert target.exists() and "diem_danh_gia: 479" in out
+
+
+def test_the_four_limitations_show_their_trouble(loaded):
+    # L1: CB04 issues every plan 45–75 days after receipt (due in 30); the others within 28 days.
+    slowest = q(loaded, "SELECT x.branch_code, min(datediff('day', coalesce(r.received_on, r.issued_on), x.plan_issued_on)),"
+                        " max(datediff('day', coalesce(r.received_on, r.issued_on), x.plan_issued_on))"
+                        " FROM v_resolution_uptake x JOIN v_resolutions r USING (doc_number)"
+                        " WHERE x.plan_issued_on IS NOT NULL GROUP BY 1 ORDER BY 1")
+    assert [(c, lo >= 45, hi <= 28) for c, lo, hi in slowest] == [
+        ("CB01", False, True), ("CB02", False, True), ("CB03", False, True), ("CB04", True, False),
+        ("DANG_UY", False, True)]
+    assert q(loaded, "SELECT count(*) FROM v_resolution_uptake WHERE branch_code = 'CB04' AND doc_number = 'M10-CT/TU'") == [(0,)]
+    # L2: CB02's committee meets only in the last month of a quarter; the others every month.
+    months = q(loaded, "SELECT branch_code, list(DISTINCT month(held_on) ORDER BY month(held_on))"
+                       " FROM v_committee_meetings WHERE year(held_on) = 2025 GROUP BY 1 ORDER BY 1")
+    assert months == [("CB01", list(range(1, 13))), ("CB02", [3, 6, 9, 12]), ("CB03", list(range(1, 13))),
+                      ("CB04", list(range(1, 13)))]
+    # L3: CB03 never criticises its head; every other cell does.
+    heads = q(loaded, "SELECT branch_code, sum(criticism_of_heads) > 0 FROM v_meetings GROUP BY 1 ORDER BY 1")
+    assert heads == [("CB01", True), ("CB02", True), ("CB03", False), ("CB04", True)]
+    # L4: five commitments not kept, one of them by a member holding a post (DV029, Phó Bí thư).
+    not_kept = q(loaded, "SELECT c.year, c.member_code, m.party_role FROM v_commitments c"
+                         " JOIN v_members m USING (member_code) WHERE c.kept = 'chua_dat' ORDER BY 1, 2")
+    assert [(y, code) for y, code, _ in not_kept] == [(2023, "DV009"), (2024, "DV018"), (2024, "DV047"),
+                                                      (2025, "DV029"), (2025, "DV044")]
+    assert [role for _, code, role in not_kept if code == "DV029"] == ["Phó Bí thư"]

@@ -73,3 +73,19 @@ def test_branch_filter_narrows_matrix_timeline_and_tables(sample_db, today):
     series = chart_data(at.get("vega_lite_chart")[1])
     last = series[series["on_date"] == series["on_date"].max()].set_index("solution")["percent"]
     assert dict(last) == {1: 100, 2: 85, 3: 100, 4: 75, 5: 100, 6: 100}
+
+
+def test_each_action_says_where_its_pace_leads_and_the_timeline_marks_each_solutions_finish(sample_db, today):
+    at = open_page("pages/giai_phap.py")
+    assert not at.exception
+    actions = at.dataframe[-1].value.set_index("Mã")
+    column = "Dự kiến theo tốc độ hiện nay"
+    # GP4-05 reported 65 % three times running: not moving. GP6-05: 50 % on 28/10/2026 at 7,4
+    # points a month reaches 100 % on 21/05/2027, 141 days (4,6 months) after 31/12/2026.
+    assert actions.loc["GP4-05", column] == "Không tiến triển: 3 lần báo cáo gần nhất không tăng (đang ở 65 %)."
+    assert actions.loc["GP6-05", column].endswith("đạt 100 % ngày 21/05/2027: chậm 4,6 tháng so với hạn.")
+    assert actions.loc["GP1-05", column] == "Đã hoàn thành ngày 25/05/2026."
+    spec = next(json.loads(c.proto.spec) for c in at.get("vega_lite_chart") if "on_date" in c.proto.spec)
+    marks = [layer["mark"] for layer in spec["layer"]]
+    assert [m["type"] if isinstance(m, dict) else m for m in marks] == ["line", "point"]
+    assert marks[1]["shape"] == "diamond"

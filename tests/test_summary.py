@@ -178,6 +178,26 @@ def test_urgent_items_most_urgent_first():
     ]
 
 
+def test_limitation_and_projections_join_the_urgent_list_and_the_summary():
+    # A2 (overdue) is stuck at 50 %; A4 (due 31/12/2026) moves 0,5 points a day from 40 % on
+    # 20/11/2026: 60 points more take 120 days → 20/03/2027, 79 days after its due date.
+    projections = pd.DataFrame({
+        "action_code": ["A2", "A4"], "branch_code": ["CB01", "CB02"], "solution": [2, 2],
+        "due_on": [pd.Timestamp(2026, 8, 31), pd.Timestamp(2026, 12, 31)], "percent": [50.0, 40.0],
+        "status": ["dang_thuc_hien"] * 2, "done_on": [pd.NaT] * 2, "reports_used": [3, 3],
+        "per_day": [0.0, 0.5], "pace_kind": ["stalled", "moving"],
+        "projected_on": [pd.NaT, pd.Timestamp(2027, 3, 20)], "days_late_projected": [None, 79]})
+    fig = make(projections=projections, limitation="Chi bộ Hình sự: không có ý kiến phê bình người đứng đầu.")
+    items = summary.urgent(fig)
+    assert [i.kind for i in items] == ["rule", "limitation", "overdue", "projection", "scores", "stale", "stale"]
+    assert items[2].text == ("A2 · Chi bộ Văn phòng: quá hạn 87 ngày (hạn 31/08/2026), đạt 50 %. "
+                             "Không tiến triển: 3 lần báo cáo gần nhất không tăng (đang ở 50 %).")
+    assert items[3].text == ("A4 · Chi bộ Hình sự: theo tốc độ hiện nay (15,2 điểm phần trăm mỗi tháng), "
+                             "đạt 100 % ngày 20/03/2027: chậm 2,6 tháng so với hạn.")   # 0,5 × 30,44; 79 ÷ 30,44
+    assert ("Hạn chế cần khắc phục trước tiên: Chi bộ Hình sự: không có ý kiến phê bình người đứng đầu."
+            in summary.sentences(fig))
+
+
 def test_the_riser_and_the_faller():
     fig = make()
     assert (fig.riser.branch_code, fig.riser.total_change, fig.riser.rank_change) == ("CB01", 4.0, 1)

@@ -97,8 +97,11 @@ def matrix(frame: pd.DataFrame, lang: str, titles: dict[int, str], select_name: 
         height=56 * frame["solution"].nunique() + 50)
 
 
-def timeline(series: pd.DataFrame, lang: str, titles: dict[int, str]) -> alt.Chart:
-    """Progress over time, one line per solution (values carried forward between reports)."""
+def timeline(series: pd.DataFrame, lang: str, titles: dict[int, str],
+             finishes: pd.DataFrame | None = None) -> alt.Chart | alt.LayerChart:
+    """Progress over time, one line per solution (values carried forward between reports); with
+    ``finishes`` (solution, finish_on, words: projection.by_group per solution), a diamond at
+    100 % on the day each solution's last action is projected to finish at its pace."""
     data = series.assign(
         solution_text=[fmt.solution_label(n, titles) for n in series["solution"]],
         date_text=[fmt.fmt_date(pd.Timestamp(d)) for d in series["on_date"]],
@@ -108,20 +111,35 @@ def timeline(series: pd.DataFrame, lang: str, titles: dict[int, str]) -> alt.Cha
     present = sorted(set(int(n) for n in series["solution"]))
     labels = [fmt.solution_label(n, titles) for n in present]
     colours = [SOLUTION_COLOURS[(n - 1) % len(SOLUTION_COLOURS)] for n in present]   # a solution keeps its colour
-    return alt.Chart(data).mark_line(point=alt.OverlayMarkDef(size=18), interpolate="step-after").encode(
-        x=alt.X("on_date:T", title=None, axis=alt.Axis(format="%m/%Y", labelAngle=0, tickCount=6)),
+    colour = alt.Color("solution_text:N", title=None, sort=labels, scale=alt.Scale(domain=labels, range=colours),
+                       legend=alt.Legend(orient="bottom", columns=1, labelFontSize=11, symbolSize=50, labelLimit=380))
+    x = alt.X("on_date:T", title=None, axis=alt.Axis(format="%m/%Y", labelAngle=0, tickCount=6))
+    line = alt.Chart(data).mark_line(point=alt.OverlayMarkDef(size=18), interpolate="step-after").encode(
+        x=x,
         y=alt.Y("percent:Q", title=i18n.t("col.progress", lang), scale=alt.Scale(domain=[0, 100]),
                 axis=alt.Axis(labelExpr=PERCENT_AXIS, values=[0, 25, 50, 75, 100])),
-        color=alt.Color("solution_text:N", title=None, sort=labels,
-                        scale=alt.Scale(domain=labels, range=colours),
-                        legend=alt.Legend(orient="bottom", columns=1, labelFontSize=11, symbolSize=50,
-                                          labelLimit=380)),
+        color=colour,
         tooltip=[alt.Tooltip("solution_text:N", title=i18n.t("col.solution", lang)),
                  alt.Tooltip("date_text:N", title=i18n.t("solutions.col.date", lang)),
                  alt.Tooltip("percent_text:N", title=i18n.t("col.progress", lang)),
                  alt.Tooltip("actions:Q", title=i18n.t("col.actions", lang)),
                  alt.Tooltip("overdue:Q", title=i18n.t("col.overdue", lang))],
     ).properties(height=240 + 20 * len(present))   # the legend, one solution a line, is inside the height
+    if finishes is None:
+        return line
+    landed = finishes.dropna(subset=["finish_on"])
+    landed = landed[landed["solution"].isin(present)]
+    if landed.empty:
+        return line
+    marks = landed.assign(solution_text=[fmt.solution_label(int(n), titles) for n in landed["solution"]],
+                          on_date=pd.to_datetime(landed["finish_on"]), percent=100.0)[
+        ["solution_text", "on_date", "percent", "words"]]
+    marker = alt.Chart(marks).mark_point(shape="diamond", size=110, filled=True, stroke=TEXT_DARK,
+                                         strokeWidth=0.6).encode(
+        x=x, y="percent:Q", color=colour,
+        tooltip=[alt.Tooltip("solution_text:N", title=i18n.t("col.solution", lang)),
+                 alt.Tooltip("words:N", title=i18n.t("solutions.col.projection", lang))])
+    return alt.layer(line, marker)
 
 
 def on_time(frame: pd.DataFrame, lang: str) -> alt.LayerChart:

@@ -107,7 +107,7 @@ def template_workbook(branches: list[tuple], criteria: list[tuple], enums: dict[
                 ws.data_validation(1, col, 5000, col, {
                     "validate": "list", "source": source,
                     "error_type": "stop" if strict else "warning",
-                    "error_title": column.header,
+                    "error_title": column.header[:32],   # Excel's limit
                     "error_message": "Giá trị không có trong danh mục (xem sheet Danh mục).",
                 })
     # Pre-filled: the current cells and criteria, so an upload can start from them.

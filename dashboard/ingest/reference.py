@@ -28,6 +28,7 @@ class Reference:
     meetings: dict[tuple[str, dt.date, str], dict] = field(default_factory=dict)   # (cell, day, kind) →
     absences: dict[tuple[str, dt.date, str, str], bool] = field(default_factory=dict)  # (cell, day, kind, member) →
     progress: dict[str, list[tuple[dt.date, float]]] = field(default_factory=lambda: defaultdict(list))
+    resolutions: dict[str, dt.date] = field(default_factory=dict)     # doc number → received (else issued) on
     # year → (rating source, best level ordinal allowed to a member disciplined in the year)
     disciplined_caps: dict[int, tuple[str, int]] = field(default_factory=dict)
     level_order: dict[str, int] = field(default_factory=dict)
@@ -101,6 +102,7 @@ def load_reference(cur) -> Reference:
         ref.absences[(cell, held_on, kind, member)] = excused
     for action, reported_on, percent in _rows("ingest.progress", cur):
         ref.progress[action].append((reported_on, percent))
+    ref.resolutions = dict(_rows("ingest.resolutions", cur))
     ref.disciplined_caps = {year: (source, int(best)) for year, source, best in _rows("ingest.rating_rules", cur)}
     ref.group_totals = dict(_rows("ingest.group_totals", cur))
     ref.cells_by_key = {sheet.name: stored_cells(cur, sheet) for sheet in keyed_sheets()}

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import (auth, cli, common, documents, history, ingest, meetings, overview, projection, ranking, rules,
-               solutions, upload)
+from . import (auth, cli, common, documents, history, ingest, limitations, meetings, overview, projection, ranking,
+               rules, solutions, upload)
 
 MODULES: tuple[ModuleType, ...] = (common, auth, overview, ranking, solutions, meetings, upload, history, rules,
-                                   ingest, cli, documents, projection)
+                                   ingest, cli, documents, projection, limitations)
 
 
 def merged(modules: tuple[ModuleType, ...]) -> dict[str, dict[str, str]]:

@@ -9,6 +9,7 @@ MESSAGES: dict[str, dict[str, str]] = {
                 "en": "Party Committee of the People's Procuracy of Lai Châu"},
     "app.short": {"vi": "Bảng điều hành Đảng bộ", "en": "Party Committee dashboard"},
     "page.overview": {"vi": "Tổng quan", "en": "Overview"},
+    "page.limitations": {"vi": "Hạn chế và khắc phục", "en": "Limitations and remedies"},
     "page.ranking": {"vi": "Xếp hạng chi bộ", "en": "Cell rankings"},
     "page.solutions": {"vi": "Tiến độ giải pháp", "en": "Solution progress"},
     "page.solutions.title": {"vi": "Tiến độ thực hiện giải pháp", "en": "Progress of the six solutions"},

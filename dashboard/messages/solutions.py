@@ -33,6 +33,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "{n} nhiệm vụ: {overdue} quá hạn, {stale} chưa cập nhật từ {days} ngày trở lên, {backwards} có lần báo cáo giảm tiến độ.",
         "en": "{n} actions: {overdue} overdue, {stale} not reported for {days} days or more, {backwards} with a report lower than an earlier one."},
     "solutions.col.code": {"vi": "Mã", "en": "Code"},
+    "solutions.col.projection": {"vi": "Dự kiến theo tốc độ hiện nay", "en": "Where its pace leads"},
+    "solutions.projection.help": {
+        "vi": "Hình thoi: ngày nhiệm vụ cuối cùng của giải pháp dự kiến đạt 100 % nếu giữ tốc độ hiện nay (đường thẳng "
+              "qua {n} lần báo cáo gần nhất của mỗi nhiệm vụ); không có hình thoi khi một nhiệm vụ không tiến triển "
+              "hoặc chưa đủ hai lần báo cáo.",
+        "en": "Diamond: the day the solution's last action reaches 100 % at its current pace (a straight line "
+              "through each action's last {n} reports); none while an action is not moving or has fewer than two "
+              "reports."},
     "solutions.col.flags": {"vi": "Cảnh báo", "en": "Flags"},
     "solutions.col.date": {"vi": "Ngày", "en": "Date"},
     "solutions.col.on_time": {"vi": "Đúng hạn", "en": "On time"},

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .. import fmt, periods, progress
+from .. import fmt, i18n, periods, progress, projection
+from ..contract import COMMITTEE_CODE
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,9 @@ class Figures:
     incomplete: pd.DataFrame = field(default_factory=pd.DataFrame)
     short_meetings: list[str] = field(default_factory=list)
     errors: pd.DataFrame = field(default_factory=pd.DataFrame)
+    # Not yet overdue, but projected at their pace to finish after the due date, latest first.
+    projected_late: pd.DataFrame = field(default_factory=pd.DataFrame)
+    limitation: str | None = None        # the most urgent finding of the four limitations
     ranked: bool = True    # ranks may be told (a user of every cell; see rankings.shows_ranks)
 
 
@@ -119,12 +123,15 @@ def _movers(board: pd.DataFrame) -> tuple[Mover | None, Mover | None]:
 def figures(*, period: str, board: pd.DataFrame, score_history: pd.DataFrame, meetings: pd.DataFrame,
             members: pd.DataFrame, cells: int, by_solution: pd.DataFrame, timeline: pd.DataFrame,
             actions: pd.DataFrame, findings: pd.DataFrame, stale_days: int, today: dt.date,
-            lang: str = "vi", ranked: bool = True) -> Figures:
+            lang: str = "vi", ranked: bool = True, projections: pd.DataFrame | None = None,
+            limitation: str | None = None) -> Figures:
     """Every number of the overview, from the page's query results.
 
     ``board``: rankings.leaderboard of ``period``; ``score_history``/``meetings``:
     overview.score_history/meeting_compliance; ``members``: overview.members_timeline;
-    ``by_solution``, ``timeline``, ``actions``: solutions.*; ``findings``: rules.collect.
+    ``by_solution``, ``timeline``, ``actions``: solutions.*; ``findings``: rules.collect;
+    ``projections``: projections.actions (each overdue action then says where its pace leads);
+    ``limitation``: the most urgent finding of limitation_findings.
     """
     previous = periods.parse_period(period).previous().code
     actions = progress.with_stale(progress.unit_names(actions, lang), stale_days) if len(actions) else actions
@@ -177,6 +184,9 @@ def figures(*, period: str, board: pd.DataFrame, score_history: pd.DataFrame, me
                              .sort_values(["days_since_report", "action_code"], ascending=[False, True],
                                           kind="stable")
                              .reset_index(drop=True))
+    if projections is not None and len(projections) and len(actions):
+        _with_projections(fig, projections, lang)
+    fig.limitation = limitation
     fig.incomplete = board[~board["complete"].astype(bool)].reset_index(drop=True)
     if len(meetings) and period in set(meetings["period"]):
         short = meetings.set_index("period").loc[period, "short_cells"]
@@ -186,6 +196,24 @@ def figures(*, period: str, board: pd.DataFrame, score_history: pd.DataFrame, me
     if len(findings):
         fig.errors = findings[findings["severity"] == "error"].reset_index(drop=True)
     return fig
+
+
+def _with_projections(fig: Figures, projections: pd.DataFrame, lang: str) -> None:
+    """Each overdue action's projection in words; the actions not yet overdue but projected to
+    finish late, the latest first."""
+    words = {r["action_code"]: projection.action_words(r, lang) for r in projections.to_dict("records")}
+    if len(fig.overdue_actions):
+        fig.overdue_actions = fig.overdue_actions.assign(
+            projection=[words.get(code, "") for code in fig.overdue_actions["action_code"]])
+    overdue = set(fig.overdue_actions["action_code"]) if len(fig.overdue_actions) else set()
+    late = projections[(projections["pace_kind"] == "moving") & (projections["days_late_projected"] > 0)
+                       & ~projections["action_code"].isin(overdue)]
+    names = dict(zip(fig.board["branch_code"], fig.board["branch_name"])) if len(fig.board) else {}
+    fig.projected_late = late.assign(
+        branch_name=[i18n.t("committee", lang) if c == COMMITTEE_CODE else names.get(c, c)
+                     for c in late["branch_code"]],
+        projection=[words[c] for c in late["action_code"]],
+    ).sort_values(["days_late_projected", "action_code"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
 # ---------------------------------------------------------------- the cards' text

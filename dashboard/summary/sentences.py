@@ -24,7 +24,7 @@ def _signed(value: float, decimals: int, lang: str) -> str:
 
 
 def sentences(fig: Figures, lang: str = "vi") -> list[str]:
-    """The summary, 3 to 6 sentences, every number taken from ``fig``."""
+    """The summary, 3 to 7 sentences, every number taken from ``fig``."""
     out = [_lead(fig, lang)]
     moves = _moves(fig, lang)
     if moves:
@@ -35,6 +35,8 @@ def sentences(fig: Figures, lang: str = "vi") -> list[str]:
         out.append(i18n.t("summary.meetings", lang, share=share_text(fig.meetings, lang),
                           period=fmt.mid_sentence(periods.label(fig.period, lang)),
                           names=fmt.join_names(fig.short_meetings, lang)))
+    if fig.limitation:
+        out.append(i18n.t("summary.limitation", lang, text=fig.limitation))
     out.append(_missing(fig, lang))
     return out
 

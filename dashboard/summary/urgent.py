@@ -1,5 +1,6 @@
-"""What needs attention on the overview: regulation errors, overdue actions, missing scores,
-actions not reported."""
+"""What needs attention on the overview: regulation errors, the most urgent finding of the four
+limitations, overdue actions (with where their pace leads), actions projected to finish late,
+missing scores, actions not reported."""
 
 from __future__ import annotations
 
@@ -13,11 +14,11 @@ from .figures import Figures
 
 @dataclass(frozen=True)
 class Item:
-    kind: str        # rule | overdue | scores | stale
+    kind: str        # one of KIND_ORDER
     text: str
 
 
-KIND_ORDER = ("rule", "overdue", "scores", "stale")
+KIND_ORDER = ("rule", "limitation", "overdue", "projection", "scores", "stale")
 
 
 def urgent(fig: Figures, lang: str = "vi") -> list[Item]:
@@ -36,11 +37,17 @@ def urgent(fig: Figures, lang: str = "vi") -> list[Item]:
 
 def _all_items(fig: Figures, lang: str) -> list[Item]:
     items = [Item("rule", str(row["message"])) for _, row in fig.errors.iterrows()]
+    if fig.limitation:
+        items.append(Item("limitation", fig.limitation))
     for _, row in fig.overdue_actions.iterrows():
-        items.append(Item("overdue", i18n.t(
-            "overview.urgent.overdue", lang, code=row["action_code"], unit=row["branch_name"],
-            days=fmt.count_text(row["days_late"], lang), due=fmt.fmt_date(row["due_on"]),
-            percent=fmt.percent_text(row["percent"], lang))))
+        text = i18n.t("overview.urgent.overdue", lang, code=row["action_code"], unit=row["branch_name"],
+                      days=fmt.count_text(row["days_late"], lang), due=fmt.fmt_date(row["due_on"]),
+                      percent=fmt.percent_text(row["percent"], lang))
+        items.append(Item("overdue", f"{text} {row['projection']}" if row.get("projection") else text))
+    for _, row in fig.projected_late.iterrows():
+        items.append(Item("projection", i18n.t("overview.urgent.projection", lang, code=row["action_code"],
+                                               unit=row["branch_name"],
+                                               words=fmt.mid_sentence(row["projection"]))))
     period = fmt.mid_sentence(periods.label(fig.period, lang))
     for _, row in fig.incomplete.iterrows():
         key = "overview.urgent.no_scores" if int(row["n_scored"]) == 0 else "overview.urgent.scores"

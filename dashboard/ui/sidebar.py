@@ -18,6 +18,7 @@ from .widgets import CELLS_MEMORY, CELLS_WIDGET, plain
 
 PAGES: tuple[tuple[str, str, str], ...] = (
     ("app.py", "page.overview", ":material/dashboard:"),
+    ("pages/han_che.py", "page.limitations", ":material/troubleshoot:"),
     ("pages/xep_hang.py", "page.ranking", ":material/leaderboard:"),
     ("pages/giai_phap.py", "page.solutions", ":material/flag:"),
     ("pages/sinh_hoat.py", "page.meetings", ":material/groups:"),

@@ -33,6 +33,10 @@ SELECT branch_code, held_on, kind, member_code, excused FROM v_absences;
 -- Every current progress report (action, day, percent).
 SELECT action_code, reported_on, percent FROM v_progress_reports;
 
+-- name: resolutions
+-- Current resolutions and the day each was received (the day it was issued when not given).
+SELECT doc_number, coalesce(received_on, issued_on) FROM v_resolutions;
+
 -- name: rating_rules
 -- Per year, the rating regime in force and the best level it allows a member disciplined in the year.
 SELECT year, source, member_disciplined_best FROM v_rating_rules;

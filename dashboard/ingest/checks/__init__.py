@@ -47,6 +47,7 @@ class Context:
     set_starts: dict[str | None, dt.date]     # valid_from → the day that criteria set starts
     actions: set[str]
     meetings: dict[tuple, dict]               # (cell, day, kind) → counts
+    resolutions: dict[str, dt.date]           # doc number → received (else issued) on
 
 
 def _first(rows: list[dict], key: Callable[[dict], object], value=lambda r: r) -> dict:
@@ -69,6 +70,8 @@ def context(batch: Batch, ref: Reference) -> Context:
         actions=set(ref.actions) | {r["action_code"] for r in batch.rows("giai_phap")},
         meetings={**ref.meetings, **_first(batch.rows("sinh_hoat"),
                                            lambda r: (r["branch_code"], r["held_on"], r["kind"]))},
+        resolutions={**ref.resolutions, **_first(batch.rows("nghi_quyet"), lambda r: r["doc_number"],
+                                                 lambda r: r["received_on"] or r["issued_on"])},
     )
 
 

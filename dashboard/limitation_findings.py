@@ -1,0 +1,142 @@
+"""What the limitation measures say in words: the findings of each limitation, and the one
+most in need of action (for the overview's "Việc cần xử lý").
+
+``gather`` runs the named queries once (through a page's ``query``); ``findings`` turns their
+counts into sentences, each with an urgency rank (0 most urgent):
+
+0. a unit that has not issued its plan for a resolution past the due date (L1);
+1. a cell where nobody criticised the head of the unit or committee in the whole span shown (L3);
+2. a cell committee that met less than once a month (L2); a member holding a post who did not
+   keep the yearly commitment (L4);
+3. plans issued late in the period (L1); self-criticism in fewer than half the meetings (L3);
+4. the rest: plans not made concrete, committees seldom deciding on the political task, cell
+   resolutions without concrete targets, commitments not kept, members disciplined.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Callable
+
+import pandas as pd
+
+from . import fmt, i18n, periods, settings
+from .limitations import TREND_PERIODS
+
+LOW_SHARE = 0.5            # "seldom": in fewer than half
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str              # L1 … L4
+    rank: int              # 0 most urgent
+    text: str
+
+
+def window(period: str, n: int = TREND_PERIODS) -> list[str]:
+    """``period`` and the n − 1 periods of the same kind before it, oldest first."""
+    found = [periods.parse_period(period)]
+    for _ in range(n - 1):
+        found.insert(0, found[0].previous())
+    return [p.code for p in found]
+
+
+def gather(query: Callable[..., pd.DataFrame], period: str, today: dt.date, plan_days: int) -> dict[str, pd.DataFrame]:
+    """Every frame the limitation views need, for ``period`` and the periods before it."""
+    span = {"period": period, "periods": TREND_PERIODS}
+    year = periods.parse_period(period).year
+    return {
+        "l1": query("limitations.l1_by_unit", today=today, plan_days=plan_days, **span),
+        "l2": query("limitations.l2_by_cell", today=today, **span),
+        "l3": query("limitations.l3_by_cell", **span),
+        "l4": query("limitations.l4_by_cell", today=today, period=str(year), periods=TREND_PERIODS),
+        "uptake": query("limitations.uptake", today=today, plan_days=plan_days),
+        "not_kept": query("limitations.not_kept", year=year),
+    }
+
+
+def _in(frame: pd.DataFrame, period: str) -> pd.DataFrame:
+    return frame[frame["period"] == period] if len(frame) else frame
+
+
+def findings(frames: dict[str, pd.DataFrame], period: str, names: Callable[[str], str], lang: str,
+             plan_days: int) -> list[Finding]:
+    """Every finding, limitation by limitation (L1 first), each unit in the frames' order."""
+    t = lambda key, **kw: i18n.t(key, lang, **kw)  # noqa: E731
+    label = fmt.mid_sentence(periods.label(period, lang))
+    span = window(period)
+    found: list[Finding] = []
+
+    uptake = frames["uptake"]
+    if len(uptake):
+        open_late = uptake[uptake["plan_issued_on"].isna() & (uptake["days_late"] > 0)]
+        for row in open_late.sort_values("days_late", ascending=False, kind="stable").itertuples():
+            found.append(Finding("L1", 0, t("lim.f.open_late", unit=names(row.branch_code), doc=row.doc_number,
+                                            days=int(row.days_late), due=fmt.fmt_date(row.due_on))))
+    for row in _in(frames["l1"], period).itertuples():
+        if row.late:
+            found.append(Finding("L1", 3, t("lim.f.late", unit=names(row.branch_code), late=int(row.late),
+                                            due=int(row.due), period=label,
+                                            days=fmt.fmt_amount(row.days_to_plan_total / row.plans, lang)
+                                            if row.plans else fmt.MISSING, plan_days=plan_days)))
+        if row.plans and row.concrete < row.plans:
+            found.append(Finding("L1", 4, t("lim.f.not_concrete", unit=names(row.branch_code),
+                                            n=int(row.plans - row.concrete), period=label)))
+
+    for row in _in(frames["l2"], period).itertuples():
+        if row.months_begun and row.committee_meetings < row.months_begun:
+            found.append(Finding("L2", 2, t("lim.f.committee_rare", unit=names(row.branch_code),
+                                            n=int(row.committee_meetings), months=int(row.months_begun),
+                                            period=label)))
+        if row.committee_meetings and row.political_task < LOW_SHARE * row.committee_meetings:
+            found.append(Finding("L2", 4, t("lim.f.political_task", unit=names(row.branch_code),
+                                            k=int(row.political_task), n=int(row.committee_meetings),
+                                            period=label)))
+        if row.meetings_recorded and row.with_targets < LOW_SHARE * row.meetings_recorded:
+            found.append(Finding("L2", 4, t("lim.f.targets", unit=names(row.branch_code), k=int(row.with_targets),
+                                            n=int(row.meetings_recorded), period=label)))
+
+    l3 = frames["l3"]
+    if len(l3):
+        spanned = l3[l3["period"].isin(span)].groupby("branch_code", sort=False)[
+            ["heads_recorded", "criticism_of_heads"]].sum()
+        for unit, row in spanned.iterrows():
+            if row["heads_recorded"] and not row["criticism_of_heads"]:
+                found.append(Finding("L3", 1, t("lim.f.no_head_criticism", unit=names(unit),
+                                                n=int(row["heads_recorded"]),
+                                                first=fmt.mid_sentence(periods.label(span[0], lang)),
+                                                last=label)))
+    for row in _in(l3, period).itertuples():
+        if row.criticism_recorded and row.with_self_criticism < LOW_SHARE * row.criticism_recorded:
+            found.append(Finding("L3", 3, t("lim.f.self_criticism", unit=names(row.branch_code),
+                                            k=int(row.with_self_criticism), n=int(row.criticism_recorded),
+                                            period=label)))
+
+    year = periods.parse_period(period).year
+    not_kept = frames["not_kept"]
+    if len(not_kept):
+        people = [t("lim.f.person", code=r.member_code, role=r.party_role or "—", unit=names(r.branch_code))
+                  for r in not_kept.itertuples()]
+        posts = int(not_kept["holds_post"].sum())
+        found.append(Finding("L4", 2 if posts else 4, t("lim.f.not_kept", n=len(not_kept), year=year,
+                                                         posts=posts, people="; ".join(people))))
+    disciplined = int(frames["l4"].loc[frames["l4"]["period"] == str(year), "disciplined"].sum()) \
+        if len(frames["l4"]) else 0
+    if disciplined:
+        found.append(Finding("L4", 4, t("lim.f.disciplined", n=disciplined, year=year)))
+    return found
+
+
+def most_urgent(found: list[Finding]) -> Finding | None:
+    """The finding of lowest rank (the first of them, in limitation order)."""
+    return min(found, key=lambda f: f.rank) if found else None
+
+
+def urgent_text(query: Callable[..., pd.DataFrame], period: str, today: dt.date, names: Callable[[str], str],
+                lang: str) -> str | None:
+    """The most urgent finding of the four limitations for ``period``, in words (the overview's
+    "Việc cần xử lý" and summary), or None when there is none."""
+    plan_days = int(settings.get("DASHBOARD_PLAN_DAYS"))
+    found = most_urgent(findings(gather(query, period, today, plan_days), period, names, lang, plan_days))
+    return found.text if found else None

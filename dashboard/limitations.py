@@ -1,0 +1,139 @@
+"""The four limitations measured: each measure per cell and for the Đảng bộ, with its change
+against the previous period and its trend, from the counts of ``queries/limitations.sql``.
+
+Every measure is a ratio of two counts (or a count), so that the whole is the sum of the cells'
+counts divided by the sum of their bases, never an average of shares. No Streamlit here: the page
+(pages/han_che.py) lays out what these functions return.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from . import fmt, i18n
+
+CODES = ("L1", "L2", "L3", "L4")
+TREND_PERIODS = 4          # the period shown and the three of the same kind before it
+WHOLE = "_whole"           # the column of the Đảng bộ (or of the cells shown) in a measure table
+
+
+@dataclass(frozen=True)
+class Measure:
+    code: str              # the limitation: L1 … L4
+    key: str               # message key suffix: lim.m.<key>
+    source: str            # which query's counts: l1 | l2 | l3 | l4
+    numerator: str
+    denominator: str | None  # None: a plain count (or, with kind "mean", the mean of a share)
+    kind: str              # share | rate | days | count | mean
+    higher_is_better: bool = True
+
+
+MEASURES: tuple[Measure, ...] = (
+    Measure("L1", "plans_on_time", "l1", "on_time", "due", "share"),
+    Measure("L1", "plans_concrete", "l1", "concrete", "due", "share"),
+    Measure("L1", "days_to_plan", "l1", "days_to_plan_total", "plans", "days", higher_is_better=False),
+    Measure("L2", "committee_per_month", "l2", "committee_meetings", "months_begun", "rate"),
+    Measure("L2", "committee_attendance", "l2", "committee_present", "committee_seats", "share"),
+    Measure("L2", "political_task", "l2", "political_task", "committee_meetings", "share"),
+    Measure("L2", "concrete_targets", "l2", "with_targets", "meetings_recorded", "share"),
+    Measure("L2", "committee_rated_good", "l2", "committee_good", "committee_rated", "share"),
+    Measure("L3", "self_criticism", "l3", "with_self_criticism", "criticism_recorded", "share"),
+    Measure("L3", "heads_per_meeting", "l3", "criticism_of_heads", "heads_recorded", "rate"),
+    Measure("L4", "committed", "l4", "committed", "members", "share"),
+    Measure("L4", "kept", "l4", "kept", "members", "share"),
+    Measure("L4", "post_kept", "l4", "post_kept", "post_members", "share"),
+    Measure("L4", "a2", "l4", "a2_share", None, "mean"),
+    Measure("L4", "disciplined", "l4", "disciplined", None, "count", higher_is_better=False),
+)
+
+
+def _ratio(frame: pd.DataFrame, measure: Measure) -> float | None:
+    """The measure over the rows given (one cell's, or every cell's): Σ numerator ÷ Σ base."""
+    if frame.empty:
+        return None
+    if measure.kind == "mean":
+        values = frame[measure.numerator].dropna()
+        return float(values.mean()) if len(values) else None
+    top = float(frame[measure.numerator].fillna(0).sum())
+    if measure.denominator is None:
+        return top
+    base = float(frame[measure.denominator].fillna(0).sum())
+    return top / base if base else None
+
+
+def series(frame: pd.DataFrame, measure: Measure, periods: list[str], unit: str | None = None) -> list[float | None]:
+    """The measure in each period (oldest first), for one unit or (``unit=None``) all of them."""
+    rows = frame if unit is None else frame[frame["branch_code"] == unit]
+    return [_ratio(rows[rows["period"] == p], measure) for p in periods]
+
+
+def value_text(value: float | None, kind: str, lang: str) -> str:
+    if value is None:
+        return fmt.MISSING
+    if kind in ("share", "mean"):
+        return fmt.fmt_percent(value, lang, 1, fixed=True)
+    if kind == "rate":
+        return fmt.fmt_number(value, 2, lang)
+    return fmt.fmt_number(value, 1 if kind == "days" else 0, lang)
+
+
+def change_text(now: float | None, before: float | None, kind: str, lang: str) -> str:
+    """▲ 5,0 (points of a share, or units of the measure) against the previous period."""
+    if now is None or before is None:
+        return fmt.MISSING
+    scale, decimals = {"share": (100, 1), "mean": (100, 1), "rate": (1, 2), "days": (1, 1)}.get(kind, (1, 0))
+    return fmt.signed_change(round((now - before) * scale, decimals), lang, decimals)
+
+
+def table(frames: dict[str, pd.DataFrame], code: str, periods: list[str], units: list[tuple[str, str]],
+          whole_label: str, lang: str) -> pd.DataFrame:
+    """One row a measure of limitation ``code``: its name, the whole's value in the last period,
+    its change against the period before, its trend (a list, oldest first) and each unit's value
+    with its change ("72,7 % (▲ 9,1)"). ``units``: [(code, name)] in the order shown."""
+    rows = []
+    for m in (m for m in MEASURES if m.code == code):
+        frame = frames[m.source]
+        whole = series(frame, m, periods)
+        row = {i18n.t("lim.col.measure", lang): i18n.t(f"lim.m.{m.key}", lang),
+               whole_label: value_text(whole[-1], m.kind, lang),
+               i18n.t("lim.col.change", lang): change_text(whole[-1], whole[-2] if len(whole) > 1 else None,
+                                                            m.kind, lang),
+               i18n.t("lim.col.trend", lang): [None if v is None else round(v * (100 if m.kind in ("share", "mean")
+                                                                                 else 1), 2) for v in whole]}
+        for unit, name in units:
+            if unit not in set(frame["branch_code"]):
+                continue
+            values = series(frame, m, periods[-2:], unit)
+            now = values[-1]
+            before = values[0] if len(values) > 1 else None
+            change = change_text(now, before, m.kind, lang)
+            row[name] = value_text(now, m.kind, lang) + ("" if change == fmt.MISSING else f" ({change})")
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def on_time_actions(actions: pd.DataFrame) -> tuple[int, int]:
+    """(on time, actions) of ``solutions.actions``: the second measure of L1, the actions under
+    the solutions done by their due date or not yet due."""
+    if actions.empty:
+        return 0, 0
+    return int(actions["on_time"].astype(bool).sum()), len(actions)
+
+
+def late_plans(uptake: pd.DataFrame, since, until) -> pd.DataFrame:
+    """Plans issued after their due date, or not issued past it, due between ``since`` and
+    ``until``: the longest late first (then the resolution, then the unit)."""
+    if uptake.empty:
+        return uptake
+    due = pd.to_datetime(uptake["due_on"])
+    late = uptake[(uptake["days_late"] > 0) & (due >= pd.Timestamp(since)) & (due <= pd.Timestamp(until))]
+    return late.sort_values(["days_late", "doc_number"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
+def uptake_view(uptake: pd.DataFrame, names, lang: str) -> pd.DataFrame:
+    """``limitations.uptake`` with each unit's name and the plan's date, or "not issued"."""
+    return uptake.assign(unit=[names(c) for c in uptake["branch_code"]],
+                         plan_text=[i18n.t("lim.not_issued", lang) if pd.isna(d) else fmt.fmt_date(d)
+                                    for d in uptake["plan_issued_on"]])

@@ -1,0 +1,91 @@
+"""Hạn chế và khắc phục: the four limitations the Đảng ủy named, whether each is being overcome,
+in which cell, and which solutions and criteria bear on it.
+
+One block per limitation, in the Đảng ủy's words: its measures per cell and for the Đảng bộ
+(the period chosen against the one before, and a trend), what bears on it, and its findings.
+Limitation 1 also lists the late plans and every resolution's uptake.
+"""
+
+import streamlit as st
+
+from dashboard import fmt, limitation_findings, limitations, periods, settings, tables, ui
+
+ctx = ui.page_setup("limitations")
+if ctx.period is None:
+    ui.empty_notice(ctx)
+    st.stop()
+
+# ---- data
+plan_days = int(settings.get("DASHBOARD_PLAN_DAYS"))
+frames = limitation_findings.gather(ctx.query, ctx.period, ctx.today, plan_days)
+span = limitation_findings.window(ctx.period)
+year = periods.parse_period(ctx.period).year
+years = limitation_findings.window(str(year))
+found = limitation_findings.findings(frames, ctx.period, ctx.cell_name, ctx.lang, plan_days)
+links = ctx.query("limitations.links")
+titles = ctx.solution_titles()
+actions = ctx.query("solutions.actions", today=ctx.today)
+cells = [(c, ctx.cell_name(c)) for c in ctx.cells]
+whole = ctx.t("lim.whole") if ctx.all_cells and ctx.user.scope is None else ctx.t("lim.shown")
+trend, measure = ctx.t("lim.col.trend"), ctx.t("lim.col.measure")
+
+st.caption(ctx.t("lim.intro", period=fmt.mid_sentence(ctx.period_label()),
+                 previous=fmt.mid_sentence(ctx.period_label(span[-2])), n=len(span)))
+if all(frames[k].empty for k in ("l1", "l2", "l3", "l4")):
+    st.info(ctx.t("lim.empty"), icon=":material/info:")
+    st.stop()
+
+
+def links_text(code: str) -> str:
+    mine = links[links["code"] == code]
+    solutions = [fmt.solution_label(int(n), titles).rstrip(".") for n in mine.loc[mine["link_kind"] == "solution", "link"]]
+    criteria = [f"{r.link} ({r.criterion_name})" if isinstance(r.criterion_name, str) else r.link
+                for r in mine[mine["link_kind"] == "criterion"].itertuples()]
+    return ctx.t("lim.links", solutions="; ".join(solutions) or "—", criteria="; ".join(criteria) or "—")
+
+
+# ---- one block per limitation
+for number, code in enumerate(limitations.CODES, start=1):
+    shown_periods = years if code == "L4" else span
+    units = ([("DANG_UY", ctx.cell_name("DANG_UY"))] if code == "L1" and "DANG_UY" in set(frames["l1"]["branch_code"])
+             else []) + cells
+    with st.container(border=True, key=f"limitation_{code}"):
+        st.subheader(f"{number}. {ctx.limitation(code)}")
+        st.markdown("> " + ui.plain(ctx.limitation(code, full=True)))
+        board = limitations.table(frames, code, shown_periods, units, whole, ctx.lang)
+        st.dataframe(board, hide_index=True, width="stretch", column_config={
+            measure: st.column_config.TextColumn(width=250, pinned=True),   # the measure's name whole
+            trend: st.column_config.LineChartColumn(width="small")})
+        st.caption(ctx.t("lim.table.help", period=fmt.mid_sentence(periods.label(shown_periods[-1], ctx.lang)),
+                         previous=fmt.mid_sentence(periods.label(shown_periods[-2], ctx.lang)), whole=whole))
+        if code == "L4":
+            st.caption(ctx.t("lim.l4.year", year=year, previous=year - 1))
+        if code == "L1":
+            on_time, total = limitations.on_time_actions(actions)
+            if total:
+                st.caption(ctx.t("lim.actions_on_time", on_time=on_time, actions=total, today=fmt.fmt_date(ctx.today),
+                                 share=fmt.fmt_percent(on_time / total, ctx.lang)))
+        st.caption(links_text(code))
+        mine = [f for f in found if f.code == code]
+        st.markdown(f"**{ctx.t('lim.findings')}**")
+        if mine:
+            st.markdown("\n".join(f"- {ui.plain(f.text)}" for f in mine))
+        else:
+            st.caption(ctx.t("lim.findings.none"))
+        if code == "L1" and len(frames["uptake"]):
+            uptake = limitations.uptake_view(frames["uptake"], ctx.cell_name, ctx.lang)
+            columns = [("doc_number", "lim.col.doc", "text"), ("unit", "col.cell", "text"),
+                       ("received_on", "lim.col.received", "date"), ("due_on", "lim.col.due", "date"),
+                       ("plan_text", "lim.col.plan", "text"), ("days_late", "lim.col.days_late", "int"),
+                       ("made_concrete", "lim.col.concrete", "yesno")]
+            late = limitations.late_plans(uptake, periods.parse_period(span[0]).start,
+                                          periods.parse_period(span[-1]).end)
+            if len(late):
+                st.markdown(f"**{ctx.t('lim.late.title')}**")
+                st.dataframe(tables.display(late, columns, ctx.lang), hide_index=True, width="stretch")
+            with st.expander(ctx.t("lim.uptake.title")):
+                st.dataframe(tables.display(uptake, columns[:3] + [
+                    ("studied_on", "lim.col.studied", "date"), ("attendance", "lim.col.attendance", "ratio"),
+                    ("due_on", "lim.col.due", "date"), ("plan_text", "lim.col.plan", "text"),
+                    ("days_to_plan", "lim.col.days_to_plan", "int"), ("days_late", "lim.col.days_late", "int"),
+                    ("made_concrete", "lim.col.concrete", "yesno")], ctx.lang), hide_index=True, width="stretch")

@@ -1,0 +1,60 @@
+"""Hạn chế và khắc phục through AppTest on the sample database ("today" pinned to 26/11/2026).
+
+The sample's trouble (dashboard/sample_limitations.py): CB04 (Chi bộ Khối Dân sự – Hành chính)
+issues its plans 45–75 days after receipt, due in 30; CB02's (Khối Hình sự) committee meets only
+in the last month of each quarter; CB03 (Khối Kiểm sát tư pháp) never criticises its head;
+DV029 (Phó Bí thư, CB03) and DV044 (CB04) did not keep their 2025 commitment.
+"""
+
+from tests.apptest import open_page, texts
+from tests.test_access import sign_in, users  # noqa: F401 (users is a fixture)
+from tests.test_overview_pages import today  # noqa: F401 (today is a fixture)
+
+CB02, CB03, CB04 = "Chi bộ Khối Hình sự", "Chi bộ Khối Kiểm sát tư pháp", "Chi bộ Khối Dân sự – Hành chính"
+
+
+def blocks(at):
+    """The four measure tables, indexed by measure."""
+    return [d.value.set_index("Số đo") for d in at.dataframe if "Số đo" in d.value.columns]
+
+
+def test_the_page_shows_each_limitation_in_its_published_words_with_its_measures(sample_db, today):
+    at = open_page("pages/han_che.py", {"ky": "2025"})
+    assert not at.exception, [e.value for e in at.exception]
+    shown = texts(at)
+    assert [s.value for s in at.subheader] == ["1. Chậm cụ thể hóa nghị quyết", "2. Năng lực lãnh đạo của cấp ủy chi bộ",
+                                                "3. Tự phê bình và phê bình", "4. Tính nêu gương"]
+    assert "> Tính nêu gương của một số đảng viên chưa thực sự phát huy." in shown
+    l1, l2, l3, l4 = blocks(at)
+    # L1, 2025: one resolution due (M07, received 22/05, due 21/06); CB04 planned it 45+ days later.
+    assert l1.loc["Kế hoạch ban hành đúng hạn", CB04].startswith("0,0 %")
+    assert l1.loc["Kế hoạch ban hành đúng hạn", "Đảng ủy"].startswith("100,0 %")
+    assert l1.loc["Kế hoạch cụ thể hóa cho đơn vị", CB04] == "0,0 % (▼ 100,0)"   # M07 not made concrete
+    # L2: CB02's committee met 4 times in 12 months; the others monthly.
+    assert l2.loc["Số buổi họp chi ủy mỗi tháng", CB02].startswith("0,33")
+    assert l2.loc["Số buổi họp chi ủy mỗi tháng", CB03].startswith("1,00")
+    # L3: CB03 never criticises its head.
+    assert l3.loc["Ý kiến phê bình người đứng đầu mỗi buổi", CB03] == "0,00 (= 0,00)"
+    # L4: 1 of CB03's 3 post holders (DV029) did not keep the 2025 commitment; all of 2024 did.
+    assert l4.loc["Đảng viên giữ chức vụ thực hiện đạt cam kết", CB03] == "66,7 % (▼ 33,3)"
+    assert len(l1.loc["Kế hoạch ban hành đúng hạn", "Xu hướng"]) == 4
+    assert f"Chi ủy {CB02} họp 4 lần trong 12 tháng của năm 2025, ít hơn mỗi tháng một lần." in shown
+    assert f"{CB03}: không có ý kiến phê bình người đứng đầu nào trong" in shown
+    assert (f"2 đảng viên chưa đạt cam kết nêu gương năm 2025, trong đó 1 người giữ chức vụ: DV029 (Phó Bí thư, "
+            f"{CB03}); DV044 (Đảng viên, {CB04}).") in shown
+    assert "Tiêu chí liên quan: A1 (Giáo dục chính trị tư tưởng, học tập nghị quyết); B6" in shown
+    # The late plans, longest first: CB04's plan for M02 (due 03/06/2022, issued 14/07/2022, 41 days).
+    late = next(d.value for d in at.dataframe if "Số ngày chậm" in d.value.columns)
+    assert late.iloc[0][["Nghị quyết", "Chi bộ", "Hạn kế hoạch", "Ban hành kế hoạch", "Số ngày chậm"]].tolist() == [
+        "M02-CT/TW", CB04, "03/06/2022", "14/07/2022", "41"]
+    assert list(late["Số ngày chậm"].astype(int)) == sorted(late["Số ngày chậm"].astype(int), reverse=True)
+
+
+def test_a_scoped_user_sees_only_his_cell(sample_db, users, today):  # noqa: F811
+    at = sign_in(open_page("pages/han_che.py", {"ky": "2025"}), "thuky")
+    at.switch_page("pages/han_che.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    for table in blocks(at):
+        assert set(table.columns) == {"Các chi bộ đang xem", "So với kỳ trước", "Xu hướng", CB02}
+    shown = texts(at)
+    assert CB03 not in shown and CB04 not in shown and "DV029" not in shown
