@@ -48,6 +48,7 @@ from pathlib import Path
 
 import xlsxwriter
 
+from . import sample_limitations
 from .contract import COMMITTEE_CODE, SHEETS, Sheet
 from .settings import ROOT
 
@@ -90,7 +91,7 @@ JOINED = {
     "DV026": D(2026, 5, 19),   # admitted 2026, probationary
     "DV027": D(2023, 6, 12),   # admitted 2023, official since 2024
     "DV039": D(2026, 3, 6),    # admitted 2026, probationary
-    "DV051": D(2025, 12, 15),  # admitted 2025, probationary
+    "DV051": D(2025, 12, 15),  # drawn as admitted 2025; see PROBATION_OVER (issue 14)
 }
 PROBATIONARY = ("DV013", "DV026", "DV039", "DV051")
 LEFT_MEMBER = ("DV052", "CB04", D(2013, 4, 2), D(2024, 8, 31))  # transferred out in 2024
@@ -602,9 +603,28 @@ def build() -> dict[str, list[dict]]:
     # Progress draws from its own generator, so that a change to the meetings above leaves the
     # actions' reports as they are.
     progress = _progress(random.Random(SEED + 1))
-    return {"chi_bo": cells, "dang_vien": members, "tieu_chi": criteria, "diem_danh_gia": scores,
+    data = {"chi_bo": cells, "dang_vien": members, "tieu_chi": criteria, "diem_danh_gia": scores,
             "xep_loai": ratings, "sinh_hoat": meetings, "vang_sinh_hoat": absences,
             "giai_phap": actions, "tien_do_giai_phap": progress}
+    # ---- issue 14: the year-end review of 2026 and a probation already over
+    _probation_over(members)
+    data["de_xuat_xep_loai"] = sample_limitations.proposals(members)
+    # ---- end issue 14
+    return data
+
+
+# ---- issue 14
+# DV051 (CB04) was admitted on 20/10/2025: his 12 months of probation ended on 20/10/2026 and he
+# is still probationary (the member register lists him as past due); DV013, admitted 19/01/2026,
+# is due within 60 days of the end of November 2026. The date is set after every draw, so that
+# the rest of the sample is what it was (DV051 is first rated in 2026, as before).
+PROBATION_OVER = ("DV051", D(2025, 10, 20))
+
+
+def _probation_over(members: list[dict]) -> None:
+    code, joined = PROBATION_OVER
+    next(m for m in members if m["member_code"] == code)["joined_on"] = joined
+# ---- end issue 14
 
 
 # ---------------------------------------------------------------- the workbook

@@ -36,6 +36,12 @@ WITH written AS (
     UNION ALL SELECT p.upload_id, a.branch_code, FALSE
               FROM progress_reports p ASOF LEFT JOIN actions a
                    ON a.action_code = p.action_code AND p.upload_id >= a.upload_id
+    -- issue 14: rating proposals, like ratings (a cell, or the member's cell as of that upload)
+    UNION ALL SELECT r.upload_id, CASE WHEN r.subject_kind = 'chi_bo' THEN r.subject_code ELSE m.branch_code END,
+                     FALSE
+              FROM rating_proposals r ASOF LEFT JOIN members m
+                   ON m.member_code = r.subject_code AND r.upload_id >= m.upload_id
+    -- end issue 14
 )
 SELECT upload_id, count(*) FILTER (WHERE everyone OR list_contains($branches, branch_code)) AS rows
 FROM written

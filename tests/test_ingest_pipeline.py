@@ -25,9 +25,11 @@ def load(db, sheets, user=None):
 
 def test_the_load_order_and_the_versioned_tables_follow_from_what_each_sheet_names():
     assert contract.load_order() == ("chi_bo", "dang_vien", "tieu_chi", "diem_danh_gia", "xep_loai",
-                                     "sinh_hoat", "vang_sinh_hoat", "giai_phap", "tien_do_giai_phap")
+                                     "sinh_hoat", "vang_sinh_hoat", "giai_phap", "tien_do_giai_phap",
+                                     "de_xuat_xep_loai")   # issue 14
     assert contract.versioned_tables() == ("branches", "members", "criteria", "scores", "ratings", "meetings",
-                                           "absences", "actions", "progress_reports")
+                                           "absences", "actions", "progress_reports",
+                                           "rating_proposals")   # issue 14
 
 
 def test_undo_guards_every_reference_the_contract_declares():
@@ -42,6 +44,9 @@ def test_undo_guards_every_reference_the_contract_declares():
         ("absences", ("member_code",), "members", ("member_code",), None),
         ("actions", ("branch_code",), "branches", ("branch_code",), None),
         ("progress_reports", ("action_code",), "actions", ("action_code",), None),
+        # issue 14
+        ("rating_proposals", ("subject_code",), "branches", ("branch_code",), ("subject_kind", "chi_bo")),
+        ("rating_proposals", ("subject_code",), "members", ("member_code",), ("subject_kind", "dang_vien")),
     ]
 
 
