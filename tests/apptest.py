@@ -10,7 +10,8 @@ from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE_FILES = ("app.py", "pages/xep_hang.py", "pages/giai_phap.py", "pages/sinh_hoat.py",
-              "pages/tai_len.py", "pages/lich_su.py")
+              "pages/tai_len.py", "pages/lich_su.py",
+              "pages/danh_gia_cuoi_nam.py", "pages/dang_vien.py")   # issue 14
 
 
 def open_page(page: str, query: dict[str, str] | None = None, run: bool = True) -> AppTest:

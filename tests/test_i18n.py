@@ -19,6 +19,7 @@ import pandas as pd
 import pytest
 
 from dashboard import audit, auth, history, i18n, messages, queries, rankings, rules, settings, store, summary, tables
+from dashboard import review   # issue 14
 from dashboard.charts import meetings as meeting_charts
 from dashboard.ui import sidebar
 
@@ -39,6 +40,8 @@ MODULE_PREFIXES = {
     "upload": ("upload.",), "history": ("history.", "undo.", "source."), "rules": ("rule.", "quota."),
     "ingest": ("p.", "reason.", "file.", "problem.", "subject."), "cli": ("cli.",),
     "documents": ("report.", "backup.", "restore."), "projection": ("projection.",),
+    # issue 14
+    "yearend": ("yearend.",), "members": ("roster.",),
 }
 
 
@@ -62,6 +65,8 @@ def dynamic_keys(tmp_path: Path) -> dict[str, set[str]]:
         "ranking.compare.": set(rankings.COMPARE),
         "ranking.sort.": set(rankings.SORTS),
         "calendar.": set(meeting_charts.CALENDAR_STATES),
+        # issue 14
+        "yearend.step.": {step for _, step in review.STEPS},
     }
 
 

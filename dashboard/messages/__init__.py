@@ -13,9 +13,11 @@ from types import ModuleType
 
 from . import (auth, cli, common, documents, history, ingest, meetings, overview, projection, ranking, rules,
                solutions, upload)
+from . import members, yearend   # issue 14
 
 MODULES: tuple[ModuleType, ...] = (common, auth, overview, ranking, solutions, meetings, upload, history, rules,
-                                   ingest, cli, documents, projection)
+                                   ingest, cli, documents, projection,
+                                   yearend, members)   # issue 14
 
 
 def merged(modules: tuple[ModuleType, ...]) -> dict[str, dict[str, str]]:
