@@ -608,6 +608,7 @@ def build() -> dict[str, list[dict]]:
             "giai_phap": actions, "tien_do_giai_phap": progress}
     # ---- issue 14: the year-end review of 2026 and a probation already over
     _probation_over(members)
+    _excellent_five_years(ratings)
     data["de_xuat_xep_loai"] = sample_limitations.proposals(members)
     # ---- end issue 14
     return data
@@ -624,6 +625,26 @@ PROBATION_OVER = ("DV051", D(2025, 10, 20))
 def _probation_over(members: list[dict]) -> None:
     code, joined = PROBATION_OVER
     next(m for m in members if m["member_code"] == code)["joined_on"] = joined
+
+
+# DV046 (CB04) rated HTXSNV five years running, 2021–2025 (the register's list to commend): in
+# 2022–2024 he trades levels with the one CB04 member drawn HTXSNV that year, so that every
+# count of a cell and of the Đảng bộ (the quota, the caps) stays what it was.
+EXCELLENT_RUN = ("DV046", "CB04", (2022, 2023, 2024))
+CB04_MEMBERS = frozenset(f"DV{n:03d}" for n in range(40, 53))   # DV040 … DV051, and DV052 who left
+
+
+def _excellent_five_years(ratings: list[dict]) -> None:
+    code, _, years = EXCELLENT_RUN
+    members = {(r["year"], r["subject_code"]): r for r in ratings if r["subject_kind"] == "dang_vien"}
+    cell_members = {m for (_, m) in members if m in CB04_MEMBERS}
+    for year in years:
+        mine = members[(year, code)]
+        other = next(members[(year, m)] for m in sorted(cell_members)
+                     if (year, m) in members and members[(year, m)]["level"] == "HTXSNV"
+                     and not members[(year, m)]["disciplined"])
+        mine["level"], other["level"] = other["level"], mine["level"]
+
 # ---- end issue 14
 
 

@@ -67,6 +67,8 @@ def dynamic_keys(tmp_path: Path) -> dict[str, set[str]]:
         "calendar.": set(meeting_charts.CALENDAR_STATES),
         # issue 14
         "yearend.step.": {step for _, step in review.STEPS},
+        "roster.list.": {"excellent", "excellent_run", "failed_run", "removal", "disciplined", "probation"},
+        "roster.probation.": {"due", "past"},
     }
 
 
