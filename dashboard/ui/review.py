@@ -13,24 +13,28 @@ from .widgets import findings_table, plain, user_errors
 
 FLASH = "_yearend_flash"
 LEVELS = ("HTXSNV", "HTTNV", "HTNV", "KHTNV")
+NO_LEVEL = "—"
 
 
 def editor(ctx: PageContext, plan: pd.DataFrame, key: str, names: dict[str, str], label_key: str) -> pd.DataFrame:
     """A data editor over a plan: only the proposed level can change; returns the plan as edited."""
-    shown = pd.DataFrame({
-        "subject": [names.get(c, c) for c in plan["subject_code"]],
-        "self_level": plan["self_level"], "level": plan["level"], "decided_level": plan["decided_level"],
-    })
+    # A missing level is shown as "—" (the grid would write "None"); "—" chosen means no level.
+    def text(levels: pd.Series) -> list[str]:
+        return [NO_LEVEL if pd.isna(v) or v == "" else str(v) for v in levels]
+
+    shown = pd.DataFrame({"subject": [names.get(c, c) for c in plan["subject_code"]],
+                          "self_level": text(plan["self_level"]), "level": text(plan["level"]),
+                          "decided_level": text(plan["decided_level"])})
     edited = st.data_editor(
         shown, key=key, hide_index=True, width="stretch", num_rows="fixed",
         disabled=["subject", "self_level", "decided_level"],
         column_config={
             "subject": st.column_config.TextColumn(ctx.t(label_key)),
             "self_level": st.column_config.TextColumn(ctx.t("yearend.col.self")),
-            "level": st.column_config.SelectboxColumn(ctx.t("yearend.col.plan"), options=list(LEVELS)),
+            "level": st.column_config.SelectboxColumn(ctx.t("yearend.col.plan"), options=[NO_LEVEL, *LEVELS]),
             "decided_level": st.column_config.TextColumn(ctx.t("yearend.col.decision")),
         })
-    return plan.assign(level=list(edited["level"]))
+    return plan.assign(level=[None if pd.isna(v) or v == NO_LEVEL else str(v) for v in edited["level"]])
 
 
 def _quota_line(ctx: PageContext, count: yearend.QuotaCount, quota: rules.QuotaSettings, what: str) -> str:
