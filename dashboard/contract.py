@@ -257,6 +257,22 @@ SHEETS: tuple[Sheet, ...] = (
         C("Ghi chú", "ghi_chu", "note", "text"),
     ), aliases=("cam ket neu guong", "cam ket", "commitments"),
        refers=(_cell("member_code", sheet="dang_vien", to=("member_code",)),)),
+    # ---- issue 14: the year-end review (self-ratings and the cells' proposals before the decision)
+    Sheet("de_xuat_xep_loai", "rating_proposals", "Đề xuất xếp loại", "Rating proposals", (
+        C("Năm", "nam", "year", "year", True, True),
+        C("Đối tượng", "doi_tuong", "subject_kind", "enum", True, True, enum="subject_kind",
+          doc_vi="chi_bo hoặc dang_vien."),
+        C("Mã", "ma", "subject_code", "code", True, True,
+          doc_vi="Mã chi bộ hoặc mã đảng viên đã có."),
+        C("Bước", "buoc", "step", "enum", True, True, enum="proposal_step",
+          doc_vi="tu_danh_gia (tự đánh giá) hoặc chi_bo_de_xuat (chi bộ đề xuất)."),
+        C("Mức xếp loại", "muc_xep_loai", "level", "enum", True, enum="level",
+          doc_vi="HTXSNV, HTTNV, HTNV hoặc KHTNV (hoặc tên đầy đủ)."),
+        C("Ghi chú", "ghi_chu", "note", "text"),
+    ), aliases=("de xuat xep loai", "de xuat", "proposals", "rating proposals"),
+       refers=(_cell("subject_code", when=("subject_kind", "chi_bo")),
+               _cell("subject_code", sheet="dang_vien", to=("member_code",), when=("subject_kind", "dang_vien")))),
+    # ---- end issue 14
 )
 
 SHEETS_BY_NAME = {s.name: s for s in SHEETS}

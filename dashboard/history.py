@@ -16,8 +16,9 @@ import pandas as pd
 from . import auth, i18n
 
 # Who wrote an upload (the uploads table's ``source``, 0001_schema.sql): the system itself, the
-# shipped sample, the upload page, the command line. The history names each (``source.<code>``).
-SOURCES = ("system", "sample", "page", "cli")
+# shipped sample, the upload page, the command line, a page's own entry. The history names each (``source.<code>``).
+SOURCES = ("system", "sample", "page", "cli",
+           "entry")   # issue 14: entered on a page (the year-end review), "Nhập trên trang"
 
 
 def _cells(value: object) -> set[str] | None:

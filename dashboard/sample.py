@@ -94,7 +94,7 @@ JOINED = {
     "DV026": D(2026, 5, 19),   # admitted 2026, probationary
     "DV027": D(2023, 6, 12),   # admitted 2023, official since 2024
     "DV039": D(2026, 3, 6),    # admitted 2026, probationary
-    "DV051": D(2025, 12, 15),  # admitted 2025, probationary
+    "DV051": D(2025, 12, 15),  # drawn as admitted 2025; see PROBATION_OVER (issue 14)
 }
 PROBATIONARY = ("DV013", "DV026", "DV039", "DV051")
 LEFT_MEMBER = ("DV052", "CB04", D(2013, 4, 2), D(2024, 8, 31))  # transferred out in 2024
@@ -614,12 +614,52 @@ def build() -> dict[str, list[dict]]:
     progress = _progress(random.Random(SEED + 1))
     # The four limitations' sheets draw from their own generators too (sample_limitations).
     limitations.meeting_columns(meetings)
-    return {"chi_bo": cells, "dang_vien": members, "tieu_chi": criteria, "diem_danh_gia": scores,
+    data = {"chi_bo": cells, "dang_vien": members, "tieu_chi": criteria, "diem_danh_gia": scores,
             "xep_loai": ratings, "sinh_hoat": meetings, "vang_sinh_hoat": absences,
             "giai_phap": actions, "tien_do_giai_phap": progress,
             "nghi_quyet": limitations.resolutions(), "thuc_hien_nghi_quyet": limitations.uptake(members),
             "sinh_hoat_cap_uy": limitations.committee_meetings(members),
             "cam_ket_neu_guong": limitations.commitments(members)}
+    # ---- issue 14: the year-end review of 2026 and a probation already over
+    _probation_over(members)
+    _excellent_five_years(ratings)
+    data["de_xuat_xep_loai"] = limitations.proposals(members)
+    # ---- end issue 14
+    return data
+
+
+# ---- issue 14
+# DV051 (CB04) was admitted on 20/10/2025: his 12 months of probation ended on 20/10/2026 and he
+# is still probationary (the member register lists him as past due); DV013, admitted 19/01/2026,
+# is due within 60 days of the end of November 2026. The date is set after every draw, so that
+# the rest of the sample is what it was (DV051 is first rated in 2026, as before).
+PROBATION_OVER = ("DV051", D(2025, 10, 20))
+
+
+def _probation_over(members: list[dict]) -> None:
+    code, joined = PROBATION_OVER
+    next(m for m in members if m["member_code"] == code)["joined_on"] = joined
+
+
+# DV046 (CB04) rated HTXSNV five years running, 2021–2025 (the register's list to commend): in
+# 2022–2024 he trades levels with the one CB04 member drawn HTXSNV that year, so that every
+# count of a cell and of the Đảng bộ (the quota, the caps) stays what it was.
+EXCELLENT_RUN = ("DV046", "CB04", (2022, 2023, 2024))
+CB04_MEMBERS = frozenset(f"DV{n:03d}" for n in range(40, 53))   # DV040 … DV051, and DV052 who left
+
+
+def _excellent_five_years(ratings: list[dict]) -> None:
+    code, _, years = EXCELLENT_RUN
+    members = {(r["year"], r["subject_code"]): r for r in ratings if r["subject_kind"] == "dang_vien"}
+    cell_members = {m for (_, m) in members if m in CB04_MEMBERS}
+    for year in years:
+        mine = members[(year, code)]
+        other = next(members[(year, m)] for m in sorted(cell_members)
+                     if (year, m) in members and members[(year, m)]["level"] == "HTXSNV"
+                     and not members[(year, m)]["disciplined"])
+        mine["level"], other["level"] = other["level"], mine["level"]
+
+# ---- end issue 14
 
 
 # ---------------------------------------------------------------- the workbook

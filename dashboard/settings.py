@@ -67,6 +67,9 @@ SETTINGS: tuple[Setting, ...] = (
             "Days after a resolution is received by which each unit's plan is due, unless the file gives a date."),
     Setting("DASHBOARD_PROJECTION_REPORTS", 3, int,
             "How many of an action's latest reports its pace is measured over (at least 2)."),
+    # issue 14: the member register
+    Setting("DASHBOARD_PROBATION_NOTICE_DAYS", 60, int,
+            "Probationary members whose 12 months end within this many days are listed to be made official."),
     Setting("DASHBOARD_QUOTA_BASE", "httnv", _choice("httnv", "httnv_or_better"),
             "Denominator of the 20 % quota: httnv (those rated HTTNV) or httnv_or_better (HTTNV and HTXSNV)."),
     Setting("DASHBOARD_QUOTA_POOL", "dang_bo", _choice("dang_bo", "chi_bo"),

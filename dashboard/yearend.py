@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -56,3 +59,52 @@ def what_if(path: Path, year: int, proposed: pd.DataFrame, today: dt.date, lang:
                 cur.unregister("planner_proposed")
             except Exception:   # noqa: BLE001 - nothing was registered
                 pass
+
+
+# ---------------------------------------------------------------- the quota planner's arithmetic
+# The same counting as the quota rule (quota_check, 0009_sources.sql), done on the levels in the
+# planner's table so that a change shows at once; the findings of ``what_if`` then say it with
+# the rules' own words and sources.
+
+@dataclass(frozen=True)
+class QuotaCount:
+    excellent: int      # rated (proposed) HTXSNV
+    base: int           # those rated HTTNV (or HTTNV and better, as the setting says)
+    share: float        # 0.2
+    raw: float          # share × base
+    allowed: int        # the most HTXSNV the rounding allows
+
+    @property
+    def over(self) -> bool:
+        return self.excellent > self.allowed
+
+
+def quota_allowed(base: int, share: float, rounding: str) -> tuple[float, int]:
+    """share × base, and the most HTXSNV it allows: floor (strict), round (half up) or ceil."""
+    raw = round(share * base, 9)
+    allowed = {"round": math.floor(raw + 0.5), "ceil": math.ceil(raw)}.get(rounding, math.floor(raw))
+    return raw, int(allowed)
+
+
+def quota_count(levels: Iterable[object], share: float, quota: rules.QuotaSettings) -> QuotaCount:
+    """The quota over a list of levels (blanks are not rated and do not count)."""
+    shown = [str(level) for level in levels if isinstance(level, str) and level]
+    excellent, good = shown.count("HTXSNV"), shown.count("HTTNV")
+    base = good + excellent if quota.base == "httnv_or_better" else good
+    raw, allowed = quota_allowed(base, share, quota.rounding)
+    return QuotaCount(excellent, base, share, raw, allowed)
+
+
+def if_raised(levels: dict[str, object], share: float, quota: rules.QuotaSettings) -> dict[str, QuotaCount]:
+    """For every subject not at HTXSNV in ``levels`` (code → level): the quota if it were raised
+    to HTXSNV, the others as they are ("nếu Chi bộ X lên HTXSNV thì …")."""
+    return {code: quota_count([*(lv for c, lv in levels.items() if c != code), "HTXSNV"], share, quota)
+            for code, level in levels.items() if level != "HTXSNV"}
+
+
+def quota_count_by_pool(plan: pd.DataFrame, share: float, quota: rules.QuotaSettings) -> dict[str | None, QuotaCount]:
+    """Members' quota of a plan (columns branch_code, level): across the Đảng bộ (key None), or
+    per cell when the pool setting says so."""
+    if quota.pool == "chi_bo":
+        return {cell: quota_count(group["level"], share, quota) for cell, group in plan.groupby("branch_code")}
+    return {None: quota_count(plan["level"], share, quota)}

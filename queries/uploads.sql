@@ -43,6 +43,12 @@ WITH written AS (
     UNION ALL SELECT c.upload_id, m.branch_code, FALSE
               FROM commitments c ASOF LEFT JOIN members m
                    ON m.member_code = c.member_code AND c.upload_id >= m.upload_id
+    -- issue 14: rating proposals, like ratings (a cell, or the member's cell as of that upload)
+    UNION ALL SELECT r.upload_id, CASE WHEN r.subject_kind = 'chi_bo' THEN r.subject_code ELSE m.branch_code END,
+                     FALSE
+              FROM rating_proposals r ASOF LEFT JOIN members m
+                   ON m.member_code = r.subject_code AND r.upload_id >= m.upload_id
+    -- end issue 14
 )
 SELECT upload_id, count(*) FILTER (WHERE everyone OR list_contains($branches, branch_code)) AS rows
 FROM written

@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE_FILES = ("app.py", "pages/han_che.py", "pages/xep_hang.py", "pages/giai_phap.py", "pages/sinh_hoat.py",
-              "pages/tai_len.py", "pages/lich_su.py")
+              "pages/danh_gia_cuoi_nam.py", "pages/dang_vien.py", "pages/tai_len.py", "pages/lich_su.py")
 
 
 def open_page(page: str, query: dict[str, str] | None = None, run: bool = True) -> AppTest:

@@ -18,8 +18,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard import (audit, auth, history, i18n, limitations, messages, queries, rankings, rules, settings, store,
-                       summary, tables)
+from dashboard import (audit, auth, history, i18n, limitations, messages, queries, rankings, review, rules, settings,
+                       store, summary, tables)
 from dashboard.charts import meetings as meeting_charts
 from dashboard.ui import sidebar
 
@@ -41,6 +41,7 @@ MODULE_PREFIXES = {
     "ingest": ("p.", "reason.", "file.", "problem.", "subject."), "cli": ("cli.",),
     "documents": ("report.", "backup.", "restore."), "projection": ("projection.",),
     "limitations": ("lim.",),
+    "yearend": ("yearend.",), "members": ("roster.",),
 }
 
 
@@ -65,6 +66,9 @@ def dynamic_keys(tmp_path: Path) -> dict[str, set[str]]:
         "ranking.sort.": set(rankings.SORTS),
         "calendar.": set(meeting_charts.CALENDAR_STATES),
         "lim.m.": {m.key for m in limitations.MEASURES},
+        "yearend.step.": {step for _, step in review.STEPS},
+        "roster.list.": {"excellent", "excellent_run", "failed_run", "removal", "disciplined", "probation"},
+        "roster.probation.": {"due", "past"},
     }
 
 

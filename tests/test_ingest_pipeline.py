@@ -26,10 +26,12 @@ def load(db, sheets, user=None):
 def test_the_load_order_and_the_versioned_tables_follow_from_what_each_sheet_names():
     assert contract.load_order() == ("chi_bo", "dang_vien", "tieu_chi", "diem_danh_gia", "xep_loai",
                                      "sinh_hoat", "vang_sinh_hoat", "giai_phap", "tien_do_giai_phap", "nghi_quyet",
-                                     "thuc_hien_nghi_quyet", "sinh_hoat_cap_uy", "cam_ket_neu_guong")
+                                     "thuc_hien_nghi_quyet", "sinh_hoat_cap_uy", "cam_ket_neu_guong",
+                                     "de_xuat_xep_loai")
     assert contract.versioned_tables() == ("branches", "members", "criteria", "scores", "ratings", "meetings",
                                            "absences", "actions", "progress_reports", "resolutions",
-                                           "resolution_uptake", "committee_meetings", "commitments")
+                                           "resolution_uptake", "committee_meetings", "commitments",
+                                           "rating_proposals")
 
 
 def test_undo_guards_every_reference_the_contract_declares():
@@ -48,6 +50,8 @@ def test_undo_guards_every_reference_the_contract_declares():
         ("resolution_uptake", ("doc_number",), "resolutions", ("doc_number",), None),
         ("committee_meetings", ("branch_code",), "branches", ("branch_code",), None),
         ("commitments", ("member_code",), "members", ("member_code",), None),
+        ("rating_proposals", ("subject_code",), "branches", ("branch_code",), ("subject_kind", "chi_bo")),
+        ("rating_proposals", ("subject_code",), "members", ("member_code",), ("subject_kind", "dang_vien")),
     ]
 
 

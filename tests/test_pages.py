@@ -6,7 +6,8 @@ from tests.apptest import PAGE_FILES, open_page, texts
 
 TITLES = {"app.py": "Tổng quan", "pages/han_che.py": "Hạn chế và khắc phục", "pages/xep_hang.py": "Xếp hạng chi bộ",
           "pages/giai_phap.py": "Tiến độ thực hiện giải pháp", "pages/sinh_hoat.py": "Sinh hoạt chi bộ",
-          "pages/tai_len.py": "Tải dữ liệu lên", "pages/lich_su.py": "Lịch sử tải lên"}
+          "pages/tai_len.py": "Tải dữ liệu lên", "pages/lich_su.py": "Lịch sử tải lên",
+          "pages/danh_gia_cuoi_nam.py": "Đánh giá cuối năm", "pages/dang_vien.py": "Đảng viên"}   # issue 14
 CB02 = "Chi bộ Khối Hình sự"
 OTHER_NAMES = ("Chi bộ Văn phòng tổng hợp", "Chi bộ Khối Kiểm sát tư pháp", "Chi bộ Khối Dân sự – Hành chính")
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import (auth, cli, common, documents, history, ingest, limitations, meetings, overview, projection, ranking,
-               rules, solutions, upload)
+from . import (auth, cli, common, documents, history, ingest, limitations, meetings, members, overview, projection,
+               ranking, rules, solutions, upload, yearend)
 
 MODULES: tuple[ModuleType, ...] = (common, auth, overview, ranking, solutions, meetings, upload, history, rules,
-                                   ingest, cli, documents, projection, limitations)
+                                   ingest, cli, documents, projection, limitations, yearend, members)
 
 
 def merged(modules: tuple[ModuleType, ...]) -> dict[str, dict[str, str]]:

@@ -16,6 +16,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "page.meetings": {"vi": "Sinh hoạt chi bộ", "en": "Cell meetings"},
     "page.upload": {"vi": "Tải dữ liệu lên", "en": "Upload data"},
     "page.history": {"vi": "Lịch sử tải lên", "en": "Upload history"},
+    # issue 14: the year-end review and the member register
+    "page.yearend": {"vi": "Đánh giá cuối năm", "en": "Year-end review"},
+    "page.members": {"vi": "Đảng viên", "en": "Party members"},
     "filter.heading": {"vi": "Bộ lọc", "en": "Filters"},
     "filter.cell": {"vi": "Chi bộ", "en": "Cell"},
     "filter.cell.all": {"vi": "Tất cả chi bộ", "en": "All cells"},

@@ -26,4 +26,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "source.sample": {"vi": "Dữ liệu mẫu", "en": "Sample data"},
     "source.page": {"vi": "Trang tải lên", "en": "Upload page"},
     "source.cli": {"vi": "Dòng lệnh", "en": "Command line"},
+    # issue 14
+    "source.entry": {"vi": "Nhập trên trang", "en": "Entered on a page"},
 }

@@ -22,6 +22,9 @@ PAGES: tuple[tuple[str, str, str], ...] = (
     ("pages/xep_hang.py", "page.ranking", ":material/leaderboard:"),
     ("pages/giai_phap.py", "page.solutions", ":material/flag:"),
     ("pages/sinh_hoat.py", "page.meetings", ":material/groups:"),
+    # issue 14: the year-end review and the member register
+    ("pages/danh_gia_cuoi_nam.py", "page.yearend", ":material/how_to_vote:"),
+    ("pages/dang_vien.py", "page.members", ":material/badge:"),
     ("pages/tai_len.py", "page.upload", ":material/upload_file:"),
     ("pages/lich_su.py", "page.history", ":material/history:"),
 )

@@ -53,21 +53,24 @@ def clear_filter_button(ctx) -> None:
             select_cells([])
 
 
-def url_choice(ctx, param: str, options: list[str] | tuple[str, ...], label_key: str, labels: dict[str, str]) -> str:
-    """A page-level choice (segmented control) kept in the address; the first option is the default."""
+def url_choice(ctx, param: str, options: list[str] | tuple[str, ...], label_key: str, labels: dict[str, str],
+               default: str | None = None) -> str:
+    """A page-level choice (segmented control) kept in the address; the default (the first option
+    unless given) is left out of the address."""
     options = list(options)
+    default = default if default in options else options[0]
     memory, widget = f"_c_{param}", f"c_{param}"
-    value, _ = url.remembered(param, memory, options, default=options[0])
+    value, _ = url.remembered(param, memory, options, default=default)
     st.session_state[widget] = value
 
     def remember() -> None:
-        chosen = st.session_state.get(widget) or options[0]
+        chosen = st.session_state.get(widget) or default
         st.session_state[memory] = chosen
-        url.write({param: None if chosen == options[0] else chosen})
+        url.write({param: None if chosen == default else chosen})
 
     chosen = st.segmented_control(ctx.t(label_key), options=options, format_func=lambda o: labels[o],
-                                  key=widget, on_change=remember) or options[0]
-    url.write({param: None if chosen == options[0] else chosen})
+                                  key=widget, on_change=remember) or default
+    url.write({param: None if chosen == default else chosen})
     return chosen
 
 

@@ -1,0 +1,55 @@
+"""The year-end review's tables, from ``review.subjects`` (no Streamlit here).
+
+Three steps for every member and cell: the self-rating (tu_danh_gia), the cell's proposal
+(chi_bo_de_xuat), the Đảng ủy's decision (xep_loai). What is missing at each step is said per
+subject and counted per cell; the planner starts from the proposals.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+STEPS = (("self_level", "self"), ("proposed_level", "proposal"), ("decided_level", "decision"))
+
+
+def _has(value: object) -> bool:
+    return isinstance(value, str) and value != ""
+
+
+def missing_steps(row: dict) -> list[str]:
+    """The steps not done yet for one subject: self, proposal, decision."""
+    return [step for column, step in STEPS if not _has(row.get(column))]
+
+
+def step_counts(subjects: pd.DataFrame) -> dict[str, tuple[int, int]]:
+    """Per step: (done, expected) over every member and cell shown."""
+    total = len(subjects)
+    return {step: (int(subjects[column].map(_has).sum()) if total else 0, total) for column, step in STEPS}
+
+
+def cell_table(subjects: pd.DataFrame, scores: pd.DataFrame, citation: str = "citation_vi") -> pd.DataFrame:
+    """One row per cell: its own three steps, its score for the year and the band's level, and how
+    many of its members miss each step."""
+    cells = subjects[subjects["subject_kind"] == "chi_bo"].copy()
+    members = subjects[subjects["subject_kind"] == "dang_vien"]
+    for column, step in STEPS:
+        missing = members[~members[column].map(_has)].groupby("branch_code").size()
+        cells[f"members_missing_{step}"] = [int(missing.get(c, 0)) for c in cells["branch_code"]]
+    cells["members"] = [int((members["branch_code"] == c).sum()) for c in cells["branch_code"]]
+    scored = scores.set_index("branch_code") if len(scores) else pd.DataFrame(
+        columns=["total_score", "complete", "computed_level", "score_source"])
+    cells["total_score"] = [scored["total_score"].get(c) if c in scored.index else None for c in cells["branch_code"]]
+    cells["band_level"] = [scored["computed_level"].get(c) if c in scored.index else None for c in cells["branch_code"]]
+    cells["band_source"] = [scored[citation].get(c) if c in scored.index and citation in scored else None
+                            for c in cells["branch_code"]]
+    return cells.reset_index(drop=True)
+
+
+def plan_frame(subjects: pd.DataFrame, kind: str) -> pd.DataFrame:
+    """The planner's starting table for cells or members: the cell's proposal as the level."""
+    rows = subjects[subjects["subject_kind"] == kind]
+    return pd.DataFrame({
+        "subject_kind": rows["subject_kind"], "subject_code": rows["subject_code"],
+        "branch_code": rows["branch_code"], "self_level": rows["self_level"],
+        "level": rows["proposed_level"], "decided_level": rows["decided_level"],
+    }).reset_index(drop=True)

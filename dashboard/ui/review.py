@@ -1,0 +1,114 @@
+"""The year-end review page's larger parts: the planner (data editors, quota, checks) and the
+writes (proposals, decisions) through the upload's path."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from .. import auth, entry, fmt, rules, yearend
+from .context import PageContext, db_path
+from .login import audit_event
+from .widgets import findings_table, plain, user_errors
+
+FLASH = "_yearend_flash"
+LEVELS = ("HTXSNV", "HTTNV", "HTNV", "KHTNV")
+NO_LEVEL = "—"
+
+
+def editor(ctx: PageContext, plan: pd.DataFrame, key: str, names: dict[str, str], label_key: str) -> pd.DataFrame:
+    """A data editor over a plan: only the proposed level can change; returns the plan as edited."""
+    # A missing level is shown as "—" (the grid would write "None"); "—" chosen means no level.
+    def text(levels: pd.Series) -> list[str]:
+        return [NO_LEVEL if pd.isna(v) or v == "" else str(v) for v in levels]
+
+    shown = pd.DataFrame({"subject": [names.get(c, c) for c in plan["subject_code"]],
+                          "self_level": text(plan["self_level"]), "level": text(plan["level"]),
+                          "decided_level": text(plan["decided_level"])})
+    edited = st.data_editor(
+        shown, key=key, hide_index=True, width="stretch", num_rows="fixed",
+        disabled=["subject", "self_level", "decided_level"],
+        column_config={
+            "subject": st.column_config.TextColumn(ctx.t(label_key)),
+            "self_level": st.column_config.TextColumn(ctx.t("yearend.col.self")),
+            "level": st.column_config.SelectboxColumn(ctx.t("yearend.col.plan"), options=[NO_LEVEL, *LEVELS]),
+            "decided_level": st.column_config.TextColumn(ctx.t("yearend.col.decision")),
+        })
+    return plan.assign(level=[None if pd.isna(v) or v == NO_LEVEL else str(v) for v in edited["level"]])
+
+
+def _quota_line(ctx: PageContext, count: yearend.QuotaCount, quota: rules.QuotaSettings, what: str) -> str:
+    return ctx.t("yearend.quota.line", what=what, excellent=count.excellent, allowed=count.allowed,
+                 share=fmt.fmt_percent(count.share, ctx.lang), base=count.base,
+                 base_level=ctx.t(f"quota.base.{quota.base}"),
+                 raw=fmt.fmt_number(count.raw, 1, ctx.lang).removesuffix(",0").removesuffix(".0"),
+                 rounding=ctx.t(f"quota.rounding.{quota.rounding}"),
+                 verdict=ctx.t("yearend.quota.over" if count.over else "yearend.quota.within"))
+
+
+def quota(ctx: PageContext, cells: pd.DataFrame, members: pd.DataFrame, share: float | None) -> None:
+    """The quota of the plan, recomputed on every edit: cells, members, and each cell raised."""
+    if share is None:
+        st.caption(ctx.t("yearend.quota.no_regime"))
+        return
+    settings = rules.QuotaSettings.from_settings()
+    lines = [_quota_line(ctx, yearend.quota_count(cells["level"], share, settings), settings,
+                         ctx.t("yearend.quota.cells"))]
+    for cell, count in yearend.quota_count_by_pool(members, share, settings).items():
+        what = ctx.t("yearend.quota.members") + (f" ({ctx.cell_name(cell)})" if cell else "")
+        lines.append(_quota_line(ctx, count, settings, what))
+    levels = dict(zip(cells["subject_code"], cells["level"]))
+    for cell, count in yearend.if_raised(levels, share, settings).items():
+        lines.append(ctx.t("yearend.quota.if_raised_over" if count.over else "yearend.quota.if_raised_within",
+                           cell=ctx.cell_name(cell), allowed=count.allowed))
+    st.markdown("\n".join(f"- {plain(line)}" for line in lines))
+
+
+def checks(ctx: PageContext, year: int, plan: pd.DataFrame) -> None:
+    """Every rating rule of the regime in force on the plan (written nowhere), with sources."""
+    try:
+        with user_errors(ctx, expected=(yearend.ReadOnlyStore,)):
+            found = yearend.what_if(db_path(), year, plan, ctx.today, ctx.lang, scope=ctx.user.scope,
+                                    member_names=ctx.member_names())
+    except yearend.ReadOnlyStore:
+        st.info(ctx.t("yearend.checks.read_only"), icon=":material/info:")
+        return
+    findings_table(ctx, found, key="yearend_findings", with_year=False)
+
+
+def _saved(ctx: PageContext, saved: entry.Saved, what: str) -> None:
+    if saved.result is None:
+        st.error(ctx.t("yearend.write.refused"), icon=":material/block:")
+        for problem in saved.batch.errors[:20]:
+            st.caption(plain(problem.message(ctx.lang)))
+        return
+    upload_id = saved.result.upload_id
+    audit_event(ctx, "upload", {"upload_id": upload_id, "entry": what})
+    st.session_state[FLASH] = (ctx.t("yearend.write.ok", id=upload_id) if upload_id is not None
+                               else ctx.t("yearend.write.unchanged"))
+    st.rerun()
+
+
+def write(ctx: PageContext, year: int, plan: pd.DataFrame) -> None:
+    """Save the plan as the cells' proposals (who may upload) or record it as the decisions
+    (administrators). Both go through the upload's checks and land in the history."""
+    left, right = st.columns(2)
+    actions = []
+    if ctx.user.can("upload"):
+        actions.append((left, "save", "yearend.write.save", entry.save_proposals, "proposals"))
+    if ctx.user.can("decide"):
+        actions.append((right, "decide", "yearend.write.decide", entry.record_decisions, "decisions"))
+    if not actions:
+        st.caption(ctx.t("yearend.write.view_only"))
+        return
+    for column, key, label, save, what in actions:
+        if column.button(ctx.t(label), key=f"yearend_{key}", type="primary" if key == "save" else "secondary",
+                         icon=":material/save:" if key == "save" else ":material/gavel:"):
+            try:
+                with user_errors(ctx, expected=(auth.PermissionDenied,)):
+                    saved = save(db_path(), year, plan, ctx.user, ctx.today, ctx.lang)
+            except auth.PermissionDenied:
+                audit_event(ctx, "upload_rejected", {"entry": what, "reason": "scope"})
+                st.error(ctx.t("auth.denied_scope"), icon=":material/block:")
+                return
+            _saved(ctx, saved, what)

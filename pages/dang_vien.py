@@ -1,0 +1,93 @@
+"""Đảng viên: the member register of each cell (code; name for administrators; kind; post;
+ratings per year; discipline; meetings missed without a reason in the year) and the lists the
+office acts on, each with the rule and source behind it, or the data it rests on."""
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import fmt, periods, roster, settings, tables, ui
+
+ctx = ui.page_setup("members")
+register = ctx.query("members.register", today=ctx.today)
+if register.empty:
+    ui.empty_notice(ctx)
+    st.stop()
+ratings = ctx.query("members.ratings")
+years = sorted({int(y) for y in ratings["year"]} | {ctx.today.year}, reverse=True)
+shared = str(periods.parse_period(ctx.period).year) if ctx.period else None
+year = int(ui.url_choice(ctx, "nam", [str(y) for y in years], "roster.year", {str(y): str(y) for y in years},
+                         default=shared))
+names = ctx.member_names()
+forms = ctx.labels("discipline_form")
+
+# ---- the register
+shown_years = list(range(year - 4, year + 1))
+by_year = roster.ratings_by_year(ratings, shown_years)
+last = roster.last_discipline(ratings[ratings["year"] <= year])
+missed = ctx.query("members.unexcused", year=year).set_index("member_code")
+table = register.assign(
+    name=[names.get(c, "") for c in register["member_code"]],
+    kind_name=[ctx.label("member_kind", k) for k in register["kind"]],
+    discipline=[f"{last[c][0]}: {forms.get(last[c][1], last[c][1] or '')}" if c in last else ""
+                for c in register["member_code"]],
+    missed=[int(missed["meetings"].get(c, 0)) for c in register["member_code"]],
+    **{str(y): [by_year[y].get(c) if c in by_year.index else None for c in register["member_code"]]
+       for y in shown_years})
+st.subheader(ctx.t("roster.register.title"))
+st.caption(ctx.t("roster.register.help", year=year))
+columns = [("member_code", "roster.col.member", "text")] + ([("name", "roster.col.name", "text")] if names else [])
+columns += [("branch_name", "col.cell", "text"), ("kind_name", "roster.col.kind", "text"),
+            ("party_role", "roster.col.post", "text")]
+shown = tables.display(table, columns, ctx.lang)
+for y in shown_years:
+    shown[str(y)] = [fmt.cell_text(v) for v in table[str(y)]]
+shown[ctx.t("roster.col.discipline")] = list(table["discipline"])
+shown[ctx.t("roster.col.missed", year=year)] = [fmt.fmt_number(v, 0, ctx.lang) for v in table["missed"]]
+st.dataframe(shown, hide_index=True, width="stretch")
+
+
+# ---- the lists
+def member_list(key: str, codes: pd.DataFrame, basis: str, columns: list[tuple[str, str, str]] = ()) -> None:
+    """One list: its title, what it rests on, and its members (or a line saying there are none)."""
+    st.markdown(f"**{ctx.t(f'roster.list.{key}', year=year)}**")
+    st.caption(basis)
+    if codes.empty:
+        st.caption(ctx.t("roster.list.none"))
+        return
+    info = register.set_index("member_code")
+    codes = codes.assign(cell=[ctx.cell_name(info["branch_code"].get(c, "")) for c in codes["member_code"]],
+                         name=[names.get(c, "") for c in codes["member_code"]])
+    head = [("member_code", "roster.col.member", "text")] + ([("name", "roster.col.name", "text")] if names else [])
+    st.dataframe(tables.display(codes, head + [("cell", "col.cell", "text"), *columns], ctx.lang),
+                 hide_index=True, width="stretch")
+
+
+def codes(found: list[str]) -> pd.DataFrame:
+    return pd.DataFrame({"member_code": [c for c in found if c in set(register["member_code"])]})
+
+
+from_data = ctx.t("roster.basis.data")
+st.subheader(ctx.t("roster.commend.title"))
+member_list("excellent", codes(roster.rated(ratings, year, "HTXSNV")), from_data)
+member_list("excellent_run", codes(roster.running(ratings, year, "HTXSNV", roster.RUN_EXCELLENT)), from_data)
+
+st.subheader(ctx.t("roster.consider.title"))
+member_list("failed_run", codes(roster.running(ratings, year, "KHTNV", roster.RUN_FAILED)), from_data)
+removal = ctx.findings(years={year}, topics={"meetings"})
+removal = removal[(removal["rule"] == "removal_unexcused_months") & removal["branch_code"].isin(ctx.cells)]
+member_list("removal", removal.rename(columns={"subject_code": "member_code"}), ctx.t("roster.basis.removal"),
+            [("message", "roster.col.finding", "text"), ("source", "col.rule_source", "text")])
+found = roster.disciplined(ratings, year)
+member_list("disciplined", found[found["member_code"].isin(register["member_code"])].assign(
+    form=[forms.get(f, f or "") for f in found["discipline_form"]]), from_data,
+    [("form", "roster.col.form", "text"), ("level", "roster.col.level", "text")])
+
+st.subheader(ctx.t("roster.probation.title"))
+notice = int(settings.get("DASHBOARD_PROBATION_NOTICE_DAYS"))
+due = roster.probation_due(ctx.query("members.probation", today=ctx.today), notice)
+member_list("probation", due.assign(
+    state_text=[ctx.t(f"roster.probation.{s}", days=abs(int(d))) for s, d in zip(due["state"], due["days_left"])],
+    citation=list(due[f"citation_{'vi' if ctx.lang == 'vi' else 'en'}"])),
+    ctx.t("roster.basis.probation", days=notice, today=fmt.fmt_date(ctx.today)),
+    [("joined_on", "roster.col.joined", "date"), ("ends_on", "roster.col.ends", "date"),
+     ("state_text", "roster.col.state", "text"), ("citation", "col.rule_source", "text")])

@@ -1,0 +1,93 @@
+"""Đánh giá cuối năm: the year-end review prepared here — self-ratings, the cells' proposals and
+the Đảng ủy's decisions side by side, what is missing at each step, the rules checked before
+deciding, a quota planner that writes nothing, and the writes themselves (a secretary's
+proposals, the administrator's decisions) through the upload's own path."""
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import entry, export, periods, review, tables, ui
+from dashboard.ui import review as page
+
+ctx = ui.page_setup("yearend")
+years = [str(y) for y in ctx.query("review.years")["year"]]
+if not years:
+    st.info(ctx.t("yearend.empty"), icon=":material/info:")
+    st.stop()
+# The year: the shared period's year when there is a review for it, else the latest review.
+shared = str(periods.parse_period(ctx.period).year) if ctx.period else None
+year = int(ui.url_choice(ctx, "nam", years, "yearend.year", {y: y for y in years}, default=shared))
+if flash := st.session_state.pop(page.FLASH, None):
+    st.success(flash, icon=":material/check_circle:")
+
+# ---- data
+subjects = ctx.query("review.subjects", year=year)
+if subjects.empty:
+    ui.empty_notice(ctx)
+    st.stop()
+cells = review.cell_table(subjects, ctx.query("review.cell_scores", year=year), f"citation_{ctx.lang}")
+members = subjects[subjects["subject_kind"] == "dang_vien"].reset_index(drop=True)
+share_row = ctx.query("review.quota_share", year=year)
+share = float(share_row["share"].iloc[0]) if len(share_row) else None
+names = ctx.member_names()
+
+# ---- the three steps
+st.caption(ctx.t("yearend.intro", year=year))
+for column, (step, (done, total)) in zip(st.columns(3), review.step_counts(subjects).items()):
+    column.metric(ctx.t(f"yearend.step.{step}"), f"{done}/{total}",
+                  help=ctx.t("yearend.step.help", missing=total - done))
+
+st.subheader(ctx.t("yearend.cells.title"))
+st.caption(ctx.t("yearend.cells.help"))
+cells = cells.assign(cell=[ctx.cell_name(c) for c in cells["branch_code"]])
+st.dataframe(tables.display(cells, [
+    ("cell", "col.cell", "text"), ("total_score", "yearend.col.score", "score"),
+    ("band_level", "yearend.col.band", "text"), ("band_source", "yearend.col.band_source", "text"), ("self_level", "yearend.col.self", "text"),
+    ("proposed_level", "yearend.col.proposal", "text"), ("decided_level", "yearend.col.decision", "text"),
+    ("members", "yearend.col.members", "int"),
+    ("members_missing_self", "yearend.col.missing_self", "int"),
+    ("members_missing_proposal", "yearend.col.missing_proposal", "int"),
+    ("members_missing_decision", "yearend.col.missing_decision", "int"),
+], ctx.lang), hide_index=True, width="stretch")
+
+st.subheader(ctx.t("yearend.members.title"))
+members = members.assign(
+    cell=[ctx.cell_name(c) for c in members["branch_code"]],
+    kind_name=[ctx.label("member_kind", k) for k in members["member_kind"]],
+    missing=[", ".join(ctx.t(f"yearend.step.{s}") for s in review.missing_steps(r)) or "—"
+             for r in members.to_dict("records")],
+    name=[names.get(c, "") for c in members["subject_code"]])
+columns = [("subject_code", "yearend.col.member", "text")] + ([("name", "yearend.col.name", "text")] if names else [])
+st.dataframe(tables.display(members, columns + [
+    ("cell", "col.cell", "text"), ("kind_name", "yearend.col.kind", "text"),
+    ("self_level", "yearend.col.self", "text"), ("proposed_level", "yearend.col.proposal", "text"),
+    ("decided_level", "yearend.col.decision", "text"), ("disciplined", "yearend.col.disciplined", "yesno"),
+    ("missing", "yearend.col.missing", "text"),
+], ctx.lang), hide_index=True, width="stretch")
+st.caption(ctx.t("yearend.levels_legend"))
+
+# ---- the planner: change the proposed levels, see the quota and the rules at once
+st.subheader(ctx.t("yearend.plan.title"))
+st.caption(ctx.t("yearend.plan.help"))
+key = f"{year}_{ctx.version}"
+cell_names = {c: ctx.cell_name(c) for c in cells["branch_code"]}
+member_labels = {c: f"{c} ({names[c]})" if c in names else c for c in members["subject_code"]}
+plan_cells = page.editor(ctx, review.plan_frame(subjects, "chi_bo"), f"plan_cells_{key}", cell_names, "col.cell")
+plan_members = page.editor(ctx, review.plan_frame(subjects, "dang_vien"), f"plan_members_{key}", member_labels,
+                           "yearend.col.member")
+page.quota(ctx, plan_cells, plan_members, share)
+
+st.subheader(ctx.t("yearend.checks.title"))
+st.caption(ctx.t("yearend.checks.help"))
+plan = pd.concat([plan_cells, plan_members], ignore_index=True)
+page.checks(ctx, year, plan)
+
+st.subheader(ctx.t("yearend.write.title"))
+st.caption(ctx.t("yearend.write.help"))
+page.write(ctx, year, plan)
+
+# ---- the workbook the office circulates: the template's two sheets
+file_name = export.export_file_name(ctx.t("yearend.export.name"), str(year), ctx.today)
+st.download_button(ctx.t("yearend.export.button"), data=entry.export_workbook(subjects, year), file_name=file_name,
+                   mime=ui.uploads.XLSX_MIME, icon=":material/download:", on_click=ui.audit_export,
+                   args=(ctx, file_name), key="yearend_export")

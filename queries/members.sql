@@ -1,0 +1,46 @@
+-- The member register (Đảng viên): each member of the cells given, with ratings, discipline,
+-- unexcused absences and probation. Full names only when $show_names (administrators).
+
+-- name: register
+-- The members in the cells given on $today (not left), with kind, party post and joining date.
+SELECT m.member_code, CASE WHEN $show_names THEN m.full_name END AS full_name, m.branch_code, b.branch_name,
+       m.kind, m.party_role, m.joined_on
+FROM v_members m
+JOIN v_branches b USING (branch_code)
+WHERE (m.left_on IS NULL OR m.left_on > $today) AND list_contains($branches, m.branch_code)
+ORDER BY m.branch_code, m.member_code;
+
+-- name: ratings
+-- Every decided rating of the members of the cells given, with the discipline of the year.
+SELECT r.subject_code AS member_code, r.year, r.level, r.disciplined, r.discipline_form
+FROM v_ratings r
+JOIN v_members m ON m.member_code = r.subject_code
+WHERE r.subject_kind = 'dang_vien' AND list_contains($branches, m.branch_code)
+ORDER BY r.subject_code, r.year;
+
+-- name: unexcused
+-- Per member, the meetings missed without a reason in $year and the distinct months they fall in.
+SELECT member_code, count(*) AS meetings, count(DISTINCT month(held_on)) AS months
+FROM v_absences
+WHERE NOT excused AND year(held_on) = $year AND list_contains($branches, branch_code)
+GROUP BY member_code
+ORDER BY member_code;
+
+-- name: probation
+-- Probationary members and the day their probation ends: the months the source in force on that
+-- day sets (Điều lệ Đảng, Điều 5: twelve months from admission), counted from the joining date.
+WITH ends AS (
+    SELECT m.member_code, m.branch_code, m.joined_on, s.source, s.citation_vi, s.citation_en,
+           CAST(m.joined_on + to_months(CAST(t.value AS INTEGER)) AS DATE) AS ends_on,
+           s.in_force_from, coalesce(s.in_force_to, DATE '9999-12-31') AS in_force_to
+    FROM v_members m
+    JOIN sources s ON s.topic = 'probation'
+    JOIN rule_thresholds t ON t.source = s.source AND t.threshold = 'probation_months'
+    WHERE m.kind = 'du_bi' AND m.joined_on IS NOT NULL AND (m.left_on IS NULL OR m.left_on > $today)
+      AND list_contains($branches, m.branch_code)
+)
+SELECT member_code, branch_code, joined_on, ends_on, datediff('day', $today, ends_on) AS days_left,
+       source, citation_vi, citation_en
+FROM ends
+WHERE ends_on BETWEEN in_force_from AND in_force_to
+ORDER BY ends_on, member_code;
