@@ -65,6 +65,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "lim.l4.year": {"vi": "Các số đo của hạn chế này tính theo năm ({year}, so với {previous}).",
                     "en": "This limitation is measured by year ({year}, against {previous})."},
     # findings
+    "lim.brief_unit": {"vi": "“{title}” ở {unit}", "en": "“{title}” at {unit}"},
+    "lim.brief": {"vi": "“{title}”", "en": "“{title}”"},
     "lim.f.open_late": {"vi": "{unit} chưa ban hành kế hoạch thực hiện {doc}, đã quá hạn {days} ngày (hạn {due}).",
                         "en": "{unit} has not issued its plan for {doc}, {days} days past the due date ({due})."},
     "lim.f.late": {"vi": "{unit}: {late}/{due} kế hoạch ban hành chậm hạn trong {period}; bình quân {days} ngày từ khi "
