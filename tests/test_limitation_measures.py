@@ -2,7 +2,6 @@
 the whole is Σ counts ÷ Σ bases, the change is against the period before, the findings are
 ranked by urgency."""
 
-
 import pandas as pd
 
 from dashboard import limitation_findings, limitations
