@@ -34,9 +34,12 @@ fig = summary.figures(
     findings=findings, stale_days=int(settings.get("DASHBOARD_STALE_DAYS")), today=ctx.today, lang=ctx.lang,
     ranked=rankings.shows_ranks(ctx.user.scope),
     projections=ctx.query("projections.actions", reports=projection.reports_used(), **today),
-    limitation=limitation_findings.urgent_text(ctx.query, ctx.period, ctx.today, ctx.cell_name, ctx.lang))
+    limitation=(urgent_limitation := limitation_findings.urgent(ctx.query, ctx.period, ctx.today, ctx.cell_name,
+                                                                ctx.lang)) and urgent_limitation.text,
+    limitation_brief=urgent_limitation and limitation_findings.brief(
+        urgent_limitation, ctx.limitation(urgent_limitation.code), ctx.lang))
 period_text, today_text = ctx.period_label(), fmt.fmt_date(ctx.today)
-CHART_HEIGHT = 190   # with the cards and the summary, fits above the fold at 1366×768
+CHART_HEIGHT = 170   # with the cards and a summary of six lines, fits above the fold at 1366×768
 # (card, label key, colour of a rise). The help of each card says what its arrow compares with:
 # the previous period for period cards, the last month end for the others.
 CARDS = (("avg_score", "overview.avg_score", "normal"), ("good_or_better", "overview.good_or_better", "normal"),

@@ -135,8 +135,11 @@ def join_names(names: list[str], lang: str) -> str:
 
 
 def mid_sentence(label: str) -> str:
-    """A period label inside a sentence: "Năm 2024" → "năm 2024", "Quý II/2026" → "quý II/2026"."""
-    return label[:1].lower() + label[1:] if label else label
+    """A period label inside a sentence: "Năm 2024" → "năm 2024", "Quý II/2026" → "quý II/2026";
+    "Q3 2026" stays as it is (an abbreviation)."""
+    if not label or label[1:2].isdigit():
+        return label
+    return label[:1].lower() + label[1:]
 
 
 def solution_label(n: int, titles: dict[int, str]) -> str:

@@ -32,6 +32,7 @@ class Finding:
     code: str              # L1 … L4
     rank: int              # 0 most urgent
     text: str
+    unit: str | None = None  # the unit it names (None: several)
 
 
 def window(period: str, n: int = TREND_PERIODS) -> list[str]:
@@ -63,39 +64,38 @@ def _in(frame: pd.DataFrame, period: str) -> pd.DataFrame:
 def findings(frames: dict[str, pd.DataFrame], period: str, names: Callable[[str], str], lang: str,
              plan_days: int) -> list[Finding]:
     """Every finding, limitation by limitation (L1 first), each unit in the frames' order."""
-    t = lambda key, **kw: i18n.t(key, lang, **kw)  # noqa: E731
     label = fmt.mid_sentence(periods.label(period, lang))
     span = window(period)
     found: list[Finding] = []
+
+    def add(code: str, rank: int, key: str, unit: str | None = None, **params) -> None:
+        name = names(unit) if unit else None
+        found.append(Finding(code, rank, i18n.t(key, lang, unit=name, **params), name))
 
     uptake = frames["uptake"]
     if len(uptake):
         open_late = uptake[uptake["plan_issued_on"].isna() & (uptake["days_late"] > 0)]
         for row in open_late.sort_values("days_late", ascending=False, kind="stable").itertuples():
-            found.append(Finding("L1", 0, t("lim.f.open_late", unit=names(row.branch_code), doc=row.doc_number,
-                                            days=int(row.days_late), due=fmt.fmt_date(row.due_on))))
+            add("L1", 0, "lim.f.open_late", row.branch_code, doc=row.doc_number, days=int(row.days_late),
+                due=fmt.fmt_date(row.due_on))
     for row in _in(frames["l1"], period).itertuples():
         if row.late:
-            found.append(Finding("L1", 3, t("lim.f.late", unit=names(row.branch_code), late=int(row.late),
-                                            due=int(row.due), period=label,
-                                            days=fmt.fmt_amount(row.days_to_plan_total / row.plans, lang)
-                                            if row.plans else fmt.MISSING, plan_days=plan_days)))
+            add("L1", 3, "lim.f.late", row.branch_code, late=int(row.late), due=int(row.due), period=label,
+                plan_days=plan_days,
+                days=fmt.fmt_amount(row.days_to_plan_total / row.plans, lang) if row.plans else fmt.MISSING)
         if row.plans and row.concrete < row.plans:
-            found.append(Finding("L1", 4, t("lim.f.not_concrete", unit=names(row.branch_code),
-                                            n=int(row.plans - row.concrete), period=label)))
+            add("L1", 4, "lim.f.not_concrete", row.branch_code, n=int(row.plans - row.concrete), period=label)
 
     for row in _in(frames["l2"], period).itertuples():
         if row.months_begun and row.committee_meetings < row.months_begun:
-            found.append(Finding("L2", 2, t("lim.f.committee_rare", unit=names(row.branch_code),
-                                            n=int(row.committee_meetings), months=int(row.months_begun),
-                                            period=label)))
+            add("L2", 2, "lim.f.committee_rare", row.branch_code, n=int(row.committee_meetings),
+                months=int(row.months_begun), period=label)
         if row.committee_meetings and row.political_task < LOW_SHARE * row.committee_meetings:
-            found.append(Finding("L2", 4, t("lim.f.political_task", unit=names(row.branch_code),
-                                            k=int(row.political_task), n=int(row.committee_meetings),
-                                            period=label)))
+            add("L2", 4, "lim.f.political_task", row.branch_code, k=int(row.political_task),
+                n=int(row.committee_meetings), period=label)
         if row.meetings_recorded and row.with_targets < LOW_SHARE * row.meetings_recorded:
-            found.append(Finding("L2", 4, t("lim.f.targets", unit=names(row.branch_code), k=int(row.with_targets),
-                                            n=int(row.meetings_recorded), period=label)))
+            add("L2", 4, "lim.f.targets", row.branch_code, k=int(row.with_targets), n=int(row.meetings_recorded),
+                period=label)
 
     l3 = frames["l3"]
     if len(l3):
@@ -103,28 +103,25 @@ def findings(frames: dict[str, pd.DataFrame], period: str, names: Callable[[str]
             ["heads_recorded", "criticism_of_heads"]].sum()
         for unit, row in spanned.iterrows():
             if row["heads_recorded"] and not row["criticism_of_heads"]:
-                found.append(Finding("L3", 1, t("lim.f.no_head_criticism", unit=names(unit),
-                                                n=int(row["heads_recorded"]),
-                                                first=fmt.mid_sentence(periods.label(span[0], lang)),
-                                                last=label)))
+                add("L3", 1, "lim.f.no_head_criticism", unit, n=int(row["heads_recorded"]), last=label,
+                    first=fmt.mid_sentence(periods.label(span[0], lang)))
     for row in _in(l3, period).itertuples():
         if row.criticism_recorded and row.with_self_criticism < LOW_SHARE * row.criticism_recorded:
-            found.append(Finding("L3", 3, t("lim.f.self_criticism", unit=names(row.branch_code),
-                                            k=int(row.with_self_criticism), n=int(row.criticism_recorded),
-                                            period=label)))
+            add("L3", 3, "lim.f.self_criticism", row.branch_code, k=int(row.with_self_criticism),
+                n=int(row.criticism_recorded), period=label)
 
     year = periods.parse_period(period).year
     not_kept = frames["not_kept"]
     if len(not_kept):
-        people = [t("lim.f.person", code=r.member_code, role=r.party_role or "—", unit=names(r.branch_code))
+        people = [i18n.t("lim.f.person", lang, code=r.member_code, role=r.party_role or "—", unit=names(r.branch_code))
                   for r in not_kept.itertuples()]
         posts = int(not_kept["holds_post"].sum())
-        found.append(Finding("L4", 2 if posts else 4, t("lim.f.not_kept", n=len(not_kept), year=year,
-                                                         posts=posts, people="; ".join(people))))
-    disciplined = int(frames["l4"].loc[frames["l4"]["period"] == str(year), "disciplined"].sum()) \
-        if len(frames["l4"]) else 0
+        add("L4", 2 if posts else 4, "lim.f.not_kept", n=len(not_kept), year=year, posts=posts,
+            people="; ".join(people))
+    l4 = frames["l4"]
+    disciplined = int(l4.loc[l4["period"] == str(year), "disciplined"].sum()) if len(l4) else 0
     if disciplined:
-        found.append(Finding("L4", 4, t("lim.f.disciplined", n=disciplined, year=year)))
+        add("L4", 4, "lim.f.disciplined", n=disciplined, year=year)
     return found
 
 
@@ -133,10 +130,18 @@ def most_urgent(found: list[Finding]) -> Finding | None:
     return min(found, key=lambda f: f.rank) if found else None
 
 
-def urgent_text(query: Callable[..., pd.DataFrame], period: str, today: dt.date, names: Callable[[str], str],
-                lang: str) -> str | None:
-    """The most urgent finding of the four limitations for ``period``, in words (the overview's
-    "Việc cần xử lý" and summary), or None when there is none."""
+def urgent(query: Callable[..., pd.DataFrame], period: str, today: dt.date, names: Callable[[str], str],
+           lang: str) -> Finding | None:
+    """The most urgent finding of the four limitations for ``period`` (the overview's "Việc cần
+    xử lý" and summary), or None when there is none."""
     plan_days = int(settings.get("DASHBOARD_PLAN_DAYS"))
-    found = most_urgent(findings(gather(query, period, today, plan_days), period, names, lang, plan_days))
-    return found.text if found else None
+    return most_urgent(findings(gather(query, period, today, plan_days), period, names, lang, plan_days))
+
+
+def brief(found: Finding | None, title: str, lang: str) -> str | None:
+    """The finding said short, for the summary: the limitation's title and the unit it names."""
+    if found is None:
+        return None
+    if found.unit:
+        return i18n.t("lim.brief_unit", lang, title=title, unit=found.unit)
+    return i18n.t("lim.brief", lang, title=title)

@@ -42,8 +42,8 @@ MEASURES: tuple[Measure, ...] = (
     Measure("L3", "self_criticism", "l3", "with_self_criticism", "criticism_recorded", "share"),
     Measure("L3", "heads_per_meeting", "l3", "criticism_of_heads", "heads_recorded", "rate"),
     Measure("L4", "committed", "l4", "committed", "members", "share"),
-    Measure("L4", "kept", "l4", "kept", "members", "share"),
-    Measure("L4", "post_kept", "l4", "post_kept", "post_members", "share"),
+    Measure("L4", "kept", "l4", "kept", "judged", "share"),          # of those whose result is known
+    Measure("L4", "post_kept", "l4", "post_kept", "post_judged", "share"),
     Measure("L4", "a2", "l4", "a2_share", None, "mean"),
     Measure("L4", "disciplined", "l4", "disciplined", None, "count", higher_is_better=False),
 )

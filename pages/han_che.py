@@ -25,7 +25,7 @@ found = limitation_findings.findings(frames, ctx.period, ctx.cell_name, ctx.lang
 links = ctx.query("limitations.links")
 titles = ctx.solution_titles()
 actions = ctx.query("solutions.actions", today=ctx.today)
-cells = [(c, ctx.cell_name(c)) for c in ctx.cells]
+cells = [(c, ctx.cell_name(c)) for c in ctx.cell_options["branch_code"] if c in ctx.cells]   # Vietnamese order
 whole = ctx.t("lim.whole") if ctx.all_cells and ctx.user.scope is None else ctx.t("lim.shown")
 trend, measure = ctx.t("lim.col.trend"), ctx.t("lim.col.measure")
 

@@ -149,7 +149,8 @@ ORDER BY p.ord, c.branch_code;
 -- name: l4_by_cell
 -- Limitation 4 (setting an example) per cell and year of the periods: members in the cell at
 -- the year's end (or $today), those who made their yearly commitment, those whose result was
--- "tốt" or "đạt" (kept), the same for members holding a post; members disciplined in the year;
+-- "tốt" or "đạt" (kept) of those whose result is known (judged), the same for members holding
+-- a post; members disciplined in the year;
 -- the cell's criterion A2 (ethics, lifestyle, example) as a share of its maximum.
 WITH periods AS (SELECT * FROM recent_periods($period, $periods)),
 cells AS (SELECT branch_code FROM v_branches WHERE active AND list_contains($branches, branch_code)),
@@ -165,6 +166,8 @@ kept AS (
            count(*) FILTER (WHERE c.committed) AS committed,
            count(*) FILTER (WHERE c.kept IN ('tot', 'dat')) AS kept,
            count(*) FILTER (WHERE c.kept = 'chua_dat') AS not_kept,
+           count(*) FILTER (WHERE c.kept IS NOT NULL) AS judged,
+           count(*) FILTER (WHERE m.holds_post AND c.kept IS NOT NULL) AS post_judged,
            count(*) FILTER (WHERE m.holds_post) AS post_members,
            count(*) FILTER (WHERE m.holds_post AND c.committed) AS post_committed,
            count(*) FILTER (WHERE m.holds_post AND c.kept IN ('tot', 'dat')) AS post_kept
@@ -184,7 +187,8 @@ a2 AS (
 )
 SELECT p.period, p.ord, c.branch_code,
        coalesce(k.members, 0) AS members, coalesce(k.committed, 0) AS committed, coalesce(k.kept, 0) AS kept,
-       coalesce(k.not_kept, 0) AS not_kept, coalesce(k.post_members, 0) AS post_members,
+       coalesce(k.not_kept, 0) AS not_kept, coalesce(k.judged, 0) AS judged,
+       coalesce(k.post_judged, 0) AS post_judged, coalesce(k.post_members, 0) AS post_members,
        coalesce(k.post_committed, 0) AS post_committed, coalesce(k.post_kept, 0) AS post_kept,
        coalesce(d.disciplined, 0) AS disciplined, a.a2_share
 FROM periods p CROSS JOIN cells c

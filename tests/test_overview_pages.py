@@ -135,8 +135,7 @@ def test_the_summary_on_the_sample(sample_db, today):
         "giải pháp 4 “Đảng thống nhất lãnh đạo công tác cán bộ; trách nhiệm của tổ chức và người đứng đầu” "
         "(78 %). 3 nhiệm vụ quá hạn, lâu nhất là GP4-05 của Chi bộ Khối Dân sự – Hành chính "
         "(quá hạn 149 ngày). 3/4 chi bộ sinh hoạt đủ số buổi năm 2025 (chưa đủ: Chi bộ Khối Dân sự – Hành chính). "
-        "Hạn chế cần khắc phục trước tiên: Chi bộ Khối Kiểm sát tư pháp: không có ý kiến phê bình người đứng đầu "
-        "nào trong 61 buổi sinh hoạt từ năm 2022 đến năm 2025. "
+        "Hạn chế cần khắc phục trước tiên: “Tự phê bình và phê bình” ở Chi bộ Khối Kiểm sát tư pháp. "
         "Còn thiếu dữ liệu: 1 nhiệm vụ chưa cập nhật từ 45 ngày trở lên (GP3-05).")
 
 

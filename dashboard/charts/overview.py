@@ -54,7 +54,8 @@ def solution_bars(by_solution: pd.DataFrame, lang: str, height: int = 190, title
         title=by_solution[f"title_{suffix}"],
     )
     base = alt.Chart().encode(y=alt.Y("label:N", sort=list(data["label"]), title=None,
-                                      axis=alt.Axis(labelFontSize=11, labelLimit=260)))
+                                      # every solution named, even on a short chart
+                                      axis=alt.Axis(labelFontSize=11, labelLimit=260, labelOverlap=False)))
     bars = base.mark_bar(cornerRadiusEnd=3).encode(
         x=alt.X("percent_plot:Q", title=None, scale=alt.Scale(domain=[0, 100]),
                 axis=alt.Axis(labelExpr=PERCENT_AXIS, tickCount=5)),

@@ -58,13 +58,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "lim.m.self_criticism": {"vi": "Buổi sinh hoạt có tự phê bình và phê bình", "en": "Meetings with self-criticism"},
     "lim.m.heads_per_meeting": {"vi": "Ý kiến phê bình người đứng đầu mỗi buổi", "en": "Criticism of heads per meeting"},
     "lim.m.committed": {"vi": "Đảng viên đăng ký cam kết nêu gương", "en": "Members who made their commitment"},
-    "lim.m.kept": {"vi": "Đảng viên thực hiện đạt cam kết", "en": "Members who kept their commitment"},
-    "lim.m.post_kept": {"vi": "Đảng viên giữ chức vụ thực hiện đạt cam kết", "en": "Post holders who kept their commitment"},
+    "lim.m.kept": {"vi": "Thực hiện đạt cam kết (trong số đã đánh giá)", "en": "Kept their commitment (of those judged)"},
+    "lim.m.post_kept": {"vi": "Người giữ chức vụ thực hiện đạt cam kết", "en": "Post holders who kept their commitment"},
     "lim.m.a2": {"vi": "Tiêu chí A2 (đạo đức, lối sống, nêu gương), tỷ lệ điểm", "en": "Criterion A2 (ethics, example), share of points"},
     "lim.m.disciplined": {"vi": "Đảng viên bị kỷ luật trong năm", "en": "Members disciplined in the year"},
     "lim.l4.year": {"vi": "Các số đo của hạn chế này tính theo năm ({year}, so với {previous}).",
                     "en": "This limitation is measured by year ({year}, against {previous})."},
     # findings
+    "lim.brief_unit": {"vi": "“{title}” ở {unit}", "en": "“{title}” at {unit}"},
+    "lim.brief": {"vi": "“{title}”", "en": "“{title}”"},
     "lim.f.open_late": {"vi": "{unit} chưa ban hành kế hoạch thực hiện {doc}, đã quá hạn {days} ngày (hạn {due}).",
                         "en": "{unit} has not issued its plan for {doc}, {days} days past the due date ({due})."},
     "lim.f.late": {"vi": "{unit}: {late}/{due} kế hoạch ban hành chậm hạn trong {period}; bình quân {days} ngày từ khi "

@@ -112,8 +112,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "summary.overdue_one": {"vi": "{n} nhiệm vụ quá hạn: {code} của {unit} (quá hạn {days} ngày).",
                             "en": "{n} action is overdue: {code} of {unit} ({days} days)."},
     "summary.overdue_none": {"vi": "Không có nhiệm vụ nào quá hạn.", "en": "No action is overdue."},
-    "summary.limitation": {"vi": "Hạn chế cần khắc phục trước tiên: {text}",
-                           "en": "The limitation to deal with first: {text}"},
+    "summary.limitation": {"vi": "Hạn chế cần khắc phục trước tiên: {text}.",
+                           "en": "The limitation to deal with first: {text}."},
     "summary.meetings": {
         "vi": "{share} chi bộ sinh hoạt đủ số buổi {period} (chưa đủ: {names}).",
         "en": "{share} cells held enough meetings in {period} (short: {names})."},

@@ -73,6 +73,7 @@ class Figures:
     # Not yet overdue, but projected at their pace to finish after the due date, latest first.
     projected_late: pd.DataFrame = field(default_factory=pd.DataFrame)
     limitation: str | None = None        # the most urgent finding of the four limitations
+    limitation_brief: str | None = None  # the same, short (its limitation's title and unit)
     ranked: bool = True    # ranks may be told (a user of every cell; see rankings.shows_ranks)
 
 
@@ -124,14 +125,15 @@ def figures(*, period: str, board: pd.DataFrame, score_history: pd.DataFrame, me
             members: pd.DataFrame, cells: int, by_solution: pd.DataFrame, timeline: pd.DataFrame,
             actions: pd.DataFrame, findings: pd.DataFrame, stale_days: int, today: dt.date,
             lang: str = "vi", ranked: bool = True, projections: pd.DataFrame | None = None,
-            limitation: str | None = None) -> Figures:
+            limitation: str | None = None, limitation_brief: str | None = None) -> Figures:
     """Every number of the overview, from the page's query results.
 
     ``board``: rankings.leaderboard of ``period``; ``score_history``/``meetings``:
     overview.score_history/meeting_compliance; ``members``: overview.members_timeline;
     ``by_solution``, ``timeline``, ``actions``: solutions.*; ``findings``: rules.collect;
     ``projections``: projections.actions (each overdue action then says where its pace leads);
-    ``limitation``: the most urgent finding of limitation_findings.
+    ``limitation``, ``limitation_brief``: the most urgent finding of limitation_findings, in full
+    and short.
     """
     previous = periods.parse_period(period).previous().code
     actions = progress.with_stale(progress.unit_names(actions, lang), stale_days) if len(actions) else actions
@@ -186,7 +188,7 @@ def figures(*, period: str, board: pd.DataFrame, score_history: pd.DataFrame, me
                              .reset_index(drop=True))
     if projections is not None and len(projections) and len(actions):
         _with_projections(fig, projections, lang)
-    fig.limitation = limitation
+    fig.limitation, fig.limitation_brief = limitation, limitation_brief
     fig.incomplete = board[~board["complete"].astype(bool)].reset_index(drop=True)
     if len(meetings) and period in set(meetings["period"]):
         short = meetings.set_index("period").loc[period, "short_cells"]

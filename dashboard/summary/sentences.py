@@ -35,8 +35,8 @@ def sentences(fig: Figures, lang: str = "vi") -> list[str]:
         out.append(i18n.t("summary.meetings", lang, share=share_text(fig.meetings, lang),
                           period=fmt.mid_sentence(periods.label(fig.period, lang)),
                           names=fmt.join_names(fig.short_meetings, lang)))
-    if fig.limitation:
-        out.append(i18n.t("summary.limitation", lang, text=fig.limitation))
+    if fig.limitation_brief:
+        out.append(i18n.t("summary.limitation", lang, text=fig.limitation_brief))
     out.append(_missing(fig, lang))
     return out
 
