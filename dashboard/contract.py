@@ -87,6 +87,13 @@ def _cell(*columns: str, sheet: str = CELL_SHEET, to: tuple[str, ...] = ("branch
           when: tuple[str, str] | None = None) -> Refers:
     return Refers(columns, sheet, to, when, cell=True)
 
+
+def _rating_subject() -> tuple[Refers, ...]:
+    """A rating's subject (decided or proposed): a cell, or a member and through him his cell."""
+    return (_cell("subject_code", when=("subject_kind", "chi_bo")),
+            _cell("subject_code", sheet="dang_vien", to=("member_code",), when=("subject_kind", "dang_vien")))
+
+
 SHEETS: tuple[Sheet, ...] = (
     Sheet("chi_bo", "branches", "Chi bộ", "Cells", (
         C("Mã chi bộ", "ma_chi_bo", "branch_code", "code", True, True,
@@ -152,9 +159,7 @@ SHEETS: tuple[Sheet, ...] = (
         C("Hình thức kỷ luật", "hinh_thuc_ky_luat", "discipline_form", "enum", enum="discipline_form",
           doc_vi="Bắt buộc khi bị kỷ luật: khien_trach, canh_cao, cach_chuc, khai_tru, giai_tan."),
         C("Ngày quyết định", "ngay_quyet_dinh", "decided_on", "date", not_future=True),
-    ), aliases=("xep loai", "ratings"),
-       refers=(_cell("subject_code", when=("subject_kind", "chi_bo")),
-               _cell("subject_code", sheet="dang_vien", to=("member_code",), when=("subject_kind", "dang_vien")))),
+    ), aliases=("xep loai", "ratings"), refers=_rating_subject()),
     Sheet("sinh_hoat", "meetings", "Sinh hoạt chi bộ", "Meetings", (
         C("Mã chi bộ", "ma_chi_bo", "branch_code", "code", True, True),
         C("Ngày", "ngay", "held_on", "date", True, True, not_future=True),
@@ -213,9 +218,7 @@ SHEETS: tuple[Sheet, ...] = (
         C("Mức xếp loại", "muc_xep_loai", "level", "enum", True, enum="level",
           doc_vi="HTXSNV, HTTNV, HTNV hoặc KHTNV (hoặc tên đầy đủ)."),
         C("Ghi chú", "ghi_chu", "note", "text"),
-    ), aliases=("de xuat xep loai", "de xuat", "proposals", "rating proposals"),
-       refers=(_cell("subject_code", when=("subject_kind", "chi_bo")),
-               _cell("subject_code", sheet="dang_vien", to=("member_code",), when=("subject_kind", "dang_vien")))),
+    ), aliases=("de xuat xep loai", "de xuat", "proposals", "rating proposals"), refers=_rating_subject()),
     # ---- end issue 14
 )
 

@@ -6,15 +6,9 @@ import pandas as pd
 import pytest
 
 from dashboard import rules, store, yearend
+from tests.store_rows import insert
 
 TODAY = dt.date(2026, 11, 26)
-
-
-def insert(cur, table, rows):
-    for row in rows:
-        cols = ", ".join(f'"{c}"' for c in row) + ", upload_id"
-        marks = ", ".join(f"${c}" for c in row) + ", 0"
-        cur.execute(f"INSERT INTO {table} ({cols}) VALUES ({marks})", row)
 
 
 @pytest.fixture

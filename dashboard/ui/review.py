@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from .. import auth, entry, fmt, rules, yearend
+from .. import auth, entry, fmt, rules, settings, yearend
 from .context import PageContext, db_path
 from .login import audit_event
 from .widgets import findings_table, plain, user_errors
@@ -92,6 +92,9 @@ def _saved(ctx: PageContext, saved: entry.Saved, what: str) -> None:
 def write(ctx: PageContext, year: int, plan: pd.DataFrame) -> None:
     """Save the plan as the cells' proposals (who may upload) or record it as the decisions
     (administrators). Both go through the upload's checks and land in the history."""
+    if settings.get("DASHBOARD_READ_ONLY"):
+        st.info(ctx.t("upload.read_only"), icon=":material/lock:")
+        return
     left, right = st.columns(2)
     actions = []
     if ctx.user.can("upload"):
