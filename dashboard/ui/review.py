@@ -22,8 +22,9 @@ def editor(ctx: PageContext, plan: pd.DataFrame, key: str, names: dict[str, str]
     def text(levels: pd.Series) -> list[str]:
         return [NO_LEVEL if pd.isna(v) or v == "" else str(v) for v in levels]
 
+    # The editable level next to the subject: on a phone it is on screen without scrolling the table.
     shown = pd.DataFrame({"subject": [names.get(c, c) for c in plan["subject_code"]],
-                          "self_level": text(plan["self_level"]), "level": text(plan["level"]),
+                          "level": text(plan["level"]), "self_level": text(plan["self_level"]),
                           "decided_level": text(plan["decided_level"])})
     edited = st.data_editor(
         shown, key=key, hide_index=True, width="stretch", num_rows="fixed",
