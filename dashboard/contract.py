@@ -87,6 +87,25 @@ def _cell(*columns: str, sheet: str = CELL_SHEET, to: tuple[str, ...] = ("branch
           when: tuple[str, str] | None = None) -> Refers:
     return Refers(columns, sheet, to, when, cell=True)
 
+
+# The columns a decided rating (xep_loai) and a proposed one (de_xuat_xep_loai) share.
+RATING_SUBJECT = (
+    C("Năm", "nam", "year", "year", True, True),
+    C("Đối tượng", "doi_tuong", "subject_kind", "enum", True, True, enum="subject_kind",
+      doc_vi="chi_bo hoặc dang_vien."),
+    C("Mã", "ma", "subject_code", "code", True, True,
+      doc_vi="Mã chi bộ hoặc mã đảng viên đã có."),
+)
+RATING_LEVEL = C("Mức xếp loại", "muc_xep_loai", "level", "enum", True, enum="level",
+                 doc_vi="HTXSNV, HTTNV, HTNV hoặc KHTNV (hoặc tên đầy đủ).")
+
+
+def _rating_subject() -> tuple[Refers, ...]:
+    """A rating's subject (decided or proposed): a cell, or a member and through him his cell."""
+    return (_cell("subject_code", when=("subject_kind", "chi_bo")),
+            _cell("subject_code", sheet="dang_vien", to=("member_code",), when=("subject_kind", "dang_vien")))
+
+
 SHEETS: tuple[Sheet, ...] = (
     Sheet("chi_bo", "branches", "Chi bộ", "Cells", (
         C("Mã chi bộ", "ma_chi_bo", "branch_code", "code", True, True,
@@ -139,22 +158,14 @@ SHEETS: tuple[Sheet, ...] = (
     ), aliases=("diem danh gia", "diem", "scores"),
        refers=(_cell("branch_code"), Refers(("criterion_code",), "tieu_chi", ("criterion_code",)))),
     Sheet("xep_loai", "ratings", "Xếp loại", "Ratings", (
-        C("Năm", "nam", "year", "year", True, True),
-        C("Đối tượng", "doi_tuong", "subject_kind", "enum", True, True, enum="subject_kind",
-          doc_vi="chi_bo hoặc dang_vien."),
-        C("Mã", "ma", "subject_code", "code", True, True,
-          doc_vi="Mã chi bộ hoặc mã đảng viên đã có."),
-        C("Mức xếp loại", "muc_xep_loai", "level", "enum", True, enum="level",
-          doc_vi="HTXSNV, HTTNV, HTNV hoặc KHTNV (hoặc tên đầy đủ)."),
+        *RATING_SUBJECT, RATING_LEVEL,
         C("Điểm tự đánh giá", "diem", "score", "number", minimum=0, maximum=100),
         C("Bị kỷ luật trong năm", "bi_ky_luat", "disciplined", "yesno", default=False,
           doc_vi="Có/Không; để trống là Không."),
         C("Hình thức kỷ luật", "hinh_thuc_ky_luat", "discipline_form", "enum", enum="discipline_form",
           doc_vi="Bắt buộc khi bị kỷ luật: khien_trach, canh_cao, cach_chuc, khai_tru, giai_tan."),
         C("Ngày quyết định", "ngay_quyet_dinh", "decided_on", "date", not_future=True),
-    ), aliases=("xep loai", "ratings"),
-       refers=(_cell("subject_code", when=("subject_kind", "chi_bo")),
-               _cell("subject_code", sheet="dang_vien", to=("member_code",), when=("subject_kind", "dang_vien")))),
+    ), aliases=("xep loai", "ratings"), refers=_rating_subject()),
     Sheet("sinh_hoat", "meetings", "Sinh hoạt chi bộ", "Meetings", (
         C("Mã chi bộ", "ma_chi_bo", "branch_code", "code", True, True),
         C("Ngày", "ngay", "held_on", "date", True, True, not_future=True),
@@ -259,19 +270,12 @@ SHEETS: tuple[Sheet, ...] = (
        refers=(_cell("member_code", sheet="dang_vien", to=("member_code",)),)),
     # ---- issue 14: the year-end review (self-ratings and the cells' proposals before the decision)
     Sheet("de_xuat_xep_loai", "rating_proposals", "Đề xuất xếp loại", "Rating proposals", (
-        C("Năm", "nam", "year", "year", True, True),
-        C("Đối tượng", "doi_tuong", "subject_kind", "enum", True, True, enum="subject_kind",
-          doc_vi="chi_bo hoặc dang_vien."),
-        C("Mã", "ma", "subject_code", "code", True, True,
-          doc_vi="Mã chi bộ hoặc mã đảng viên đã có."),
+        *RATING_SUBJECT,
         C("Bước", "buoc", "step", "enum", True, True, enum="proposal_step",
           doc_vi="tu_danh_gia (tự đánh giá) hoặc chi_bo_de_xuat (chi bộ đề xuất)."),
-        C("Mức xếp loại", "muc_xep_loai", "level", "enum", True, enum="level",
-          doc_vi="HTXSNV, HTTNV, HTNV hoặc KHTNV (hoặc tên đầy đủ)."),
+        RATING_LEVEL,
         C("Ghi chú", "ghi_chu", "note", "text"),
-    ), aliases=("de xuat xep loai", "de xuat", "proposals", "rating proposals"),
-       refers=(_cell("subject_code", when=("subject_kind", "chi_bo")),
-               _cell("subject_code", sheet="dang_vien", to=("member_code",), when=("subject_kind", "dang_vien")))),
+    ), aliases=("de xuat xep loai", "de xuat", "proposals", "rating proposals"), refers=_rating_subject()),
     # ---- end issue 14
 )
 

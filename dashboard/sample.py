@@ -34,6 +34,11 @@ something to show (see ``TROUBLE``):
 * actions GP2-05, GP4-05, GP5-04 overdue; GP1-05 finished late; GP3-02 goes
   backwards once; GP3-05 not reported since September 2026; GP3-06 and
   GP6-05 paused for a while.
+* the year-end review of 2026 (sheet de_xuat_xep_loai, from ``sample_limitations.proposals``):
+  three self-ratings and CB01's proposals for its members missing, CB02 proposed HTXSNV (the
+  quota: 20 % of 3 allows none), CB04 proposed HTTNV with DV048 proposed KHTNV (a cell cap);
+* DV046 (CB04) rated HTXSNV five years running, 2021–2025; DV051 still probationary a month
+  after his 12 months ended (admitted 20/10/2025), DV013's end in January 2027.
 
 Event dates (meetings, reports, decisions, joining) are never after
 15/11/2026; a few planned due dates of actions still running lie in

@@ -18,6 +18,7 @@ shared = str(periods.parse_period(ctx.period).year) if ctx.period else None
 year = int(ui.url_choice(ctx, "nam", [str(y) for y in years], "roster.year", {str(y): str(y) for y in years},
                          default=shared))
 names = ctx.member_names()
+kinds = ctx.labels("member_kind")
 forms = ctx.labels("discipline_form")
 
 # ---- the register
@@ -27,7 +28,7 @@ last = roster.last_discipline(ratings[ratings["year"] <= year])
 missed = ctx.query("members.unexcused", year=year).set_index("member_code")
 table = register.assign(
     name=[names.get(c, "") for c in register["member_code"]],
-    kind_name=[ctx.label("member_kind", k) for k in register["kind"]],
+    kind_name=[kinds.get(k, "") for k in register["kind"]],
     discipline=[f"{last[c][0]}: {forms.get(last[c][1], last[c][1] or '')}" if c in last else ""
                 for c in register["member_code"]],
     missed=[int(missed["meetings"].get(c, 0)) for c in register["member_code"]],

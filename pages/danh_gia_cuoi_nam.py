@@ -30,6 +30,7 @@ members = subjects[subjects["subject_kind"] == "dang_vien"].reset_index(drop=Tru
 share_row = ctx.query("review.quota_share", year=year)
 share = float(share_row["share"].iloc[0]) if len(share_row) else None
 names = ctx.member_names()
+kinds = ctx.labels("member_kind")
 
 # ---- the three steps
 st.caption(ctx.t("yearend.intro", year=year))
@@ -53,7 +54,7 @@ st.dataframe(tables.display(cells, [
 st.subheader(ctx.t("yearend.members.title"))
 members = members.assign(
     cell=[ctx.cell_name(c) for c in members["branch_code"]],
-    kind_name=[ctx.label("member_kind", k) for k in members["member_kind"]],
+    kind_name=[kinds.get(k, "") for k in members["member_kind"]],
     missing=[", ".join(ctx.t(f"yearend.step.{s}") for s in review.missing_steps(r)) or "—"
              for r in members.to_dict("records")],
     name=[names.get(c, "") for c in members["subject_code"]])

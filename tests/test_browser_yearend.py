@@ -44,7 +44,7 @@ def test_propose_check_decide_in_the_browser(sample_db, tmp_path):
         editor = page.locator("[class*='st-key-plan_cells']")
         editor.scroll_into_view_if_needed()
         box = editor.locator("canvas").first.bounding_box()
-        page.mouse.dblclick(box["x"] + box["width"] * 0.6, box["y"] + 35 + 35 + 17)
+        page.mouse.dblclick(box["x"] + box["width"] * 0.45, box["y"] + 35 + 35 + 17)   # 2nd row, "Mức đề xuất"
         page.get_by_role("option", name="HTTNV", exact=True).click()
         page.keyboard.press("Enter")
         page.get_by_text("Chi bộ: 0 Hoàn thành xuất sắc nhiệm vụ, được tối đa 0").wait_for(timeout=30_000)

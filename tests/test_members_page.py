@@ -1,6 +1,7 @@
 """The member register page on the sample: the register, and every list shows its members."""
 
 from tests.apptest import open_page, texts
+from tests.test_access import sign_in, users  # noqa: F401 - the users fixture
 
 
 def test_the_register_and_its_lists_on_the_sample(sample_db):
@@ -28,3 +29,12 @@ def test_choosing_one_cell_narrows_the_register(sample_db):
     at = open_page("pages/dang_vien.py", {"chi_bo": "CB04", "nam": "2025"})
     register = at.dataframe[0].value
     assert set(register["Chi bộ"]) == {"Chi bộ Khối Dân sự – Hành chính"}
+
+
+def test_a_cells_secretary_sees_his_members_without_names(sample_db, users):
+    at = sign_in(open_page("pages/dang_vien.py", {"nam": "2025"}), "thuky")
+    assert not at.exception, [e.value for e in at.exception]
+    register = at.dataframe[0].value
+    assert set(register["Chi bộ"]) == {"Chi bộ Khối Hình sự"} and len(register) == 14
+    assert "Họ và tên" not in register.columns
+    assert "Đảng viên mẫu" not in texts(at)

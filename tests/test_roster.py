@@ -5,15 +5,9 @@ import datetime as dt
 import pytest
 
 from dashboard import queries, roster, store
+from tests.rows import insert
 
 TODAY = dt.date(2026, 11, 26)
-
-
-def insert(cur, table, rows):
-    for row in rows:
-        cols = ", ".join(f'"{c}"' for c in row) + ", upload_id"
-        marks = ", ".join(f"${c}" for c in row) + ", 0"
-        cur.execute(f"INSERT INTO {table} ({cols}) VALUES ({marks})", row)
 
 
 @pytest.fixture

@@ -1,6 +1,7 @@
 """The year-end review page on the sample: the three steps, the checks, the planner's quota."""
 
 from tests.apptest import open_page, texts
+from tests.test_access import sign_in, users  # noqa: F401 - the users fixture
 
 
 def test_the_2026_review_shows_the_steps_the_quota_and_the_cap(sample_db):
@@ -33,3 +34,16 @@ def test_saving_from_the_page_lands_in_history(sample_db):
     history = open_page("pages/lich_su.py")
     table = next(df.value for df in history.dataframe if "Nguồn" in df.value.columns)
     assert table.iloc[0]["Nguồn"] == "Nhập trên trang"
+
+
+def test_a_cells_secretary_sees_his_cell_may_propose_and_may_not_decide(sample_db, users):
+    at = sign_in(open_page("pages/danh_gia_cuoi_nam.py", {"nam": "2026"}), "thuky")
+    assert not at.exception, [e.value for e in at.exception]
+    # CB02 and its 14 members only; no names; a save button for proposals, none for decisions.
+    assert "Tự đánh giá 14/15" in texts(at)
+    keys = [b.key for b in at.button]
+    assert "yearend_save" in keys and "yearend_decide" not in keys
+    assert all("(" not in s for s in at.dataframe[1].value["Đảng viên"])
+    at.button(key="yearend_save").click().run()
+    assert not at.exception
+    assert any("Không có gì thay đổi" in s.value for s in at.success)   # the proposals as stored

@@ -152,3 +152,14 @@ def test_the_export_has_the_template_sheets(sample_db):
     # 2026 in the sample: 48 members' self-ratings + 35 members' proposals + 4 cells × 2 steps.
     assert len(rows) - 1 == 94
     assert book.get_sheet_by_name("xep_loai").to_python()[1:] == []
+
+
+def test_a_decision_keeps_the_discipline_recorded(sample_db):
+    # DV047 was disciplined (khiển trách) in 2024 and rated KHTNV; recording the decision again
+    # from the page carries no discipline columns, so the recorded discipline stays.
+    saved = entry.record_decisions(sample_db, 2024, plan([("dang_vien", "DV047", "KHTNV")]), ADMIN, TODAY)
+    assert saved.result.upload_id is not None     # the decision date changed
+    row = store.cursor(sample_db).execute(
+        "SELECT level, disciplined, discipline_form, decided_on FROM v_ratings "
+        "WHERE year = 2024 AND subject_code = 'DV047'").fetchone()
+    assert row == ("KHTNV", True, "khien_trach", TODAY)
