@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import tables, ui
+from dashboard import ui
 
 ctx = ui.page_setup("history")
 st.caption(ctx.t("history.explain"))
@@ -17,10 +17,10 @@ if uploads.empty:
     st.stop()
 
 # ---- the list, undo, the audit trail
-st.dataframe(tables.display(uploads, [
+ui.table(ctx, uploads, [
     ("upload_id", "col.upload_id", "int"), ("file_name", "col.file", "text"),
     ("uploaded_by", "col.who", "text"), ("uploaded_at", "col.when", "datetime"),
     ("source_name", "col.source", "text"), ("rows", "col.rows", "int"), ("state", "col.state", "text"),
-], ctx.lang), hide_index=True, width="stretch")
+], what=ctx.t("history.file"), key="uploads_table", title=ctx.t("page.history"), period=None)
 ui.history.undo_control(ctx, uploads)
 ui.history.audit_trail(ctx)

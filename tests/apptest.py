@@ -52,3 +52,25 @@ def served(kept: list, button) -> tuple[str, bytes]:
     """(file name, bytes) that a download button of the last run serves, as the browser gets them."""
     found = kept[-1].get_file(button.proto.url.rsplit("/", 1)[-1])
     return found.filename, bytes(found.content)
+
+
+def keep_deferred(monkeypatch) -> list:
+    """Keep the media file manager of every run, so a test can make what a deferred download
+    button (``data`` a callable: the file is made on the click) hands the browser."""
+    kept = []
+
+    class Kept(app_test.MediaFileManager):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            kept.append(self)
+
+    monkeypatch.setattr(app_test, "MediaFileManager", Kept)
+    return kept
+
+
+def downloaded(kept: list, button) -> tuple[str, bytes]:
+    """(file name, bytes) of a deferred download of the last run, made as a click makes them."""
+    manager = kept[-1]
+    url = manager.execute_deferred(button.proto.deferred_file_id)
+    found = manager._storage.get_file(url.rsplit("/", 1)[-1].split(".")[0])
+    return found.filename, bytes(found.content)

@@ -1,6 +1,7 @@
 """Messages of the documents that leave the dashboard: ``report.*`` the report to the higher
 committee (its wording follows Hướng dẫn 36-HD/VPTW: "BÁO CÁO", "Nơi nhận:", "T/M ĐẢNG ỦY",
-the closing "./."), ``backup.*`` and ``restore.*`` backups of the store.
+the closing "./."; ``report.ui.*`` the button that makes it), ``backup.*`` and ``restore.*``
+backups of the store, ``download.*`` the buttons under every table and chart.
 
 Vietnamese first, with full diacritics; English alongside.
 """
@@ -85,4 +86,42 @@ MESSAGES: dict[str, dict[str, str]] = {
     "restore.damaged": {
         "vi": "Bản sao lưu {file} bị hỏng: bảng {table} không khớp với số liệu kiểm tra ghi lúc sao lưu ({detail}); không thay đổi gì.",
         "en": "The backup {file} is damaged: table {table} does not match the check written when it was made ({detail}); nothing was changed."},
+    "download.xlsx": {"vi": "Tải Excel", "en": "Excel"},
+    "download.csv": {"vi": "Tải CSV", "en": "CSV"},
+    "download.png": {"vi": "Tải ảnh PNG", "en": "PNG image"},
+    "download.svg": {"vi": "Tải ảnh SVG", "en": "SVG image"},
+    "download.made_on": {"vi": "Ngày xuất", "en": "Exported on"},
+    "download.note": {"vi": "Lưu ý", "en": "Note"},
+    "download.year": {"vi": "Năm", "en": "Year"},
+    "download.focus": {"vi": "Giải pháp và đơn vị", "en": "Solution and unit"},
+    "report.ui.title": {"vi": "Xuất báo cáo", "en": "Export the report"},
+    "report.ui.help": {
+        "vi": "Báo cáo gửi Đảng ủy cấp trên theo thể thức văn bản của Đảng (Hướng dẫn 36-HD/VPTW), {period}, {cells}: bản Word (.docx) để chỉnh sửa và bản PDF cùng nội dung.",
+        "en": "The report to the higher committee in the Party's document format (Hướng dẫn 36-HD/VPTW), {period}, {cells}: a Word file (.docx) to edit and a PDF of the same content."},
+    "report.ui.make": {"vi": "Lập báo cáo", "en": "Make the report"},
+    "report.ui.making": {"vi": "Đang lập báo cáo…", "en": "Making the report…"},
+    "report.ui.ready": {"vi": "Báo cáo đã sẵn sàng ({pages} trang).", "en": "The report is ready ({pages} pages)."},
+    "report.ui.docx": {"vi": "Tải bản Word (.docx)", "en": "Word (.docx)"},
+    "report.ui.pdf": {"vi": "Tải bản PDF", "en": "PDF"},
+    "report.ui.what": {"vi": "Báo cáo", "en": "Report"},
+    "backup.ui.title": {"vi": "Sao lưu và khôi phục", "en": "Backup and restore"},
+    "backup.ui.explain": {
+        "vi": "Bản sao lưu là một tệp chứa toàn bộ dữ liệu, lịch sử tải lên và nhật ký, được chụp nhất quán khi ứng dụng đang chạy. Khôi phục thay toàn bộ dữ liệu hiện có bằng bản sao lưu, chỉ sau khi bản sao lưu đã được kiểm tra; dữ liệu hiện có được giữ lại thành một tệp .bak bên cạnh.",
+        "en": "A backup is one file holding every table, the upload history and the audit trail, taken consistently while the app runs. Restoring replaces all current data by the backup, only once the backup has been checked; the current data is kept beside it as a .bak file."},
+    "backup.ui.make": {"vi": "Tạo bản sao lưu", "en": "Make a backup"},
+    "backup.ui.ready": {"vi": "Bản sao lưu đã sẵn sàng: {tables} bảng, {rows} dòng.",
+                        "en": "The backup is ready: {tables} tables, {rows} rows."},
+    "backup.ui.download": {"vi": "Tải bản sao lưu", "en": "Download the backup"},
+    "backup.ui.file": {"vi": "Tệp sao lưu (.duckdb) để khôi phục", "en": "Backup file (.duckdb) to restore"},
+    "backup.ui.checked": {
+        "vi": "Tệp {file} là bản sao lưu hợp lệ lập lúc {when}{who}: {tables} bảng, {rows} dòng. Khôi phục sẽ thay toàn bộ dữ liệu hiện có.",
+        "en": "{file} is a valid backup made {when}{who}: {tables} tables, {rows} rows. Restoring replaces all current data."},
+    "backup.ui.by": {"vi": " bởi {who}", "en": " by {who}"},
+    "backup.ui.confirm": {"vi": "Tôi hiểu: thay dữ liệu hiện có bằng bản sao lưu này",
+                          "en": "I understand: replace the current data by this backup"},
+    "backup.ui.restore": {"vi": "Khôi phục", "en": "Restore"},
+    "backup.ui.too_big": {"vi": "Tệp {file} quá lớn ({size} MB; tối đa {limit} MB); không thay đổi gì.",
+                          "en": "{file} is too large ({size} MB; at most {limit} MB); nothing was changed."},
+    "backup.ui.restored": {"vi": "Đã khôi phục từ {file}: {tables} bảng, {rows} dòng, đã kiểm tra khớp với bản sao lưu. Dữ liệu trước đó được giữ tại {previous}.",
+                           "en": "Restored from {file}: {tables} tables, {rows} rows, checked against the backup. The previous data is kept at {previous}."},
 }
