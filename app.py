@@ -107,3 +107,6 @@ with right:
                     f"{ui.plain(item.text)}")
     if len(items) > 3:
         st.caption(ctx.t("overview.urgent.more", n=len(items) - 3))
+
+# ---- the report to the higher committee, made on request for this period and these cells
+ui.report_button(ctx)

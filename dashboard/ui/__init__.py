@@ -11,18 +11,19 @@ the widgets here.
 * ``sidebar`` — the menu and the shared filters; ``page`` — ``page_setup``;
 * ``widgets`` — safe text, clearing the cell filter, choices kept in the address, findings;
 * ``downloads`` — every table as .xlsx and CSV, key charts as PNG and SVG (``table``,
-  ``table_downloads``, ``chart_downloads``), audited;
+  ``table_downloads``, ``chart_downloads``), audited; ``report`` — “Xuất báo cáo” (``report_button``);
 * ``why``, ``uploads``, ``history`` — the larger parts of the ranking, upload and history pages.
 """
 
-from . import downloads, history, uploads, url, why
+from . import downloads, history, report, uploads, url, why
 from .context import PageContext, db_path, today
 from .downloads import chart_downloads, table, table_downloads
+from .report import report_button
 from .login import audit_event, audit_export
 from .page import page_setup
 from .widgets import (clear_filter_button, empty_notice, findings_table, plain, select_cells, selection_key,
                       url_choice, user_errors)
 
-__all__ = ["downloads", "chart_downloads", "table", "table_downloads", "history", "uploads", "url", "why", "PageContext", "db_path", "today", "audit_event", "audit_export",
+__all__ = ["downloads", "report", "report_button", "chart_downloads", "table", "table_downloads", "history", "uploads", "url", "why", "PageContext", "db_path", "today", "audit_event", "audit_export",
            "page_setup", "clear_filter_button", "empty_notice", "findings_table", "plain", "select_cells",
            "selection_key", "url_choice", "user_errors"]

@@ -50,7 +50,7 @@ def filters_of(ctx: PageContext, extra: Sequence[tuple[str, str]] = (), period: 
     return pairs
 
 
-def _audited(ctx: PageContext, file_name: str, build: Callable[[], bytes | str]) -> Callable[[], bytes | str]:
+def audited(ctx: PageContext, file_name: str, build: Callable[[], bytes | str]) -> Callable[[], bytes | str]:
     """``build`` run on the download itself, and the download recorded in the audit trail."""
     user, page = ctx.user, ctx.page
 
@@ -64,7 +64,7 @@ def _audited(ctx: PageContext, file_name: str, build: Callable[[], bytes | str])
 
 def _button(ctx: PageContext, label_key: str, icon: str, file_name: str, build: Callable[[], bytes | str],
             key: str) -> None:
-    st.download_button(ctx.t(label_key), data=_audited(ctx, file_name, build), file_name=file_name,
+    st.download_button(ctx.t(label_key), data=audited(ctx, file_name, build), file_name=file_name,
                        mime=MIMES[file_name.rsplit(".", 1)[-1]], key=key, icon=icon, type="tertiary",
                        on_click="ignore")
 
