@@ -40,7 +40,7 @@ from . import settings
 
 ROLES = ("viewer", "editor", "admin")
 PERMISSIONS = {"viewer": {"view"}, "editor": {"view", "upload"},
-               "admin": {"view", "upload", "undo", "names", "audit"}}
+               "admin": {"view", "upload", "undo", "names", "audit", "backup"}}
 FREE_ATTEMPTS = 5           # failed logins before the delay starts
 BASE_DELAY_SECONDS = 5      # first delay, doubled at each further failure
 MAX_DELAY_SECONDS = 15 * 60

@@ -113,9 +113,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "backup.ui.download": {"vi": "Tải bản sao lưu", "en": "Download the backup"},
     "backup.ui.file": {"vi": "Tệp sao lưu (.duckdb) để khôi phục", "en": "Backup file (.duckdb) to restore"},
     "backup.ui.checked": {
-        "vi": "Tệp {file} là bản sao lưu hợp lệ lập lúc {when}{who}: {tables} bảng, {rows} dòng. Khôi phục sẽ thay toàn bộ dữ liệu hiện có.",
-        "en": "{file} is a valid backup made {when}{who}: {tables} tables, {rows} rows. Restoring replaces all current data."},
-    "backup.ui.by": {"vi": " bởi {who}", "en": " by {who}"},
+        "vi": "Tệp {file} là bản sao lưu hợp lệ của Bảng điều hành, đã kiểm tra: {tables} bảng, {rows} dòng. Khôi phục sẽ thay toàn bộ dữ liệu hiện có.",
+        "en": "{file} is a valid backup of this dashboard, checked: {tables} tables, {rows} rows. Restoring replaces all current data."},
     "backup.ui.confirm": {"vi": "Tôi hiểu: thay dữ liệu hiện có bằng bản sao lưu này",
                           "en": "I understand: replace the current data by this backup"},
     "backup.ui.restore": {"vi": "Khôi phục", "en": "Restore"},

@@ -50,13 +50,14 @@ def filters_of(ctx: PageContext, extra: Sequence[tuple[str, str]] = (), period: 
     return pairs
 
 
-def audited(ctx: PageContext, file_name: str, build: Callable[[], bytes | str]) -> Callable[[], bytes | str]:
+def audited(ctx: PageContext, file_name: str, build: Callable[[], bytes | str], action: str = "export",
+            detail: dict | None = None) -> Callable[[], bytes | str]:
     """``build`` run on the download itself, and the download recorded in the audit trail."""
-    user, page = ctx.user, ctx.page
+    user, record = ctx.user, {"file": file_name, "page": ctx.page, **(detail or {})}
 
     def made() -> bytes | str:
         data = build()
-        audit.record("export", user.name, {"file": file_name, "page": page}, branches=user.scope)
+        audit.record(action, user.name, record, branches=user.scope)
         return data
 
     return made
