@@ -34,18 +34,24 @@ def texts(at: AppTest) -> str:
     return re.sub(r"\\(.)", r"\1", "\n".join(str(p) for p in parts))
 
 
-def keep_served_files(monkeypatch) -> list:
-    """Keep the in-memory media storage of every run, so a test can read what a download button
-    serves (AppTest drops it after each run)."""
+def _keep(monkeypatch, name: str) -> list:
+    """Keep every instance AppTest makes of ``app_test.<name>`` (it drops them after each run)."""
     kept = []
+    base = getattr(app_test, name)
 
-    class Kept(app_test.MemoryMediaFileStorage):
+    class Kept(base):
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
             kept.append(self)
 
-    monkeypatch.setattr(app_test, "MemoryMediaFileStorage", Kept)
+    monkeypatch.setattr(app_test, name, Kept)
     return kept
+
+
+def keep_served_files(monkeypatch) -> list:
+    """Keep the in-memory media storage of every run, so a test can read what a download button
+    serves (AppTest drops it after each run)."""
+    return _keep(monkeypatch, "MemoryMediaFileStorage")
 
 
 def served(kept: list, button) -> tuple[str, bytes]:
@@ -57,15 +63,7 @@ def served(kept: list, button) -> tuple[str, bytes]:
 def keep_deferred(monkeypatch) -> list:
     """Keep the media file manager of every run, so a test can make what a deferred download
     button (``data`` a callable: the file is made on the click) hands the browser."""
-    kept = []
-
-    class Kept(app_test.MediaFileManager):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            kept.append(self)
-
-    monkeypatch.setattr(app_test, "MediaFileManager", Kept)
-    return kept
+    return _keep(monkeypatch, "MediaFileManager")
 
 
 def downloaded(kept: list, button) -> tuple[str, bytes]:

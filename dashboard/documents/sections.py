@@ -105,7 +105,8 @@ def _measures(run: Runner, code: str, common: dict, today: dt.date, lang: str,
                                   if r["heads_recorded"] else fmt.MISSING], lang)]
     frame = _with_total(run("limitations.l4_by_cell", today=today, **common),
                         ["members", "committed", "kept", "post_members", "post_kept", "disciplined"])
-    a2 = lambda r: fmt.fmt_percent(r["a2_share"], lang, fixed=True) if r["branch_code"] != TOTAL else fmt.MISSING  # noqa: E731
+    def a2(r: dict) -> str:   # a share of the criterion's maximum: no sum for the Đảng bộ
+        return fmt.fmt_percent(r["a2_share"], lang, fixed=True) if r["branch_code"] != TOTAL else fmt.MISSING
     if int(frame["committed"].sum()) == 0:   # no commitment recorded: discipline and criterion A2 only
         return [Paragraph(t("report.lim.no_data.L4")),
                 _table(frame, names, [t("report.lim.members"), t("report.lim.disciplined"), t("report.lim.a2")],

@@ -71,10 +71,11 @@ def report_button(ctx: PageContext, key: str = "report") -> None:
             return
         made = make(ctx)
         with st.container(horizontal=True, gap="small"):
-            for ext, data, mime, icon in (("docx", made.docx, DOCX_MIME, ":material/edit_document:"),
-                                          ("pdf", made.pdf, "application/pdf", ":material/picture_as_pdf:")):
+            for ext, data, mime, label, icon in (
+                    ("docx", made.docx, DOCX_MIME, "report.ui.docx", ":material/edit_document:"),
+                    ("pdf", made.pdf, "application/pdf", "report.ui.pdf", ":material/picture_as_pdf:")):
                 name = file_name(ctx, ext)
-                st.download_button(ctx.t(f"report.ui.{ext}"), data=audited(ctx, name, lambda data=data: data),
+                st.download_button(ctx.t(label), data=audited(ctx, name, lambda data=data: data),
                                    file_name=name, mime=mime, key=f"{key}_{ext}", icon=icon, on_click="ignore")
 
 __all__ = ["Made", "file_name", "make", "report_button"]
