@@ -54,7 +54,7 @@ if not calendar.empty:
     st.caption(ctx.t("meetings.calendar_help"))
     calendar_spec = ctx.chart(charts.calendar, calendar, ctx.lang)
     st.vega_lite_chart(calendar_spec, width="stretch")
-    ui.chart_downloads(ctx, calendar_spec, ctx.t("meetings.calendar_file"), "calendar_chart")
+    ui.chart_downloads(ctx, calendar_spec, ctx.t("meetings.calendar_file"), "calendar_chart", period=str(year))
 st.subheader(ctx.t("meetings.findings", year=year))
 ui.findings_table(ctx, findings, key="meeting_findings", with_year=False,
                   what=ctx.t("meetings.findings", year=year), period=str(year))

@@ -81,7 +81,7 @@ def table_downloads(ctx: PageContext, frame: pd.DataFrame, columns: Columns, wha
     for a table that does not depend on the period (the upload history)."""
     if frame is None or frame.empty:
         return
-    frame, columns = frame.copy(), list(columns)
+    columns = list(columns)   # the frame is the page's own (a fresh frame each run): the click reads it as shown
     title = title or what
     written = filters_of(ctx, filters, period=period == PAGE_PERIOD)
     period = ctx.period if period == PAGE_PERIOD else period
@@ -105,10 +105,11 @@ def table(ctx: PageContext, frame: pd.DataFrame, columns: Columns, what: str, ke
     return event
 
 
-def chart_downloads(ctx: PageContext, spec: dict, what: str, key: str) -> None:
+def chart_downloads(ctx: PageContext, spec: dict, what: str, key: str, period: str | None = PAGE_PERIOD) -> None:
     """PNG and SVG of a chart, rendered on this machine from the very spec the page draws."""
-    png_name = export_file_name(what, ctx.period, ctx.today, "png")
-    svg_name = export_file_name(what, ctx.period, ctx.today, "svg")
+    period = ctx.period if period == PAGE_PERIOD else period
+    png_name = export_file_name(what, period, ctx.today, "png")
+    svg_name = export_file_name(what, period, ctx.today, "svg")
     lang = ctx.lang
     with st.container(horizontal=True, gap="small", key=f"dl_{key}"):
         _button(ctx, "download.png", ":material/image:", png_name, lambda: chart_files.chart_png(spec, lang),
