@@ -114,3 +114,6 @@ with right:
                     f"{ui.plain(item.text)}")
     if len(items) > URGENT_SHOWN:
         st.caption(ctx.t("overview.urgent.more", n=len(items) - URGENT_SHOWN))
+
+# ---- the report to the higher committee, made on request for this period and these cells
+ui.report_button(ctx)

@@ -39,7 +39,7 @@ from .throttle import (FREE_ATTEMPTS, MAX_LOGIN_CHARS,  # noqa: F401  (read by t
 
 ROLES = ("viewer", "editor", "admin")
 PERMISSIONS = {"viewer": {"view"}, "editor": {"view", "upload"},
-               "admin": {"view", "upload", "undo", "names", "audit",
+               "admin": {"view", "upload", "undo", "names", "audit", "backup",
                          "decide"}}   # issue 14: records the Đảng ủy's year-end decisions
 MAX_PASSWORD_CHARS = 1024
 USER_KEYS = ("name", "role", "branches", "password_hash")

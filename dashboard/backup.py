@@ -132,12 +132,12 @@ def _write_markers(out, checks: dict[str, tuple[int, str]], sequences: dict[str,
                         last_values=list(sequences.values()))
 
 
-def backup_bytes(db: Path, who: str = "") -> bytes:
-    """A backup as bytes, for a download button."""
+def backup_bytes(db: Path, who: str = "") -> tuple[bytes, Outcome]:
+    """A backup as bytes, for a download button, and what it holds."""
     with tempfile.TemporaryDirectory(prefix="sao-luu-") as folder:
         path = Path(folder) / "sao-luu.duckdb"
-        backup(db, path, who=who)
-        return path.read_bytes()
+        outcome = backup(db, path, who=who)
+        return path.read_bytes(), outcome
 
 
 # ---------------------------------------------------------------- restore
@@ -280,9 +280,19 @@ def _swap(tmp: Path, db: Path, path: Path, tables: int, rows: int, started: floa
     return Outcome(path, tables, rows, time.perf_counter() - started, previous)
 
 
+def verify_bytes(data: bytes, name: str = "sao-luu.duckdb") -> tuple[int, int]:
+    """Check an uploaded file as ``restore`` would, changing nothing: (tables, rows) it holds.
+    ``Refused`` says what is wrong with it."""
+    with tempfile.TemporaryDirectory(prefix="kiem-tra-") as folder:
+        path = Path(folder) / (Path(name).name or "sao-luu.duckdb")
+        path.write_bytes(data)
+        info = verify(path)
+        return len(info.checks), sum(n for n, _ in info.checks.values())
+
+
 def restore_bytes(data: bytes, db: Path, name: str = "sao-luu.duckdb") -> Outcome:
     """Restore from an uploaded backup (the page's file uploader)."""
     with tempfile.TemporaryDirectory(prefix="khoi-phuc-") as folder:
-        path = Path(folder) / Path(name).name
+        path = Path(folder) / (Path(name).name or "sao-luu.duckdb")
         path.write_bytes(data)
         return restore(path, db)

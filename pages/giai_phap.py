@@ -8,7 +8,7 @@ their flags. Solutions are named by their short titles, the Đảng ủy's wordi
 
 import streamlit as st
 
-from dashboard import charts, fmt, progress, projection, settings, tables, ui
+from dashboard import charts, fmt, progress, projection, settings, ui
 from dashboard.progress import Focus
 
 ctx = ui.page_setup("solutions", title_key="page.solutions.title")
@@ -44,12 +44,12 @@ if picked:
     clicked = Focus(int(picked[0]["solution"]), str(picked[0]["branch_code"]))
     ui.url.set_focus(Focus() if clicked == focus else clicked)
     st.rerun()
+focus_text = ctx.t("solutions.focus", solution=fmt.solution_label(focus.solution, titles) if focus.solution
+                   else ctx.t("solutions.all_solutions"),
+                   unit=unit_names.get(focus.unit, "") if focus.unit else ctx.t("filter.cell.all"))
 if focus.active:
     left, right = st.columns([3, 1], vertical_alignment="center")
-    left.markdown(":material/filter_alt: " + ui.plain(ctx.t(
-        "solutions.focus", solution=fmt.solution_label(focus.solution, titles) if focus.solution
-        else ctx.t("solutions.all_solutions"),
-        unit=unit_names.get(focus.unit, "") if focus.unit else ctx.t("filter.cell.all"))))
+    left.markdown(":material/filter_alt: " + ui.plain(focus_text))
     if right.button(ctx.t("solutions.focus.clear"), key="focus_clear", icon=":material/filter_alt_off:"):
         ui.url.set_focus(Focus())
         st.rerun()
@@ -67,20 +67,23 @@ with left:
     series = progress.series_by_solution(progress.narrow(timeline, focus))
     finishes = projection.by_group(progress.narrow(projections, focus), ["solution"])
     finishes = finishes.assign(words=[projection.group_words(r, ctx.lang) for r in finishes.to_dict("records")])
-    st.vega_lite_chart(spec=ctx.chart(charts.timeline, series, ctx.lang, titles, finishes), width="stretch")
+    timeline_spec = ctx.chart(charts.timeline, series, ctx.lang, titles, finishes)
+    st.vega_lite_chart(spec=timeline_spec, width="stretch")
+    ui.chart_downloads(ctx, timeline_spec, ctx.t("solutions.timeline.file"), "timeline_chart")
     st.caption(ctx.t("solutions.projection.help", n=projection.reports_used()))
 on_time = progress.on_time_by_unit(shown, units)
 with right:
     st.subheader(ctx.t("solutions.l1.title"))
     st.caption(ctx.t("solutions.l1.help", today=fmt.fmt_date(ctx.today), limitation=ctx.limitation("L1")))
     st.vega_lite_chart(spec=ctx.chart(charts.on_time, on_time, ctx.lang), width="stretch")
-st.dataframe(tables.display(on_time, [
+choices = [(ctx.t("download.focus"), focus_text)] if focus.active else []
+ui.table(ctx, on_time, [
     ("branch_name", "col.cell", "text"), ("actions", "col.actions", "int"),
     ("on_time", "solutions.col.on_time", "int"), ("on_time_share", "solutions.col.on_time_share", "ratio"),
     ("done_late", "solutions.col.done_late", "int"), ("overdue", "col.overdue", "int"),
     ("days_late_total", "solutions.col.days_late_total", "int"),
     ("days_late_max", "solutions.col.days_late_max", "int"),
-], ctx.lang), hide_index=True, width="stretch")
+], what=ctx.t("solutions.l1.file"), key="on_time", filters=choices, title=ctx.t("solutions.l1.title"))
 
 # ---- the actions; the flags come right after the figures they qualify, the owner, least read, last
 st.subheader(ctx.t("solutions.actions.title"))
@@ -93,14 +96,15 @@ shown = shown.assign(
     flags=[progress.flag_words(row, ctx.lang) for row in shown.to_dict("records")],
     projection_text=[projected.get(code, "") for code in shown["action_code"]],
 )
-st.dataframe(tables.display(shown, [
+ui.table(ctx, shown, [
     ("action_code", "solutions.col.code", "text"), ("solution_text", "col.solution", "text"),
     ("branch_name", "col.cell", "text"), ("description", "col.description", "text"),
     ("due_on", "col.due", "date"), ("last_reported_on", "col.last_report", "date"),
     ("percent", "col.progress", "percent"), ("status_name", "col.status", "text"),
     ("flags", "solutions.col.flags", "text"), ("projection_text", "solutions.col.projection", "text"),
     ("owner", "col.owner", "text"),
-], ctx.lang), hide_index=True, width="stretch", column_config={
+], what=ctx.t("solutions.actions.file"), key="actions", filters=choices, title=ctx.t("solutions.actions.title"),
+    column_config={
     ctx.t("solutions.col.projection"): st.column_config.TextColumn(width="large"),
     ctx.t("col.description"): st.column_config.TextColumn(width="large"),
     ctx.t("col.solution"): st.column_config.TextColumn(width="medium"),

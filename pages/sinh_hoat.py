@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import charts, fmt, periods, rules, tables, ui
+from dashboard import charts, fmt, periods, rules, ui
 
 ctx = ui.page_setup("meetings")
 ui.clear_filter_button(ctx)
@@ -37,22 +37,24 @@ if required is not None and required["source"] is not None and not isinstance(re
                      source=ctx.citation(required["source"])))
 if year == ctx.today.year:
     st.info(ctx.t("meetings.year_running", month=ctx.today.month), icon=":material/schedule:")
-st.dataframe(
-    tables.display(yearly, [
-        ("branch_name", "col.cell", "text"), ("regular_text", "col.regular", "text"),
-        ("thematic_text", "col.thematic", "text"), ("criticism_share", "col.criticism", "ratio"),
-        ("attendance", "col.attendance", "ratio"), ("unexcused", "col.unexcused", "int"),
-        ("avg_minutes", "col.minutes", "int"), ("speakers", "col.speakers", "score"),
-        ("quarters", "col.thematic_quarters", "text"), ("low_attendance", "col.low_attendance", "int"),
-        ("too_short", "col.too_short", "int"),
-    ], ctx.lang),
-    hide_index=True, width="stretch", key="meetings_table")
+ui.table(ctx, yearly, [
+    ("branch_name", "col.cell", "text"), ("regular_text", "col.regular", "text"),
+    ("thematic_text", "col.thematic", "text"), ("criticism_share", "col.criticism", "ratio"),
+    ("attendance", "col.attendance", "ratio"), ("unexcused", "col.unexcused", "int"),
+    ("avg_minutes", "col.minutes", "int"), ("speakers", "col.speakers", "score"),
+    ("quarters", "col.thematic_quarters", "text"), ("low_attendance", "col.low_attendance", "int"),
+    ("too_short", "col.too_short", "int"),
+], what=ctx.t("meetings.file"), key="meetings_table", title=ctx.t("meetings.summary", year=year),
+    filters=[(ctx.t("download.year"), str(year))], period=str(year))
 st.caption(ctx.t("meetings.l3", limitation=ctx.limitation("L3")))
 
 # ---- month by month, and the year's findings
 if not calendar.empty:
     st.subheader(ctx.t("meetings.calendar", year=year))
     st.caption(ctx.t("meetings.calendar_help"))
-    st.vega_lite_chart(ctx.chart(charts.calendar, calendar, ctx.lang), width="stretch")
+    calendar_spec = ctx.chart(charts.calendar, calendar, ctx.lang)
+    st.vega_lite_chart(calendar_spec, width="stretch")
+    ui.chart_downloads(ctx, calendar_spec, ctx.t("meetings.calendar_file"), "calendar_chart", period=str(year))
 st.subheader(ctx.t("meetings.findings", year=year))
-ui.findings_table(ctx, findings, key="meeting_findings", with_year=False)
+ui.findings_table(ctx, findings, key="meeting_findings", with_year=False,
+                  what=ctx.t("meetings.findings", year=year), period=str(year))

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import charts, fmt, periods, rankings, rules, tables, ui
+from dashboard import charts, fmt, periods, rankings, rules, ui
 
 ctx = ui.page_setup("ranking")
 if ctx.period is None:
@@ -52,15 +52,16 @@ st.caption(ctx.t("ranking.caption") + " " + (ctx.t("ranking.compared_with", peri
                          source=ctx.citation(score_source)))
 if not ranked:
     st.caption(ctx.t("ranking.rank_hidden"))
-table_event = st.dataframe(
-    tables.display(board, ([("rank_text", "col.rank", "text")] if ranked else []) + [
+choices = [(ctx.t("ranking.compare"), ctx.t(f"ranking.compare.{compare}")),
+           (ctx.t("ranking.sort"), ctx.t(f"ranking.sort.{sort_by}"))]
+table_event = ui.table(
+    ctx, board, ([("rank_text", "col.rank", "text")] if ranked else []) + [
         ("branch_name", "col.cell", "text"), ("total_score", "col.total", "score"),
         ("total_change", f"ranking.compare.{compare}", "delta"), ("common_score", "col.common", "score"),
         ("task_score", "col.tasks", "score"), ("computed_name", "col.level", "text"),
         ("decided_name", "col.decided", "text"), ("flag_text", "ranking.flags", "text"),
-    ], ctx.lang),
-    hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row",
-    key=ui.selection_key("ranking_table"),
+    ], what=ctx.t("ranking.file"), key="ranking", filters=choices, title=ctx.t("page.ranking"),
+    on_select="rerun", selection_mode="single-row", table_key=ui.selection_key("ranking_table"),
     # Narrow number columns so the flags stay in view on a laptop screen.
     column_config={ctx.t(k): st.column_config.TextColumn(width="small") for k in (
         ("col.rank",) if ranked else ()) + ("col.total", f"ranking.compare.{compare}", "col.common", "col.tasks")})
@@ -71,8 +72,10 @@ if rows and [board.iloc[rows[0]]["branch_code"]] != ctx.selected_cells:
 # ---- bar chart: click a bar to narrow the page to that cell
 st.subheader(ctx.t("ranking.chart"))
 st.caption(ctx.t("ranking.chart_help"))
-chart_event = st.vega_lite_chart(ctx.chart(charts.totals_bar, board, levels, ctx.lang, bands, "pick"), width="stretch",
-                                 on_select="rerun", selection_mode="pick", key=ui.selection_key("ranking_chart"))
+bars = ctx.chart(charts.totals_bar, board, levels, ctx.lang, bands, "pick")
+chart_event = st.vega_lite_chart(bars, width="stretch", on_select="rerun", selection_mode="pick",
+                                 key=ui.selection_key("ranking_chart"))
+ui.chart_downloads(ctx, bars, ctx.t("ranking.chart_file"), "ranking_chart")
 picked = [p.get("branch_code") for p in (chart_event or {}).get("selection", {}).get("pick", []) or []]
 picked = [c for c in picked if c]
 if picked and picked[:1] != ctx.selected_cells:
@@ -106,4 +109,4 @@ if not member_levels.empty:
 # ---- every finding of the year for the selection
 st.subheader(ctx.t("findings.title_year", year=period.year))
 shown = findings[findings["branch_code"].isna() | findings["branch_code"].isin(ctx.cells)]
-ui.findings_table(ctx, shown, key="findings_table")
+ui.findings_table(ctx, shown, key="findings_table", what=ctx.t("findings.title_year", year=period.year))

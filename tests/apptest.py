@@ -34,21 +34,41 @@ def texts(at: AppTest) -> str:
     return re.sub(r"\\(.)", r"\1", "\n".join(str(p) for p in parts))
 
 
-def keep_served_files(monkeypatch) -> list:
-    """Keep the in-memory media storage of every run, so a test can read what a download button
-    serves (AppTest drops it after each run)."""
+def _keep(monkeypatch, name: str) -> list:
+    """Keep every instance AppTest makes of ``app_test.<name>`` (it drops them after each run)."""
     kept = []
+    base = getattr(app_test, name)
 
-    class Kept(app_test.MemoryMediaFileStorage):
+    class Kept(base):
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
             kept.append(self)
 
-    monkeypatch.setattr(app_test, "MemoryMediaFileStorage", Kept)
+    monkeypatch.setattr(app_test, name, Kept)
     return kept
+
+
+def keep_served_files(monkeypatch) -> list:
+    """Keep the in-memory media storage of every run, so a test can read what a download button
+    serves (AppTest drops it after each run)."""
+    return _keep(monkeypatch, "MemoryMediaFileStorage")
 
 
 def served(kept: list, button) -> tuple[str, bytes]:
     """(file name, bytes) that a download button of the last run serves, as the browser gets them."""
     found = kept[-1].get_file(button.proto.url.rsplit("/", 1)[-1])
+    return found.filename, bytes(found.content)
+
+
+def keep_deferred(monkeypatch) -> list:
+    """Keep the media file manager of every run, so a test can make what a deferred download
+    button (``data`` a callable: the file is made on the click) hands the browser."""
+    return _keep(monkeypatch, "MediaFileManager")
+
+
+def downloaded(kept: list, button) -> tuple[str, bytes]:
+    """(file name, bytes) of a deferred download of the last run, made as a click makes them."""
+    manager = kept[-1]
+    url = manager.execute_deferred(button.proto.deferred_file_id)
+    found = manager._storage.get_file(url.rsplit("/", 1)[-1].split(".")[0])
     return found.filename, bytes(found.content)

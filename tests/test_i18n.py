@@ -39,7 +39,7 @@ MODULE_PREFIXES = {
     "ranking": ("ranking.", "why.", "members."), "solutions": ("solutions.",), "meetings": ("meetings.", "calendar."),
     "upload": ("upload.",), "history": ("history.", "undo.", "source."), "rules": ("rule.", "quota."),
     "ingest": ("p.", "reason.", "file.", "problem.", "subject."), "cli": ("cli.",),
-    "documents": ("report.", "backup.", "restore."), "projection": ("projection.",),
+    "documents": ("report.", "backup.", "restore.", "download."), "projection": ("projection.",),
     "limitations": ("lim.",),
     "yearend": ("yearend.",), "members": ("roster.",),
 }

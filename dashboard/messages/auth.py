@@ -37,6 +37,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "role.editor": {"vi": "Người nhập liệu", "en": "Editor"},
     "role.admin": {"vi": "Quản trị", "en": "Administrator"},
     "audit.title": {"vi": "Nhật ký truy cập và thao tác", "en": "Audit trail"},
+    "audit.file": {"vi": "Nhật ký", "en": "Audit trail"},
     "audit.action.login": {"vi": "Đăng nhập", "en": "Sign in"},
     "audit.action.login_failed": {"vi": "Đăng nhập thất bại", "en": "Failed sign-in"},
     "audit.action.logout": {"vi": "Đăng xuất", "en": "Sign out"},

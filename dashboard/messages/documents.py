@@ -1,6 +1,7 @@
 """Messages of the documents that leave the dashboard: ``report.*`` the report to the higher
 committee (its wording follows Hướng dẫn 36-HD/VPTW: "BÁO CÁO", "Nơi nhận:", "T/M ĐẢNG ỦY",
-the closing "./."), ``backup.*`` and ``restore.*`` backups of the store.
+the closing "./."; ``report.ui.*`` the button that makes it), ``backup.*`` and ``restore.*``
+backups of the store, ``download.*`` the buttons under every table and chart.
 
 Vietnamese first, with full diacritics; English alongside.
 """
@@ -85,4 +86,84 @@ MESSAGES: dict[str, dict[str, str]] = {
     "restore.damaged": {
         "vi": "Bản sao lưu {file} bị hỏng: bảng {table} không khớp với số liệu kiểm tra ghi lúc sao lưu ({detail}); không thay đổi gì.",
         "en": "The backup {file} is damaged: table {table} does not match the check written when it was made ({detail}); nothing was changed."},
+    "download.xlsx": {"vi": "Tải Excel", "en": "Excel"},
+    "download.csv": {"vi": "Tải CSV", "en": "CSV"},
+    "download.png": {"vi": "Tải ảnh PNG", "en": "PNG image"},
+    "download.svg": {"vi": "Tải ảnh SVG", "en": "SVG image"},
+    "download.made_on": {"vi": "Ngày xuất", "en": "Exported on"},
+    "download.note": {"vi": "Lưu ý", "en": "Note"},
+    "download.year": {"vi": "Năm", "en": "Year"},
+    "download.focus": {"vi": "Giải pháp và đơn vị", "en": "Solution and unit"},
+    "report.ui.title": {"vi": "Xuất báo cáo", "en": "Export the report"},
+    "report.ui.help": {
+        "vi": "Báo cáo gửi Đảng ủy cấp trên theo thể thức văn bản của Đảng (Hướng dẫn 36-HD/VPTW), {period}, {cells}: bản Word (.docx) để chỉnh sửa và bản PDF cùng nội dung.",
+        "en": "The report to the higher committee in the Party's document format (Hướng dẫn 36-HD/VPTW), {period}, {cells}: a Word file (.docx) to edit and a PDF of the same content."},
+    "report.ui.make": {"vi": "Lập báo cáo", "en": "Make the report"},
+    "report.ui.making": {"vi": "Đang lập báo cáo…", "en": "Making the report…"},
+    "report.ui.docx": {"vi": "Tải bản Word (.docx)", "en": "Word (.docx)"},
+    "report.ui.pdf": {"vi": "Tải bản PDF", "en": "PDF"},
+    "report.ui.what": {"vi": "Báo cáo", "en": "Report"},
+    "backup.ui.title": {"vi": "Sao lưu và khôi phục", "en": "Backup and restore"},
+    "backup.ui.explain": {
+        "vi": "Bản sao lưu là một tệp chứa toàn bộ dữ liệu, lịch sử tải lên và nhật ký, được chụp nhất quán khi ứng dụng đang chạy. Khôi phục thay toàn bộ dữ liệu hiện có bằng bản sao lưu, chỉ sau khi bản sao lưu đã được kiểm tra; dữ liệu hiện có được giữ lại thành một tệp .bak bên cạnh.",
+        "en": "A backup is one file holding every table, the upload history and the audit trail, taken consistently while the app runs. Restoring replaces all current data by the backup, only once the backup has been checked; the current data is kept beside it as a .bak file."},
+    "backup.ui.make": {"vi": "Tạo bản sao lưu", "en": "Make a backup"},
+    "backup.ui.ready": {"vi": "Bản sao lưu đã sẵn sàng: {tables} bảng, {rows} dòng.",
+                        "en": "The backup is ready: {tables} tables, {rows} rows."},
+    "backup.ui.download": {"vi": "Tải bản sao lưu", "en": "Download the backup"},
+    "backup.ui.file": {"vi": "Tệp sao lưu (.duckdb) để khôi phục", "en": "Backup file (.duckdb) to restore"},
+    "backup.ui.checked": {
+        "vi": "Tệp {file} là bản sao lưu hợp lệ của Bảng điều hành, đã kiểm tra: {tables} bảng, {rows} dòng. Khôi phục sẽ thay toàn bộ dữ liệu hiện có.",
+        "en": "{file} is a valid backup of this dashboard, checked: {tables} tables, {rows} rows. Restoring replaces all current data."},
+    "backup.ui.confirm": {"vi": "Tôi hiểu: thay dữ liệu hiện có bằng bản sao lưu này",
+                          "en": "I understand: replace the current data by this backup"},
+    "backup.ui.restore": {"vi": "Khôi phục", "en": "Restore"},
+    "backup.ui.too_big": {"vi": "Tệp {file} quá lớn ({size} MB; tối đa {limit} MB); không thay đổi gì.",
+                          "en": "{file} is too large ({size} MB; at most {limit} MB); nothing was changed."},
+    "backup.ui.restored": {"vi": "Đã khôi phục từ {file}: {tables} bảng, {rows} dòng, đã kiểm tra khớp với bản sao lưu. Dữ liệu trước đó được giữ tại {previous}.",
+                           "en": "Restored from {file}: {tables} tables, {rows} rows, checked against the backup. The previous data is kept at {previous}."},
+    "report.lim.sentence": {"vi": "Hạn chế Đảng ủy đã chỉ ra: {text}", "en": "The limitation the Party Committee named: {text}"},
+    "report.lim.solutions": {"vi": "Giải pháp khắc phục liên quan: giải pháp {list}.",
+                             "en": "Solutions that bear on it: solution {list}."},
+    "report.lim.total": {"vi": "Toàn Đảng bộ", "en": "Whole Party Committee"},
+    "report.lim.no_data.L1": {
+        "vi": "Chưa có số liệu nghị quyết, chỉ thị đến hạn ban hành kế hoạch trong kỳ (sheet nghi_quyet, thuc_hien_nghi_quyet).",
+        "en": "No resolution or directive was due for a plan in the period (sheets nghi_quyet, thuc_hien_nghi_quyet)."},
+    "report.lim.no_data.L2": {
+        "vi": "Chưa có số liệu họp chi ủy trong kỳ (sheet sinh_hoat_cap_uy); dưới đây là kết quả xếp loại chi ủy viên.",
+        "en": "No committee meeting recorded in the period (sheet sinh_hoat_cap_uy); below, the committee members' ratings."},
+    "report.lim.no_data.L4": {
+        "vi": "Chưa có số liệu cam kết nêu gương trong kỳ (sheet cam_ket_neu_guong); dưới đây là số đảng viên bị kỷ luật và tiêu chí A2.",
+        "en": "No commitment recorded in the period (sheet cam_ket_neu_guong); below, the members disciplined and criterion A2."},
+    "report.lim.due": {"vi": "Văn bản đến hạn", "en": "Due"},
+    "report.lim.on_time": {"vi": "Kế hoạch đúng hạn", "en": "Plans on time"},
+    "report.lim.concrete": {"vi": "Cụ thể hóa", "en": "Made concrete"},
+    "report.lim.late": {"vi": "Chậm", "en": "Late"},
+    "report.lim.committee_meetings": {"vi": "Họp chi ủy/tháng", "en": "Committee meetings/months"},
+    "report.lim.committee_attendance": {"vi": "Dự họp chi ủy", "en": "Committee attendance"},
+    "report.lim.political_task": {"vi": "Bàn nhiệm vụ chính trị", "en": "On the political task"},
+    "report.lim.committee_good": {"vi": "Chi ủy viên HTTNV trở lên", "en": "Committee members HTTNV or better"},
+    "report.lim.meetings": {"vi": "Buổi sinh hoạt", "en": "Meetings"},
+    "report.lim.self_criticism": {"vi": "Có tự phê bình", "en": "With self-criticism"},
+    "report.lim.heads": {"vi": "Ý kiến phê bình người đứng đầu/buổi", "en": "Criticism of heads per meeting"},
+    "report.lim.members": {"vi": "Đảng viên", "en": "Members"},
+    "report.lim.kept": {"vi": "Thực hiện tốt cam kết", "en": "Kept their commitment"},
+    "report.lim.post_kept": {"vi": "Người giữ chức vụ thực hiện tốt", "en": "Post holders who kept it"},
+    "report.lim.disciplined": {"vi": "Bị kỷ luật", "en": "Disciplined"},
+    "report.lim.a2": {"vi": "Tiêu chí A2", "en": "Criterion A2"},
+    "report.proj.intro": {
+        "vi": "Dự báo thời điểm hoàn thành theo tốc độ hiện tại (độ dốc của {n} lần báo cáo gần nhất):",
+        "en": "When each solution will be done at its present pace (the slope of the last {n} reports):"},
+    "report.proj.forecast": {"vi": "Dự báo", "en": "Projection"},
+    "report.proj.late": {"vi": "Nhiệm vụ dự kiến chậm hoặc không tiến triển (đến ngày {date}):",
+                         "en": "Actions projected late or not moving (on {date}):"},
+    "report.year.members": {"vi": "Kết quả xếp loại đảng viên", "en": "Members' ratings"},
+    "report.year.rated": {"vi": "Tổng số", "en": "Rated"},
+    "report.year.rules": {"vi": "Tỷ lệ xuất sắc và các quy định về xếp loại", "en": "The quota and the rating rules"},
+    "report.year.quota": {
+        "vi": "Đảng viên xếp loại Hoàn thành xuất sắc nhiệm vụ: {excellent}; Hoàn thành tốt nhiệm vụ: {good}; số tối đa được xếp loại xuất sắc theo tỷ lệ 20 %: {allowed}.",
+        "en": "Members rated HTXSNV: {excellent}; HTTNV: {good}; the most HTXSNV the 20 % quota allows: {allowed}."},
+    "report.year.findings": {
+        "vi": "Về xếp loại năm {year}: {errors} lỗi và {warnings} cảnh báo theo quy định (chi tiết tại mục cảnh báo theo quy định).",
+        "en": "On the ratings of {year}: {errors} errors and {warnings} warnings under the rules (listed under the rule findings)."},
 }

@@ -7,6 +7,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "history.explain": {
         "vi": "Mỗi lần tải lên được ghi lại. Hoàn tác trả dữ liệu về đúng trạng thái trước lần tải lên đó. Nếu một lần tải lên sau đã sửa lại cùng dữ liệu, hãy hoàn tác lần sau trước (theo thứ tự từ mới đến cũ).",
         "en": "Every upload is recorded. Undo returns the data to exactly the state before that upload. If a later upload changed the same rows, undo the later one first (newest to oldest)."},
+    "history.file": {"vi": "Lịch sử tải lên", "en": "Upload history"},
     "history.empty": {"vi": "Chưa có lần tải lên nào.", "en": "No uploads yet."},
     "history.undone": {"vi": "Đã hoàn tác", "en": "Undone"},
     "history.active": {"vi": "Đang dùng", "en": "In use"},

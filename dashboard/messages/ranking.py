@@ -12,6 +12,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ranking.bands": {"vi": "Mức theo điểm: từ {htxsnv} Hoàn thành xuất sắc, từ {httnv} Hoàn thành tốt, từ {htnv} Hoàn thành nhiệm vụ, dưới {htnv} Không hoàn thành ({source}).",
                       "en": "Level by score: from {htxsnv} HTXSNV, from {httnv} HTTNV, from {htnv} HTNV, below {htnv} KHTNV ({source})."},
     "ranking.chart": {"vi": "Tổng điểm theo chi bộ", "en": "Total score by cell"},
+    "ranking.file": {"vi": "Xếp hạng", "en": "Ranking"},
+    "ranking.chart_file": {"vi": "Biểu đồ xếp hạng", "en": "Ranking chart"},
     "ranking.chart_help": {"vi": "Bấm vào một cột hoặc một dòng của bảng để xem riêng chi bộ đó.",
                            "en": "Click a bar or a table row to look at that cell alone."},
     "ranking.trend": {"vi": "Tổng điểm và thứ hạng qua các kỳ", "en": "Total score and rank over time"},

@@ -21,14 +21,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Chi bộ đã chọn chưa có nhiệm vụ nào thuộc sáu giải pháp. Nhiệm vụ được nhập ở sheet giai_phap, tiến độ ở sheet tien_do_giai_phap của mẫu nhập liệu.",
         "en": "The selected cells have no action under the six solutions yet. Actions go in the template's giai_phap sheet, progress in tien_do_giai_phap."},
     "solutions.timeline.title": {"vi": "Tiến độ theo thời gian", "en": "Progress over time"},
+    "solutions.timeline.file": {"vi": "Tiến độ giải pháp theo thời gian", "en": "Solution progress over time"},
     "solutions.timeline.help": {
         "vi": "Mỗi điểm là % hoàn thành bình quân của các nhiệm vụ vào cuối tháng (điểm cuối: hôm nay), theo báo cáo gần nhất trước ngày đó: giữa hai lần báo cáo giữ nguyên kết quả lần trước; nhiệm vụ chưa có báo cáo tính 0 %.",
         "en": "Each point is the average % done of the actions at a month end (last point: today), from the latest report before that date: between two reports the earlier result holds; an action not yet reported counts as 0 %."},
     "solutions.l1.title": {"vi": "Nhiệm vụ đúng hạn", "en": "Actions on time"},
+    "solutions.l1.file": {"vi": "Nhiệm vụ đúng hạn", "en": "Actions on time"},
     "solutions.l1.help": {
         "vi": "Đo hạn chế \"{limitation}\". Đúng hạn: hoàn thành trước hoặc đúng hạn, hoặc chưa đến hạn. Số ngày trễ: nhiệm vụ hoàn thành muộn tính đến ngày hoàn thành; nhiệm vụ quá hạn tính đến hôm nay ({today}).",
         "en": "Measures the limitation \"{limitation}\". On time: done by the due date, or not yet due. Days late: for an action done late, up to the day it was done; for an overdue action, up to today ({today})."},
     "solutions.actions.title": {"vi": "Nhiệm vụ cụ thể", "en": "Actions"},
+    "solutions.actions.file": {"vi": "Nhiệm vụ giải pháp", "en": "Solution actions"},
     "solutions.actions.count": {
         "vi": "{n} nhiệm vụ: {overdue} quá hạn, {stale} chưa cập nhật từ {days} ngày trở lên, {backwards} có lần báo cáo giảm tiến độ.",
         "en": "{n} actions: {overdue} overdue, {stale} not reported for {days} days or more, {backwards} with a report lower than an earlier one."},

@@ -10,16 +10,22 @@ the widgets here.
 * ``login``   — the login gate and form, sign-out, the audit of what users do;
 * ``sidebar`` — the menu and the shared filters; ``page`` — ``page_setup``;
 * ``widgets`` — safe text, clearing the cell filter, choices kept in the address, findings;
-* ``why``, ``uploads``, ``history`` — the larger parts of the ranking, upload and history pages.
+* ``downloads`` — every table as .xlsx and CSV, key charts as PNG and SVG (``table``,
+  ``table_downloads``, ``chart_downloads``), audited; ``report`` — “Xuất báo cáo” (``report_button``);
+* ``why``, ``uploads``, ``history``, ``backups`` — the larger parts of the ranking, upload and history
+  pages (``backups``: backup and restore, administrators only).
 """
 
-from . import history, uploads, url, why
+from . import backups, downloads, history, report, uploads, url, why
 from .context import PageContext, db_path, today
+from .downloads import chart_downloads, table, table_downloads
+from .report import report_button
 from .login import audit_event, audit_export
 from .page import page_setup
 from .widgets import (clear_filter_button, empty_notice, findings_table, plain, select_cells, selection_key,
                       url_choice, user_errors)
 
-__all__ = ["history", "uploads", "url", "why", "PageContext", "db_path", "today", "audit_event", "audit_export",
+__all__ = ["backups", "downloads", "history", "report", "uploads", "url", "why", "PageContext", "db_path", "today",
+           "audit_event", "audit_export", "chart_downloads", "table", "table_downloads", "report_button",
            "page_setup", "clear_filter_button", "empty_notice", "findings_table", "plain", "select_cells",
            "selection_key", "url_choice", "user_errors"]

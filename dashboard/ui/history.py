@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from .. import auth, history, ingest, tables
+from .. import auth, history, ingest
+from . import downloads
 from .context import PageContext, db_path
 from .login import audit_event
 from .widgets import user_errors
@@ -57,8 +58,7 @@ def audit_trail(ctx: PageContext) -> None:
     st.subheader(ctx.t("audit.title"))
     trail = ctx.query_fresh("uploads.audit")   # logins and exports do not change the data version
     if not trail.empty:
-        st.dataframe(tables.display(
-            trail.assign(action_name=[ctx.t(f"audit.action.{a}") for a in trail["action"]]),
-            [("happened_at", "col.when", "datetime"), ("user_name", "col.who", "text"),
-             ("action_name", "col.action", "text"), ("detail", "col.detail", "text")], ctx.lang),
-            hide_index=True, width="stretch", key="audit_table")
+        downloads.table(ctx, trail.assign(action_name=[ctx.t(f"audit.action.{a}") for a in trail["action"]]),
+                        [("happened_at", "col.when", "datetime"), ("user_name", "col.who", "text"),
+                         ("action_name", "col.action", "text"), ("detail", "col.detail", "text")],
+                        what=ctx.t("audit.file"), key="audit_table", title=ctx.t("audit.title"), period=None)

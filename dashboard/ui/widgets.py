@@ -10,8 +10,7 @@ import re
 import pandas as pd
 import streamlit as st
 
-from .. import tables
-from . import url
+from . import downloads, url
 
 log = logging.getLogger(__name__)
 
@@ -90,17 +89,17 @@ def user_errors(ctx, expected: tuple[type[BaseException], ...] = ()):
         st.stop()
 
 
-def findings_table(ctx, findings: pd.DataFrame, key: str, with_year: bool = True) -> None:
-    """Rule findings as a table: severity, (year), the sentence and its source."""
+def findings_table(ctx, findings: pd.DataFrame, key: str, with_year: bool = True, what: str | None = None,
+                   period: str | None = downloads.PAGE_PERIOD) -> None:
+    """Rule findings as a table: severity, (year), the sentence and its source; and its downloads."""
     if findings.empty:
         st.caption(ctx.t("findings.none"))
         return
     columns = [("severity_name", "col.severity", "text")] + ([("year", "col.year", "text")] if with_year else [])
     columns += [("message", "col.message", "text"), ("source", "col.rule_source", "text")]
-    st.dataframe(tables.display(findings.assign(severity_name=[ctx.t("severity." + s) for s in findings["severity"]]),
-                                columns, ctx.lang),
-                 hide_index=True, width="stretch", key=key,
-                 column_config={ctx.t("col.message"): st.column_config.TextColumn(width="large")})
+    shown = findings.assign(severity_name=[ctx.t("severity." + s) for s in findings["severity"]])
+    downloads.table(ctx, shown, columns, what or ctx.t("findings.title"), key, period=period,
+                    column_config={ctx.t("col.message"): st.column_config.TextColumn(width="large")})
 
 
 def empty_notice(ctx) -> None:
