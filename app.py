@@ -8,7 +8,7 @@ they say the same numbers.
 
 import streamlit as st
 
-from dashboard import charts, fmt, limitation_findings, periods, projection, rankings, settings, summary, ui
+from dashboard import charts, fmt, periods, rankings, summary, ui
 
 ctx = ui.page_setup("overview")
 if ctx.period is None:
@@ -22,22 +22,10 @@ board = ctx.query("rankings.leaderboard", period=ctx.period, compare="previous")
 # then keep the Đảng bộ-wide findings and those of the selected cells.
 findings = ctx.findings(years={periods.parse_period(ctx.period).year})
 findings = findings[findings["branch_code"].isna() | findings["branch_code"].isin(ctx.cells)]
-fig = summary.figures(
-    period=ctx.period, board=board,
-    score_history=ctx.query("overview.score_history", period=ctx.period),
-    meetings=ctx.query("overview.meeting_compliance", period=ctx.period, today=ctx.today),
-    members=ctx.query("overview.members_timeline", today=ctx.today),
-    cells=int(ctx.query("overview.cells")["cells"].iloc[0]),
-    by_solution=(by_solution := ctx.query("solutions.by_solution", **today)),
-    timeline=ctx.query("solutions.timeline", **today),
-    actions=ctx.query("solutions.actions", **today),
-    findings=findings, stale_days=int(settings.get("DASHBOARD_STALE_DAYS")), today=ctx.today, lang=ctx.lang,
-    ranked=rankings.shows_ranks(ctx.user.scope),
-    projections=ctx.query("projections.actions", reports=projection.reports_used(), **today),
-    limitation=(urgent_limitation := limitation_findings.urgent(ctx.query, ctx.period, ctx.today, ctx.cell_name,
-                                                                ctx.lang)) and urgent_limitation.text,
-    limitation_brief=urgent_limitation and limitation_findings.brief(
-        urgent_limitation, ctx.limitation(urgent_limitation.code), ctx.lang))
+fig = summary.overview_figures(ctx.query, period=ctx.period, today=ctx.today, lang=ctx.lang, board=board,
+                               findings=findings, cell_name=ctx.cell_name, limitation_title=ctx.limitation,
+                               ranked=rankings.shows_ranks(ctx.user.scope))
+by_solution = ctx.query("solutions.by_solution", **today)
 period_text, today_text = ctx.period_label(), fmt.fmt_date(ctx.today)
 CHART_HEIGHT = 170   # with the cards and a summary of six lines, fits above the fold at 1366×768
 # (card, label key, colour of a rise). The help of each card says what its arrow compares with:

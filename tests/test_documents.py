@@ -46,6 +46,8 @@ SUMMARY_2025 = [
     "trách nhiệm của tổ chức và người đứng đầu” (78 %).",
     "3 nhiệm vụ quá hạn, lâu nhất là GP4-05 của Chi bộ Khối Dân sự – Hành chính (quá hạn 149 ngày).",
     "3/4 chi bộ sinh hoạt đủ số buổi năm 2025 (chưa đủ: Chi bộ Khối Dân sự – Hành chính).",
+    # CB03 never criticises its head in the sample (limitation L3, the most urgent of the four).
+    "Hạn chế cần khắc phục trước tiên: “Tự phê bình và phê bình” ở Chi bộ Khối Kiểm sát tư pháp.",
     "Còn thiếu dữ liệu: 1 nhiệm vụ chưa cập nhật từ 45 ngày trở lên (GP3-05).",
 ]
 HOSTILE = 'Chi bộ #read("/etc/passwd") *đậm* $x^2$ ] [ \\ <b>&amp; =HYPERLINK("x")'

@@ -142,7 +142,6 @@ def assemble(run: Runner, *, period: str, branches: list[str], today: dt.date, l
 
     period_label = periods.label(period, lang)
     period_mid = fmt.mid_sentence(period_label)
-    stale_days = int(settings.get("DASHBOARD_STALE_DAYS"))
     scope = {"today": today}
     options = q("reference.branch_options", branches=None)       # every cell the reader may see
     names = dict(zip(options["branch_code"], options["branch_name"]))
@@ -154,15 +153,10 @@ def assemble(run: Runner, *, period: str, branches: list[str], today: dt.date, l
     findings = findings[findings["branch_code"].isna() | findings["branch_code"].isin(branches)]
     board = q("rankings.leaderboard", period=period, compare="previous")
     by_solution = q("solutions.by_solution", **scope)
-    actions = q("solutions.actions", **scope)
-    fig = summary.figures(
-        period=period, board=board,
-        score_history=q("overview.score_history", period=period),
-        meetings=q("overview.meeting_compliance", period=period, today=today),
-        members=q("overview.members_timeline", today=today),
-        cells=int(q("overview.cells")["cells"].iloc[0]),
-        by_solution=by_solution, timeline=q("solutions.timeline", **scope), actions=actions,
-        findings=findings, stale_days=stale_days, today=today, lang=lang)
+    lim = q("reference.limitations")
+    lim_titles = dict(zip(lim["code"], lim["short_vi" if lang == "vi" else "short_en"]))
+    fig = summary.overview_figures(q, period=period, today=today, lang=lang, board=board, findings=findings,
+                                   cell_name=lambda code: names.get(code, code), limitation_title=lim_titles.get)
     levels = _levels(run, lang)
     figure_no = 0
 

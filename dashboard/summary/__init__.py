@@ -9,8 +9,9 @@ the very same formatters (``dashboard.fmt``), so the two cannot disagree; ``urge
 
 from .figures import (CARD_FORMATS, Card, Figures, Mover, compared_label, delta_text, figures, rounded_delta,
                       share_text, value_text)
+from .overview import overview_figures
 from .sentences import MINUS, move_text, sentences
 from .urgent import KIND_ORDER, Item, urgent
 
 __all__ = ["CARD_FORMATS", "Card", "Figures", "Mover", "compared_label", "delta_text", "figures", "rounded_delta",
-           "share_text", "value_text", "MINUS", "move_text", "sentences", "KIND_ORDER", "Item", "urgent"]
+           "share_text", "value_text", "overview_figures", "MINUS", "move_text", "sentences", "KIND_ORDER", "Item", "urgent"]

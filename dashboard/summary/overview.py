@@ -1,0 +1,39 @@
+"""The overview's figures gathered from the queries: one function for the page and the report.
+
+``query(name, **params)`` runs a page query for the reader's cells (``PageContext.query`` on a
+page, the report's runner in a document), so the overview and the report cannot say different
+numbers: same queries, same parameters, same figures.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Callable
+
+import pandas as pd
+
+from .. import limitation_findings, projection, settings
+from .figures import Figures, figures
+
+
+def overview_figures(query: Callable[..., pd.DataFrame], *, period: str, today: dt.date, lang: str,
+                     board: pd.DataFrame, findings: pd.DataFrame, cell_name: Callable[[str], str],
+                     limitation_title: Callable[[str], str], ranked: bool = True) -> Figures:
+    """Every number of the overview of ``period`` seen on ``today``; ``board`` is the period's
+    rankings.leaderboard (compared with the previous period), ``findings`` the rule findings shown."""
+    on_day = {"today": today}
+    urgent = limitation_findings.urgent(query, period, today, cell_name, lang)
+    return figures(
+        period=period, board=board,
+        score_history=query("overview.score_history", period=period),
+        meetings=query("overview.meeting_compliance", period=period, today=today),
+        members=query("overview.members_timeline", today=today),
+        cells=int(query("overview.cells")["cells"].iloc[0]),
+        by_solution=query("solutions.by_solution", **on_day),
+        timeline=query("solutions.timeline", **on_day),
+        actions=query("solutions.actions", **on_day),
+        findings=findings, stale_days=int(settings.get("DASHBOARD_STALE_DAYS")), today=today, lang=lang,
+        ranked=ranked,
+        projections=query("projections.actions", reports=projection.reports_used(), **on_day),
+        limitation=urgent and urgent.text,
+        limitation_brief=urgent and limitation_findings.brief(urgent, limitation_title(urgent.code), lang))
