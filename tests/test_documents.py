@@ -342,3 +342,17 @@ def test_the_report_is_made_with_no_network_at_all():
                             text=True, timeout=120)
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.startswith("PDF ")
+
+
+def test_a_reader_limited_to_some_cells_gets_no_rank_in_the_report(sample_db):
+    # As on the pages (rankings.shows_ranks): no rank column, and the summary names no rank.
+    def ranking_headers(ranked):
+        report = rp.assemble(runner(sample_db, scope=frozenset({"CB02"})), period="2025", branches=["CB02"],
+                             today=SAMPLE_TODAY, all_branches=True, charts=False, ranked=ranked)
+        ranking = report.sections[1]
+        assert ranking.title == "II. KẾT QUẢ ĐÁNH GIÁ, XẾP HẠNG CHI BỘ"
+        return [b.header for b in ranking.blocks if hasattr(b, "header")]
+
+    assert ranking_headers(True)[0][0] == "Thứ hạng"
+    assert "Thứ hạng" not in ranking_headers(False)[0]
+    assert ranking_headers(False)[0][0] == "Chi bộ"

@@ -117,7 +117,7 @@ def assemble(run: Runner, *, period: str, branches: list[str], today: dt.date, l
              limitations: Sequence[Section] = (), year_review: Sequence[Section] = (),
              projections: Sequence[Block] = (), charts: bool = True,
              member_names: dict[str, str] | None = None, heading: Heading | None = None,
-             recipients: Sequence[str] | None = None, signer: str = "") -> Report:
+             recipients: Sequence[str] | None = None, signer: str = "", ranked: bool = True) -> Report:
     """The report of ``period`` for ``branches``, from the dashboard's data.
 
     ``run(name, **params)`` runs a named query within the reader's scope (the page's
@@ -128,7 +128,8 @@ def assemble(run: Runner, *, period: str, branches: list[str], today: dt.date, l
 
     ``limitations`` (one section per limitation, with its measures) and ``year_review`` (only
     for a year; a ValueError otherwise) become sections of their own; ``projections`` are
-    added to the solutions' section. ``charts=False`` leaves the images out.
+    added to the solutions' section. ``charts=False`` leaves the images out. ``ranked=False``
+    (a reader limited to some cells, ``rankings.shows_ranks``) leaves every rank out, as the pages do.
     """
     kind = periods.parse_period(period)
     if year_review and kind.kind != "year":
@@ -156,7 +157,7 @@ def assemble(run: Runner, *, period: str, branches: list[str], today: dt.date, l
     lim = q("reference.limitations")
     lim_titles = dict(zip(lim["code"], lim["short_vi" if lang == "vi" else "short_en"]))
     fig = summary.overview_figures(q, period=period, today=today, lang=lang, board=board, findings=findings,
-                                   cell_name=lambda code: names.get(code, code), limitation_title=lim_titles.get)
+                                   cell_name=lambda code: names.get(code, code), limitation_title=lim_titles.get, ranked=ranked)
     levels = _levels(run, lang)
     figure_no = 0
 
@@ -175,20 +176,24 @@ def assemble(run: Runner, *, period: str, branches: list[str], today: dt.date, l
                     else t("ranking.no_comparison", period=other_label))
         ranking.blocks.append(Paragraph(t("ranking.caption") + " " + compared))
         shown = ordered.assign(
-            rank_text=[fmt.rank_with_change(r, c) for r, c in zip(ordered["rank"], ordered["rank_change"])],
+            rank_text=[fmt.rank_with_change(r, c) for r, c in zip(ordered["rank"], ordered["rank_change"])]
+            if ranked else "",
             computed_name=[levels.get(c, c) if isinstance(c, str) and c else t("ranking.incomplete")
                            for c in ordered["computed_level"]],
             decided_name=[levels.get(c, c) if isinstance(c, str) and c else "—" for c in ordered["decided_level"]])
-        ranking.blocks.append(_text_table(shown, [
-            ("rank_text", "col.rank", "text"), ("branch_name", "col.cell", "text"),
-            ("total_score", "col.total", "score"), ("total_change", "ranking.compare.previous", "delta"),
-            ("common_score", "col.common", "score"), ("task_score", "col.tasks", "score"),
-            ("computed_name", "col.level", "text"), ("decided_name", "col.decided", "text"),
-        ], lang, widths=[1.1, 3.2, 1.2, 1.3, 1.1, 1.2, 1.6, 1.6],
-            align=["center", "left", "right", "right", "right", "right", "center", "center"]))
+        columns = [("rank_text", "col.rank", "text"), ("branch_name", "col.cell", "text"),
+                   ("total_score", "col.total", "score"), ("total_change", "ranking.compare.previous", "delta"),
+                   ("common_score", "col.common", "score"), ("task_score", "col.tasks", "score"),
+                   ("computed_name", "col.level", "text"), ("decided_name", "col.decided", "text")]
+        widths = [1.1, 3.2, 1.2, 1.3, 1.1, 1.2, 1.6, 1.6]
+        align = ["center", "left", "right", "right", "right", "right", "center", "center"]
+        if not ranked:
+            columns, widths, align = columns[1:], [4.3, *widths[2:]], align[1:]
+        ranking.blocks.append(_text_table(shown, columns, lang, widths=widths, align=align))
         if charts:
             figure_no += 1
-            spec = vega_spec(ranking_bars(ordered, levels, lang, 40 * len(ordered) + 20))
+            spec = vega_spec(ranking_bars(ordered if ranked else rankings.without_ranks(ordered), levels, lang,
+                                          40 * len(ordered) + 20))
             caption = t("report.figure.ranking", n=figure_no, period=period_mid)
             ranking.blocks.append(Image(chart_png(spec, lang, width=CHART_WIDTH), caption, CHART_CM))
 

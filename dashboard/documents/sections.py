@@ -182,7 +182,8 @@ def year_review(run: Runner, *, period: str, branches: list[str], lang: str, nam
 
 
 def full_report(run: Runner, *, period: str, branches: list[str], today: dt.date, lang: str = "vi",
-                all_branches: bool = True, member_names: dict[str, str] | None = None, charts: bool = True):
+                all_branches: bool = True, member_names: dict[str, str] | None = None, charts: bool = True,
+                ranked: bool = True):
     """``report.assemble`` with every part the store has data for: the four limitations, the
     projections and (for a year) the year-end review. What the pages' "Xuất báo cáo" makes."""
     from .report import assemble
@@ -198,7 +199,7 @@ def full_report(run: Runner, *, period: str, branches: list[str], today: dt.date
     findings = findings[findings["branch_code"].isna() | findings["branch_code"].isin(branches)]
     return assemble(
         run, period=period, branches=branches, today=today, lang=lang, all_branches=all_branches,
-        member_names=member_names, charts=charts,
+        member_names=member_names, charts=charts, ranked=ranked,
         limitations=limitations(run, period=period, branches=branches, today=today, lang=lang, names=names),
         projections=projections(run, branches=branches, today=today, lang=lang, titles=titles,
                                 unit_names={**names, "DANG_UY": i18n.t("committee", lang)}),

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from .. import fmt
+from .. import fmt, rankings
 from ..documents import docx, pdf, sections
 from ..export import export_file_name
 from .context import PageContext, db_path
@@ -41,7 +41,8 @@ def _view(ctx: PageContext) -> tuple:
 def _made(_ctx: PageContext, view: tuple) -> Made:
     _, _, period, cells, all_cells, today, lang, _, _ = view
     report = sections.full_report(_ctx.query, period=period, branches=list(cells), today=today, lang=lang,
-                                  all_branches=all_cells, member_names=_ctx.member_names() or None)
+                                  all_branches=all_cells, member_names=_ctx.member_names() or None,
+                                  ranked=rankings.shows_ranks(_ctx.user.scope))
     return Made(docx.render_docx(report), pdf.render_pdf(report))
 
 
