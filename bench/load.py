@@ -195,6 +195,13 @@ def measure(label: str, files: list[Path], db: Path, env_extra: dict[str, str] |
     return result
 
 
+def inflated_bytes(path: Path) -> int:
+    import zipfile
+
+    with zipfile.ZipFile(path) as zf:
+        return sum(i.file_size for i in zf.infolist())
+
+
 def raised_limits(manifest: dict) -> dict[str, str]:
     biggest = max(manifest["counts"].values())
     mb = int(manifest["bytes"] / 1024 / 1024) + 2
@@ -260,9 +267,12 @@ def load(size: str, force: bool = False, log=print) -> dict:
     one["rows_generated"] = sum(manifest["counts"].values())
     cases.append(one)
     chosen = work / "one.duckdb" if one.get("ok") else None
-    if size == "L" and not one.get("ok") and not one.get("killed") and "512" in json.dumps(one.get("first_errors")):
-        # Refused by the ZIP inflation guard (a constant, not a setting): measure what the
-        # one-workbook path would cost without it, under the same watchdog.
+    one["inflated_mb"] = round(inflated_bytes(Path(manifest["workbook"])) / 1e6)
+    from dashboard.ingest import read as reader
+
+    if not one.get("ok") and not one.get("killed") and one["inflated_mb"] * 1e6 > reader.MAX_INFLATED_BYTES:
+        # Refused by the ZIP inflation guard (read.MAX_INFLATED_BYTES, a constant, not a
+        # setting): measure what the one-workbook path would cost without it, same watchdog.
         patched = measure(f"{size}: one workbook, inflation limit lifted", [Path(manifest["workbook"])],
                           work / "one-patched.duckdb", env_extra=raised_limits(manifest), patch_inflate=True,
                           limits=ONE_WORKBOOK_LIMITS, log=log)

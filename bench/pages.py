@@ -67,9 +67,19 @@ render()
 SETUP_QUERIES = ("reference.data_status",)   # run by page_setup itself on every rerun
 
 
+def _ui():
+    """dashboard.ui, imported without Streamlit's "no runtime" warnings (this process draws nothing)."""
+    import contextlib
+    import io
+
+    with contextlib.redirect_stderr(io.StringIO()):
+        from dashboard import ui
+    return ui
+
+
 def page_files() -> list[str]:
     """app.py and every pages/*.py, in the menu's order."""
-    from dashboard import ui
+    ui = _ui()
 
     known = [path for path, _, _ in ui.PAGES]
     others = sorted(f"pages/{p.name}" for p in (ROOT / "pages").glob("*.py") if f"pages/{p.name}" not in known)
@@ -78,7 +88,7 @@ def page_files() -> list[str]:
 
 def write_floor_app() -> Path:
     """A copy of the app's page layout where every page is empty but for page_setup."""
-    from dashboard import ui
+    ui = _ui()
 
     shutil.rmtree(FLOOR_DIR, ignore_errors=True)
     (FLOOR_DIR / "pages").mkdir(parents=True)
@@ -438,6 +448,8 @@ def run_pages(size: str, store: Path, cap: float = 120, repeats: int = 5, budget
                                  for c in by_name.values()]))
     log(f"  [{size}] {len(by_name)} named queries bare ({len(distinct)} distinct calls seen)")
     query_run = run_worker("queries", "-", "all", db, plan, cap, repeats, budget * 2, log, calls_file=calls_file)
+    timed = sorted((q for q in query_run["queries"] if q.get("median_s") is not None), key=lambda q: -q["median_s"])
+    log("    slowest: " + ", ".join(f"{q['name']} {fmt_s({'s': q['median_s']})}" for q in timed[:3]))
     for q in query_run["queries"]:
         c = by_name.get(q["name"])
         if c:

@@ -159,7 +159,7 @@ def page_section(size: str, pages: dict) -> list[str]:
             ratio_naive = nv["filter"]["s"] / filt["s"] if filt["s"] else None
         floor_text = " · ".join(cell(fl.get(ph), n=False) for ph in ("cold", "warm", "filter", "period"))
         naive_text = " · ".join(cell(nv.get(ph), n=False) for ph in ("cold", "filter"))
-        out.append(f"| {name} | {cell(p.get('first'))} | {cell(p.get('cold'))} | {cell(p.get('warm'))} | "
+        out.append(f"| {name} | {cell(p.get('first'), n=False)} | {cell(p.get('cold'))} | {cell(p.get('warm'))} | "
                    f"{cell(p.get('filter'))} | {cell(p.get('period'))} | {floor_text} | {naive_text} | "
                    f"{'—' if ratio_floor is None else num(ratio_floor, 1) + '×'} | "
                    f"{'—' if ratio_naive is None else num(ratio_naive, 1) + '×'} | {mb(f['peak_rss_mb'])} | "
@@ -193,7 +193,7 @@ def page_section(size: str, pages: dict) -> list[str]:
         for variant, r in group.items():
             s = summarise(r)
             out.append(f"- {label}{' — one cell' if variant == 'one' else ''}: " +
-                       " · ".join(f"{ph} {cell(s.get(ph))}" for ph in PHASES) + f"; peak {mb(r.get('peak_rss_mb'))}.")
+                       " · ".join(f"{ph} {cell(s.get(ph), n=ph != 'first')}" for ph in PHASES) + f"; peak {mb(r.get('peak_rss_mb'))}.")
     out += [""]
     return out
 
@@ -230,9 +230,11 @@ def upload_section(size: str, load: dict) -> list[str]:
         if c.get("killed"):
             result = f"stopped by the watchdog ({'memory over 10 GB' if c['killed'] == 'memory' else 'over 15 min' if c['killed'] == 'time' else c['killed']})"
         elif c.get("ok"):
-            result = "loaded" + (f", {num(c.get('warnings', 0), 0)} warnings" if c.get("warnings") else "")
+            result = "loaded" + (f" (warnings: {num(c.get('warnings', 0), 0)})" if c.get("warnings") else "")
         else:
             result = "refused: " + "; ".join(c.get("first_errors") or []) if c.get("first_errors") else "failed"
+        if c.get("inflated_mb") and not c.get("ok"):
+            result += f" (the workbook inflates to {num(c['inflated_mb'], 0)} MB; the reader refuses more than 512 MB, a constant, not a setting)"
         if c.get("patched_inflate_limit"):
             result += " (ZIP inflation limit lifted for this measurement only)"
         if c.get("env"):
@@ -254,11 +256,12 @@ def upload_section(size: str, load: dict) -> list[str]:
 
 def concurrency_section(conc: dict) -> list[str]:
     out = ["## Concurrency (one `streamlit run app.py` server, Chromium sessions opening the data pages in turn)", "",
-           "| sessions | views | p50 | p95 | max | errors | first load p50 | server CPU | server peak RSS |",
-           "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+           "| sessions | views | p50 | p95 | max | errors | first load p50 | server CPU | browser CPU | server peak RSS |",
+           "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for run in conc["runs"]:
         out.append(f"| {run['sessions']} | {run['views']} | {secs(run['p50'])} | {secs(run['p95'])} | {secs(run['max'])} | "
                    f"{run['errors']} | {secs(run.get('first_load_p50'))} | {secs(run.get('server_cpu_s'))} | "
+                   f"{secs(run.get('browser_cpu_s'))} | "
                    f"{mb(run.get('server_peak_rss_mb'))} |")
     big = [r for r in conc["runs"] if r["sessions"] >= 16]
     if big:
