@@ -1,4 +1,4 @@
-"""``python -m bench COMMAND``: run (everything), generate, load, pages, concurrency, report."""
+"""``python -m bench COMMAND``: run (everything), generate, load, pages, concurrency, report, profile."""
 
 from __future__ import annotations
 
@@ -23,6 +23,9 @@ def main(argv: list[str] | None = None) -> int:
     if command == "worker":
         from .pages import worker_main
         return worker_main(argv)
+    if command == "profile":
+        from .pages import profile_main
+        return profile_main(argv)
     if command == "concurrency":
         from .concurrency import main as conc
         return conc(argv)

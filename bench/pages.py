@@ -187,6 +187,7 @@ def worker_main(argv: list[str]) -> int:
     p.add_argument("--repeats", type=int, default=5)
     p.add_argument("--budget", type=float, default=60)
     p.add_argument("--calls", help="JSON file of query calls (--kind queries)")
+    p.add_argument("--profile", default="", help="phases to profile with bench.sampler (comma-separated)")
     args = p.parse_args(argv)
     if args.kind == "queries":
         return queries_worker(args)
@@ -207,6 +208,8 @@ def worker_main(argv: list[str]) -> int:
     start_selection = selections[0] if args.variant == "one" else None
     filter_sequence = selections[1:] if args.variant == "one" else selections
     seen: set[str] = set()
+    profiled = set(filter(None, args.profile.split(",")))
+    samplers: dict[str, object] = {}
     store.connect(ui.db_path())       # the store opened once, as a server does
     emit(event="ready", rss_mb=round(proc_status().get("VmRSS", 0) / 1024))
 
@@ -221,6 +224,11 @@ def worker_main(argv: list[str]) -> int:
     def sample(phase: str, i: int, at, measured: bool = True) -> float:
         emit(event="start", phase=phase, i=i)
         recorder.calls.clear()
+        sampler = None
+        if phase in profiled and measured:
+            from .sampler import Sampler
+            sampler = samplers.setdefault(phase, Sampler())
+            sampler.__enter__()
         started = time.perf_counter()
         try:
             at.run(timeout=args.cap)
@@ -230,6 +238,9 @@ def worker_main(argv: list[str]) -> int:
                 os._exit(3)     # the script thread cannot be stopped; leave now
             raise
         seconds = time.perf_counter() - started
+        if sampler is not None:
+            sampler.__exit__(None, None, None)
+            sampler.wall = getattr(sampler, "wall", 0.0) + seconds
         calls = list(recorder.calls)
         fresh: dict[str, dict] = {}
         for c in calls:
@@ -293,6 +304,9 @@ def worker_main(argv: list[str]) -> int:
         return prepare
 
     phase("period", (choose_period(p) for p in plan["periods"]))
+    for name, sampler in samplers.items():
+        emit(event="profile", phase=name, wall_s=round(sampler.wall, 3), samples=sampler.samples,
+             inclusive=sampler.top(40), self=sampler.top_self(25))
     emit(event="end", peak_rss_mb=round(peak_rss_mb()))
     sys.stdout.flush()
     os._exit(0)         # skip interpreter teardown (Streamlit threads, the store)
@@ -342,9 +356,10 @@ def queries_worker(args) -> int:
 # ---------------------------------------------------------------- the orchestrator
 
 def run_worker(kind: str, page: str, variant: str, db: Path, plan: dict, cap: float, repeats: int, budget: float,
-               log=print, calls_file: Path | None = None) -> dict:
+               log=print, calls_file: Path | None = None, profile: str = "") -> dict:
     args = [sys.executable, "-m", "bench", "worker", "--kind", kind, "--page", page, "--variant", variant,
-            "--plan", dumps(plan), "--cap", str(cap), "--repeats", str(repeats), "--budget", str(budget)]
+            "--plan", dumps(plan), "--cap", str(cap), "--repeats", str(repeats), "--budget", str(budget),
+            "--profile", profile]
     if calls_file:
         args += ["--calls", str(calls_file)]
     label = f"{kind} {page}" + (" (one cell)" if variant == "one" else "")
@@ -354,7 +369,8 @@ def run_worker(kind: str, page: str, variant: str, db: Path, plan: dict, cap: fl
     result = {"kind": kind, "page": page, "variant": variant, "wall_s": round(child.seconds, 1),
               "peak_rss_mb": round(child.peak_rss_mb), "killed": child.killed, "exit": child.returncode,
               "samples": [r for r in records if r.get("event") == "sample"],
-              "queries": [r for r in records if r.get("event") == "query"]}
+              "queries": [r for r in records if r.get("event") == "query"],
+              "profiles": [r for r in records if r.get("event") == "profile"]}
     timeout = next((r for r in records if r.get("event") == "timeout"), None)
     starts = [r for r in records if r.get("event") == "start"]
     if timeout:
@@ -488,4 +504,45 @@ def main(argv: list[str] | None = None) -> int:
         loaded = load(size)
         run_pages(size, Path(loaded["store"]), args.cap, args.repeats, args.budget,
                   only=args.only.split(",") if args.only else None)
+    return 0
+
+
+def profile_main(argv: list[str] | None = None) -> int:
+    """``python -m bench profile --size M --page app.py --phases cold,filter [--variant one]``:
+    where a page's time goes, from bench.sampler (not part of make bench)."""
+    import argparse
+
+    from .load import load
+
+    p = argparse.ArgumentParser(prog="python -m bench profile")
+    p.add_argument("--size", default="M")
+    p.add_argument("--page", default="app.py")
+    p.add_argument("--kind", default="app", choices=("app", "floor", "naive"))
+    p.add_argument("--variant", default="all", choices=("all", "one"))
+    p.add_argument("--phases", default="cold,filter,period")
+    p.add_argument("--repeats", type=int, default=3)
+    p.add_argument("--cap", type=float, default=120)
+    p.add_argument("--top", type=int, default=30)
+    args = p.parse_args(argv)
+    loaded = load(args.size)
+    WORK.mkdir(parents=True, exist_ok=True)
+    db = WORK / f"{args.size}-profile.duckdb"
+    for leftover in (db, Path(str(db) + ".wal")):
+        leftover.unlink(missing_ok=True)
+    shutil.copy(loaded["store"], db)
+    plan = make_plan(db, args.size, args.repeats)
+    write_floor_app()
+    result = run_worker(args.kind, args.page, args.variant, db, plan, args.cap, args.repeats, 60, profile=args.phases)
+    out = PAGE_RESULTS / args.size / f"profile-{args.page.replace('/', '_')}-{args.variant}.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(dumps(result["profiles"]))
+    for prof in result["profiles"]:
+        print(f"\n== {args.page} ({args.size}, {args.variant}) phase {prof['phase']}: "
+              f"{prof['wall_s']:.2f} s rendered, {prof['samples']} samples")
+        print("  inclusive (s)  self (s)  function")
+        for name, incl, own in prof["inclusive"][:args.top]:
+            print(f"  {incl:12.3f}  {own:8.3f}  {name}")
+        print("  -- most self time:")
+        for name, own in prof["self"][:12]:
+            print(f"  {own:12.3f}            {name}")
     return 0
