@@ -11,7 +11,9 @@
   solutions with monthly progress reports — the procuracy sector. About 4 million rows.
 
 Each size is written as one workbook (all nine contract sheets, the contract's Vietnamese
-headers, dates as real spreadsheet dates) and, for L, also as the *split path*: CSV files
+headers, dates as real spreadsheet dates; a sheet longer than Excel's 1,048,576 rows goes on
+in "<sheet> (2)", which the reader recognises by its headers — L's scores and progress
+reports need it) and, for L, also as the *split path*: CSV files
 of at most 200,000 rows and 19 MB each (under the default ``DASHBOARD_MAX_ROWS`` and
 ``DASHBOARD_MAX_UPLOAD_MB``), one folder per upload in load order
 (``split/001/chi_bo.csv`` …), so that an office could upload them one by one without
@@ -54,7 +56,7 @@ from dashboard.contract import COMMITTEE_CODE, LOAD_ORDER, SHEETS, SHEETS_BY_NAM
 from .common import CACHE, ROOT
 
 # Bump when the generated data changes: the cached files and stores are keyed by it.
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 
 D = dt.date
 LAST_DATE = sample.LAST_DATE                 # 15/11/2026: no event after this day
@@ -66,6 +68,9 @@ YES, NO = "Có", "Không"
 EPOCH = D(1899, 12, 30)
 SAMPLE_WORKBOOK = ROOT / "data" / "sample" / "du-lieu-mau.xlsx"
 
+# Excel holds at most 1,048,576 rows per sheet (xlsxwriter silently drops the rest): a longer
+# sheet continues on "<name> (2)" …, found by its headers, as an office would have to do it.
+EXCEL_MAX_ROWS = 1_048_576
 # Split path limits: the defaults of DASHBOARD_MAX_ROWS and DASHBOARD_MAX_UPLOAD_MB, with room.
 SPLIT_MAX_ROWS = 200_000
 SPLIT_MAX_BYTES = 19 * 1024 * 1024
@@ -617,25 +622,38 @@ def write_workbook(world: World, path: Path, constant_memory: bool = False) -> d
     date = workbook.add_format({"num_format": "dd/mm/yyyy"})
     counts = {}
     for sheet in SHEETS:
-        ws = workbook.add_worksheet(sheet.name)
-        for col, column in enumerate(sheet.columns):
-            ws.write_string(0, col, column.header, header)
         kinds = _kinds(sheet.name)
+        part, n, count = 1, 0, 0
+
+        def new_sheet():
+            ws = workbook.add_worksheet(sheet.name if part == 1 else f"{sheet.name} ({part})")
+            for col, column in enumerate(sheet.columns):
+                ws.write_string(0, col, column.header, header)
+            return ws
+
+        ws = new_sheet()
         write_string, write_number = ws.write_string, ws.write_number
-        n = 0
-        for n, row in enumerate(ROWS[sheet.name](world), start=1):
+        for row in ROWS[sheet.name](world):
+            n += 1
+            if n >= EXCEL_MAX_ROWS:
+                part, n = part + 1, 1
+                ws = new_sheet()
+                write_string, write_number = ws.write_string, ws.write_number
+            count += 1
             for col, (kind, value) in enumerate(zip(kinds, row)):
                 if value is None:
                     continue
                 if kind == "yesno":
-                    write_string(n, col, YES if value else NO)
+                    result = write_string(n, col, YES if value else NO)
                 elif kind == "date":
-                    write_number(n, col, (value - EPOCH).days, date)
+                    result = write_number(n, col, (value - EPOCH).days, date)
                 elif isinstance(value, (int, float)) and not isinstance(value, bool):
-                    write_number(n, col, value)
+                    result = write_number(n, col, value)
                 else:
-                    write_string(n, col, str(value))
-        counts[sheet.name] = n
+                    result = write_string(n, col, str(value))
+                if result:          # xlsxwriter returns -1/-2 instead of raising
+                    raise ValueError(f"{sheet.name} row {n} col {col}: xlsxwriter refused {value!r} ({result})")
+        counts[sheet.name] = count
     workbook.close()
     return counts
 
@@ -657,32 +675,51 @@ def write_split(world: World, folder: Path) -> list[dict]:
     if folder.exists():
         shutil.rmtree(folder)
     files: list[dict] = []
+
+    class Sink:
+        """What csv.writer writes a row to: keeps the text and counts its UTF-8 bytes."""
+
+        def __init__(self):
+            self.parts: list[str] = []
+            self.bytes = 0
+
+        def write(self, text: str):
+            self.parts.append(text)
+            self.bytes += len(text.encode("utf-8"))
+
     for name in LOAD_ORDER:
         sheet = SHEETS_BY_NAME[name]
         kinds = _kinds(name)
         header = ",".join(c.header for c in sheet.columns) + "\n"
-        buffer, rows, size = io.StringIO(), 0, 0
+        overhead = len(("\ufeff" + header).encode("utf-8"))
+        sink, rows = Sink(), 0
 
         def flush():
-            nonlocal buffer, rows, size
+            nonlocal sink, rows
             if rows:
                 target = folder / f"{len(files) + 1:03d}" / f"{name}.csv"
                 target.parent.mkdir(parents=True, exist_ok=True)
-                data = ("\ufeff" + header + buffer.getvalue()).encode("utf-8")
+                data = ("\ufeff" + header + "".join(sink.parts)).encode("utf-8")
                 target.write_bytes(data)
                 files.append({"path": str(target.relative_to(folder)), "sheet": name, "rows": rows,
                               "bytes": len(data)})
-            buffer, rows, size = io.StringIO(), 0, 0
+            sink, rows = Sink(), 0
 
-        writer = csv.writer(buffer, lineterminator="\n")
+        writer = csv.writer(sink, lineterminator="\n")
         for row in ROWS[name](world):
-            before = buffer.tell()
-            writer.writerow([_csv_value(k, v) for k, v in zip(kinds, row)])
-            rows += 1
-            size += (buffer.tell() - before) * 1.1     # UTF-8 bytes ≥ characters: keep a margin
-            if rows >= SPLIT_MAX_ROWS or size >= SPLIT_MAX_BYTES - 200_000:
+            line = [_csv_value(k, v) for k, v in zip(kinds, row)]
+            before = sink.bytes
+            writer.writerow(line)
+            if overhead + sink.bytes > SPLIT_MAX_BYTES and rows:   # this row goes to the next file
+                sink.parts.pop()
+                sink.bytes = before
                 flush()
-                writer = csv.writer(buffer, lineterminator="\n")
+                writer = csv.writer(sink, lineterminator="\n")
+                writer.writerow(line)
+            rows += 1
+            if rows >= SPLIT_MAX_ROWS:
+                flush()
+                writer = csv.writer(sink, lineterminator="\n")
         flush()
     return files
 

@@ -18,8 +18,9 @@ resident memory from ``os.wait4`` (the kernel's ``ru_maxrss`` of that child alon
   the other (one upload each, in load order) in one process with the default limits, as the
   upload page of a running server would receive them.
 
-The store a size's pages are measured on is kept in ``bench/.cache/stores/``, keyed by the
-generator version and a hash of the migrations; ``--force`` rebuilds it.
+The store a size's pages are measured on is kept in ``bench/.cache/stores/``, keyed by a hash
+of the generated files (themselves kept per generator version) and of the migrations;
+``--force`` rebuilds it.
 """
 
 from __future__ import annotations
@@ -47,8 +48,14 @@ def migrations_hash() -> str:
     return h.hexdigest()[:10]
 
 
-def store_path(size: str) -> Path:
-    return STORES / f"{size}-g{generate.GENERATOR_VERSION}-m{migrations_hash()}.duckdb"
+def data_key(manifest: dict) -> str:
+    """A hash of the generated upload files (workbook and split files): the store is valid while they are."""
+    files = [manifest["sha256"]] + [f"{f['path']}:{f['rows']}:{f['bytes']}" for f in manifest.get("split") or []]
+    return hashlib.sha256("|".join(files).encode()).hexdigest()[:10]
+
+
+def store_path(size: str, manifest: dict) -> Path:
+    return STORES / f"{size}-d{data_key(manifest)}-m{migrations_hash()}.duckdb"
 
 
 def results_path(size: str) -> Path:
@@ -248,14 +255,14 @@ def legacy_cases(folder: Path) -> list[tuple[str, Path, Path]]:
 
 def load(size: str, force: bool = False, log=print) -> dict:
     """Measure the uploads of a size and leave its store in the cache; reuse both when cached."""
-    target, out = store_path(size), results_path(size)
+    manifest = generate.generate(size, log=log)
+    target, out = store_path(size, manifest), results_path(size)
     if target.exists() and out.exists() and not force:
         result = json.loads(out.read_text())
         if result.get("store") == str(target):
             result["cached"] = True
             log(f"  [{size}] store and upload figures from the cache ({target.name}); --force to rebuild")
             return result
-    manifest = generate.generate(size, log=log)
     work = CACHE / "load-work" / size
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)

@@ -119,3 +119,20 @@ def test_split_path_files_stay_under_the_default_limits_and_load_in_order(tmp_pa
         batch = prepare([path], db)
         assert [p.message() for p in batch.errors] == [], f["path"]
         ingest.commit(batch, who="test", source="cli", path=db)
+
+
+def test_a_sheet_longer_than_excel_allows_goes_on_in_a_second_sheet(tmp_path, monkeypatch):
+    """L's scores and progress reports exceed Excel's 1,048,576 rows: they continue on
+    "<sheet> (2)", and the upload reads every row of both (here with a limit of 300 rows)."""
+    import python_calamine
+
+    monkeypatch.setattr(g, "EXCEL_MAX_ROWS", 300)
+    world = g.World(g.Spec("T", cells=6, members=90, years=2, actions_per_cell_year=3, seed=7))
+    path = tmp_path / "t.xlsx"
+    counts = g.write_workbook(world, path)
+    names = python_calamine.CalamineWorkbook.from_path(str(path)).sheet_names
+    assert "tien_do_giai_phap (2)" in names and "diem_danh_gia (2)" in names
+    assert counts == {name: sum(1 for _ in g.ROWS[name](world)) for name in g.ROWS}
+    batch = prepare([path], tmp_path / "t.duckdb")
+    assert [p.message() for p in batch.errors] == []
+    assert {name: sum(d.counts.values()) for name, d in batch.sheets.items()} == counts
