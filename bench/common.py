@@ -255,3 +255,14 @@ def machine() -> dict:
             "memory_gb": round(mem_gb, 1), "python": platform.python_version(), "duckdb": duckdb.__version__,
             "streamlit": streamlit.__version__, "os": platform.platform(), "commit": commit + ("+dirty" if dirty else ""),
             "loadavg": [round(x, 2) for x in load], "when": dt.datetime.now().isoformat(timespec="seconds")}
+
+
+def calibrate() -> float:
+    """Seconds for a fixed pure-Python workload (~0,1 s on an idle core): how busy the machine is."""
+    import time as _time
+
+    started = _time.perf_counter()
+    total = 0
+    for i in range(1_500_000):
+        total += i * i % 7
+    return round(_time.perf_counter() - started, 4)

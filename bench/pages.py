@@ -18,9 +18,9 @@ on a copy of the size's store (``bench/load.py``):
 A phase takes fewer samples when they add up to more than ``--budget`` seconds (60), and at
 least one; the tables show n. Any single render longer than ``--cap`` seconds (120) is
 stopped (the worker exits, since a Streamlit script thread cannot be killed) and reported
-as "> 120 s"; the phases after it cannot be measured. When a page's first render over every
-cell times out, the page is measured again with one cell chosen in the address
-(``?chi_bo=…``), as a user of a large store would, and the table says so.
+as "> 120 s"; the phases after it cannot be measured. When any render over every cell times
+out, the page is measured again with one cell chosen in the address (``?chi_bo=…``), as a
+user of a large store would, and the table shows that row too.
 
 Every named query the page runs goes through ``dashboard.queries.run``, which the worker
 wraps: each sample records how many queries ran and their time, and which of them had a key
@@ -49,7 +49,7 @@ import threading
 import time
 from pathlib import Path
 
-from .common import CACHE, ROOT, bench_env, dumps, emit, loads, peak_rss_mb, proc_status, run_child
+from .common import CACHE, ROOT, bench_env, calibrate, dumps, emit, loads, peak_rss_mb, proc_status, run_child
 
 FLOOR_DIR = CACHE / "floor-app"
 WORK = CACHE / "work"
@@ -211,7 +211,8 @@ def worker_main(argv: list[str]) -> int:
     profiled = set(filter(None, args.profile.split(",")))
     samplers: dict[str, object] = {}
     store.connect(ui.db_path())       # the store opened once, as a server does
-    emit(event="ready", rss_mb=round(proc_status().get("VmRSS", 0) / 1024))
+    emit(event="ready", rss_mb=round(proc_status().get("VmRSS", 0) / 1024), calibration_s=calibrate(),
+         loadavg=os.getloadavg()[0])
 
     def new_session():
         at = AppTest.from_file(str(main_script), default_timeout=args.cap)
@@ -304,6 +305,7 @@ def worker_main(argv: list[str]) -> int:
         return prepare
 
     phase("period", (choose_period(p) for p in plan["periods"]))
+    emit(event="calibration", calibration_s=calibrate(), loadavg=os.getloadavg()[0])
     for name, sampler in samplers.items():
         emit(event="profile", phase=name, wall_s=round(sampler.wall, 3), samples=sampler.samples,
              inclusive=sampler.top(40), self=sampler.top_self(25))
@@ -370,7 +372,9 @@ def run_worker(kind: str, page: str, variant: str, db: Path, plan: dict, cap: fl
               "peak_rss_mb": round(child.peak_rss_mb), "killed": child.killed, "exit": child.returncode,
               "samples": [r for r in records if r.get("event") == "sample"],
               "queries": [r for r in records if r.get("event") == "query"],
-              "profiles": [r for r in records if r.get("event") == "profile"]}
+              "profiles": [r for r in records if r.get("event") == "profile"],
+              "calibration_s": [r["calibration_s"] for r in records if "calibration_s" in r],
+              "loadavg": [r["loadavg"] for r in records if "loadavg" in r]}
     timeout = next((r for r in records if r.get("event") == "timeout"), None)
     starts = [r for r in records if r.get("event") == "start"]
     if timeout:
@@ -436,8 +440,8 @@ def run_pages(size: str, store: Path, cap: float = 120, repeats: int = 5, budget
             continue
         log(f"  [{size}] {page}")
         entry = {"all": run_worker("app", page, "all", db, plan, cap, repeats, budget, log)}
-        first = summarise(entry["all"]).get("first", {})
-        if first.get("timeout") or entry["all"].get("killed"):
+        if entry["all"].get("timeout") or entry["all"].get("killed"):
+            # some render over every cell did not finish: measure with one cell chosen, as a user would
             entry["one"] = run_worker("app", page, "one", db, plan, cap, repeats, budget, log)
             variants_needed.add("one")
         pages[page] = entry

@@ -65,12 +65,8 @@ def mark(ok: bool | None) -> str:
 
 # ---------------------------------------------------------------- figures
 
-def page_figures(result: dict, floor: dict, naive: dict) -> dict:
-    """Summaries of a page (variant chosen: every cell, else one cell), its floor and its peer."""
-    variant = "all"
-    summary_all = summarise(result["all"])
-    if "one" in result and (summary_all.get("first", {}).get("timeout") or result["all"].get("killed")):
-        variant = "one"
+def page_figures(result: dict, variant: str, floor: dict, naive: dict) -> dict:
+    """Summaries of one variant of a page (every cell, or one cell chosen), its floor and its peer."""
     page = summarise(result[variant])
     fl = summarise(floor[variant]) if variant in floor else {}
     nv = summarise(naive[variant]) if variant in naive else {}
@@ -79,9 +75,38 @@ def page_figures(result: dict, floor: dict, naive: dict) -> dict:
         if ph in fl and not fl[ph].get("timeout") and ph in page and not page[ph].get("timeout"):
             floor_figs[ph] = {"s": fl[ph]["s"] + page[ph]["new_query_s"], "n": 5,
                               "empty": fl[ph]["s"], "queries": page[ph]["new_query_s"]}
-    return {"variant": variant, "page": page, "all": summary_all, "floor": floor_figs, "naive": nv,
-            "peak_rss_mb": max(r.get("peak_rss_mb") or 0 for r in result.values()),
-            "errors": sum(summarise(r)["_errors"] for r in result.values())}
+    return {"variant": variant, "page": page, "floor": floor_figs, "naive": nv,
+            "peak_rss_mb": result[variant].get("peak_rss_mb") or 0, "errors": page["_errors"],
+            "killed": result[variant].get("killed")}
+
+
+def _measured(entry: dict | None) -> bool:
+    return bool(entry) and not entry.get("timeout")
+
+
+def ratios(f: dict) -> tuple[float | None, float | None]:
+    """(filter ÷ floor filter, naive filter ÷ filter) of one variant's figures."""
+    filt, fl, nv = f["page"].get("filter"), f["floor"], f["naive"]
+    ratio_floor = ratio_naive = None
+    if _measured(filt) and "filter" in fl and fl["filter"]["s"]:
+        ratio_floor = filt["s"] / fl["filter"]["s"]
+    if _measured(filt) and _measured(nv.get("filter")) and filt["s"]:
+        ratio_naive = nv["filter"]["s"] / filt["s"]
+    return ratio_floor, ratio_naive
+
+
+def row_text(name: str, f: dict) -> str:
+    p, fl, nv = f["page"], f["floor"], f["naive"]
+    ratio_floor, ratio_naive = ratios(f)
+    floor_text = " · ".join(cell(fl.get(ph), n=False) for ph in ("cold", "warm", "filter", "period"))
+    naive_text = " · ".join(cell(nv.get(ph), n=False) for ph in ("cold", "filter"))
+    errors = f["errors"] or ""
+    if f["killed"]:
+        errors = f"{errors} (worker killed: {f['killed']})".strip()
+    return (f"| {name} | {cell(p.get('first'), n=False)} | {cell(p.get('cold'))} | {cell(p.get('warm'))} | "
+            f"{cell(p.get('filter'))} | {cell(p.get('period'))} | {floor_text} | {naive_text} | "
+            f"{'—' if ratio_floor is None else num(ratio_floor, 1) + '×'} | "
+            f"{'—' if ratio_naive is None else num(ratio_naive, 1) + '×'} | {mb(f['peak_rss_mb'])} | {errors} |")
 
 
 def ok_s(entry: dict | None, limit: float) -> bool | None:
@@ -142,38 +167,40 @@ def page_section(size: str, pages: dict) -> list[str]:
     verdicts = []
     notes = []
     for page, result in pages["pages"].items():
-        f = page_figures(result, pages["floor"], pages["naive"])
-        p, fl, nv = f["page"], f["floor"], f["naive"]
-        name = PAGE_NAMES.get(page, page)
-        if f["variant"] == "one":
-            name += " ¹"
-            first_all = f["all"].get("first", {})
-            notes.append(f"¹ {PAGE_NAMES.get(page, page)}: the first render over every cell did not finish in "
-                         f"{num(first_all.get('cap', pages['cap']), 0)} s; measured with one cell chosen "
-                         f"(`?chi_bo=…`), filter = another single cell, period changes with that cell.")
-        ratio_floor = ratio_naive = None
-        filt = p.get("filter")
-        if filt and not filt.get("timeout") and "filter" in fl:
-            ratio_floor = filt["s"] / fl["filter"]["s"] if fl["filter"]["s"] else None
-        if filt and not filt.get("timeout") and nv.get("filter") and not nv["filter"].get("timeout"):
-            ratio_naive = nv["filter"]["s"] / filt["s"] if filt["s"] else None
-        floor_text = " · ".join(cell(fl.get(ph), n=False) for ph in ("cold", "warm", "filter", "period"))
-        naive_text = " · ".join(cell(nv.get(ph), n=False) for ph in ("cold", "filter"))
-        out.append(f"| {name} | {cell(p.get('first'), n=False)} | {cell(p.get('cold'))} | {cell(p.get('warm'))} | "
-                   f"{cell(p.get('filter'))} | {cell(p.get('period'))} | {floor_text} | {naive_text} | "
-                   f"{'—' if ratio_floor is None else num(ratio_floor, 1) + '×'} | "
-                   f"{'—' if ratio_naive is None else num(ratio_naive, 1) + '×'} | {mb(f['peak_rss_mb'])} | "
-                   f"{f['errors'] or ''} |")
-        v = {"page": name, "first": ok_s(p.get("cold"), first_t) if f["variant"] == "all" else False,
-             "filter": ok_s(filt, filter_t), "errors": f["errors"] == 0}
+        figures = {v: page_figures(result, v, pages["floor"], pages["naive"]) for v in ("all", "one") if v in result}
+        for variant, f in figures.items():
+            p, fl, nv = f["page"], f["floor"], f["naive"]
+            name = PAGE_NAMES.get(page, page)
+            if variant == "one":
+                name += " — one cell ¹"
+                if not notes:
+                    notes.append("¹ A render over every cell did not finish within the cap: the page measured again "
+                                 "with one cell chosen in the address (`?chi_bo=…`); first and cold are that view, "
+                                 "filter = another single cell, period = another period with that cell.")
+            out.append(row_text(name, f))
+        all_f = figures["all"]
+        one_f = figures.get("one")
+        filt_f = all_f if _measured(all_f["page"].get("filter")) or one_f is None else one_f
+        ratio_floor, ratio_naive = ratios(filt_f)
+        v = {"page": PAGE_NAMES.get(page, page), "first": ok_s(all_f["page"].get("cold"), first_t),
+             "filter": ok_s(filt_f["page"].get("filter"), filter_t),
+             "errors": all(f["errors"] == 0 and not f["killed"] for f in figures.values())}
         if size == "L":
-            v["rss"] = f["peak_rss_mb"] <= L_RSS_MB
+            v["rss"] = max(f["peak_rss_mb"] for f in figures.values()) <= L_RSS_MB
             v["naive"] = None if ratio_naive is None else ratio_naive >= NAIVE_RATIO
             v["floor"] = None if ratio_floor is None else ratio_floor <= FLOOR_RATIO
-            if filt is None or filt.get("timeout"):
+            if not _measured(filt_f["page"].get("filter")):
                 v["naive"] = v["floor"] = False
         verdicts.append(v)
     out += [""] + notes + ([""] if notes else [])
+    workers = [r for entry in pages["pages"].values() for r in entry.values()] + \
+        [r for group in (pages["floor"], pages["naive"]) for r in group.values()]
+    cal = [c for r in workers for c in r.get("calibration_s", [])]
+    loads_seen = [x for r in workers for x in r.get("loadavg", [])]
+    if cal:
+        out += [f"Machine busy-ness during these runs: a fixed pure-Python loop took {secs(min(cal))}–{secs(max(cal))} "
+                f"(median {secs(statistics.median(cal))}; about 0,1 s on an idle core); load average "
+                f"{num(min(loads_seen), 1)}–{num(max(loads_seen), 1)} on {pages.get('cpus', 2)} cores.", ""]
     # pass/fail
     head = f"first render (cold) ≤ {secs(first_t)} | filter change ≤ {secs(filter_t)} | no error"
     cols = "|---|:---:|:---:|:---:|"
