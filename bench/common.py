@@ -222,8 +222,7 @@ def emit(**record) -> None:
 # ---------------------------------------------------------------- the machine
 
 def machine() -> dict:
-    import duckdb
-    import streamlit
+    from importlib.metadata import version
 
     cpu = ""
     try:
@@ -243,17 +242,19 @@ def machine() -> dict:
     try:
         commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
                                 text=True).stdout.strip()
+        app_commit = subprocess.run(["git", "log", "-1", "--format=%h", "--", "dashboard", "pages", "queries", "app.py"],
+                                    cwd=ROOT, capture_output=True, text=True).stdout.strip()
         dirty = bool(subprocess.run(["git", "status", "--porcelain", "--", "dashboard", "pages", "queries",
                                      "app.py"], cwd=ROOT, capture_output=True, text=True).stdout.strip())
     except OSError:
-        commit, dirty = "", False
+        commit, app_commit, dirty = "", "", False
     try:
         load = os.getloadavg()
     except OSError:
         load = (0.0, 0.0, 0.0)
     return {"cpus": os.cpu_count(), "affinity": len(os.sched_getaffinity(0)), "cpu": cpu,
-            "memory_gb": round(mem_gb, 1), "python": platform.python_version(), "duckdb": duckdb.__version__,
-            "streamlit": streamlit.__version__, "os": platform.platform(), "commit": commit + ("+dirty" if dirty else ""),
+            "memory_gb": round(mem_gb, 1), "python": platform.python_version(), "duckdb": version("duckdb"),
+            "streamlit": version("streamlit"), "os": platform.platform(), "commit": commit, "app_commit": app_commit + ("+dirty" if dirty else ""),
             "loadavg": [round(x, 2) for x in load], "when": dt.datetime.now().isoformat(timespec="seconds")}
 
 

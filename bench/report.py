@@ -131,13 +131,14 @@ def render(size: str, day: str) -> str:
         out += [f"Machine: {machine.get('cpus')} CPUs ({machine.get('cpu') or '?'}), {num(machine.get('memory_gb', 0), 1)} GB, "
                 f"shared with other engineers (load average at the start {', '.join(num(x, 1) for x in machine.get('loadavg', []))}); "
                 f"Python {machine.get('python')}, DuckDB {machine.get('duckdb')}, Streamlit {machine.get('streamlit')}; "
-                f"app code at commit `{machine.get('commit')}`. Timings are noisy; ratios count.", ""]
+                f"app code as of commit `{machine.get('app_commit', machine.get('commit'))}` (benchmark at `{machine.get('commit')}`). "
+                f"Timings are noisy; ratios count.", ""]
     if load:
         m = load.get("manifest", {})
         counts = m.get("counts", {})
         spec = m.get("spec") or {}
-        what = (f"{spec.get('cells'):,} cells, {spec.get('members'):,} members, {spec.get('years')} years"
-                .replace(",", ".") if spec else "the shipped sample (4 cells, 52 members)")
+        what = (f"{num(spec['cells'], 0)} cells, {num(spec['members'], 0)} current members, {spec['years']} years"
+                if spec else "the shipped sample (4 cells, 52 members)")
         out += [f"Data: {what}; {num(sum(counts.values()), 0)} rows "
                 f"({', '.join(f'{k} {num(v, 0)}' for k, v in counts.items())}). Store: {num(load.get('store_mb', 0), 0)} MB.", ""]
     if pages:
