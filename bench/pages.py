@@ -169,6 +169,28 @@ class Recorder:
                 recorder.in_setup = False
 
         ui.page_setup = page_setup
+        # The app turns an uncaught exception into one sentence; keep the traceback for the report.
+        self.tracebacks: list[str] = []
+        original_handler = ui._install_error_handler
+
+        def install_error_handler(lang):
+            original_handler(lang)
+            from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
+
+            run_ctx = get_script_run_ctx()
+            shown = getattr(run_ctx, "on_script_error", None) if run_ctx else None
+            if shown is None:
+                return
+
+            def handler(exc):
+                import traceback
+
+                recorder.tracebacks.append("".join(traceback.format_exception(exc))[-3000:])
+                return shown(exc)
+
+            run_ctx.on_script_error = handler
+
+        ui._install_error_handler = install_error_handler
 
     @staticmethod
     def key(call: dict) -> str:
@@ -225,6 +247,7 @@ def worker_main(argv: list[str]) -> int:
     def sample(phase: str, i: int, at, measured: bool = True) -> float:
         emit(event="start", phase=phase, i=i)
         recorder.calls.clear()
+        recorder.tracebacks.clear()
         sampler = None
         if phase in profiled and measured:
             from .sampler import Sampler
@@ -255,6 +278,7 @@ def worker_main(argv: list[str]) -> int:
              new_query_s=round(sum(c["s"] for c in fresh.values()), 4),
              setup_query_s=round(sum(c["s"] for c in calls if c["setup"]), 4),
              errors=errors, error_texts=[str(e.value)[:200] for e in at.exception][:2],
+             tracebacks=recorder.tracebacks[:2],
              title=[t.value for t in at.title][:1], rss_mb=round(proc_status().get("VmRSS", 0) / 1024),
              calls=[{"name": c["name"], "params": c["params"], "scope": c["scope"], "names": c["names"],
                      "s": round(c["s"], 4), "rows": c["rows"], "new": Recorder.key(c) in fresh}
@@ -349,13 +373,25 @@ def queries_worker(args) -> int:
             times.append(seconds)
             if sum(times) >= args.budget / 4:
                 break
+        branches = call["params"].get("branches")
         emit(event="query", name=call["name"], params=call["params"], timeout=timed_out and not times,
+             cells=len(branches) if isinstance(branches, list) else None,
              error=error, median_s=round(statistics.median(times), 5) if times else None, n=len(times), rows=rows)
     emit(event="end", peak_rss_mb=round(peak_rss_mb()))
     return 0
 
 
 # ---------------------------------------------------------------- the orchestrator
+
+def _all_codes(db: Path) -> list[str]:
+    import duckdb
+
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return [r[0] for r in con.execute("SELECT branch_code FROM v_branches ORDER BY branch_code").fetchall()]
+    finally:
+        con.close()
+
 
 def run_worker(kind: str, page: str, variant: str, db: Path, plan: dict, cap: float, repeats: int, budget: float,
                log=print, calls_file: Path | None = None, profile: str = "") -> dict:
@@ -382,8 +418,8 @@ def run_worker(kind: str, page: str, variant: str, db: Path, plan: dict, cap: fl
     elif child.killed and starts:
         result["timeout"] = {"phase": starts[-1].get("phase"), "i": starts[-1].get("i"), "cap": cap,
                              "killed": child.killed}
-    if not child.ok and not timeout and child.stderr:
-        result["stderr_tail"] = child.stderr[-2000:]
+    if child.stderr and (not child.ok or any(s.get("errors") for s in result["samples"])):
+        result["stderr_tail"] = child.stderr[-4000:]
     summary = summarise(result)
     shown = " · ".join(f"{ph} {fmt_s(summary[ph])}" for ph in ("first", "cold", "warm", "filter", "period")
                        if ph in summary)
@@ -464,8 +500,17 @@ def run_pages(size: str, store: Path, cap: float = 120, repeats: int = 5, budget
     for c in distinct.values():
         by_name.setdefault(c["name"], c)
     calls_file = WORK / f"{size}-calls.json"
-    calls_file.write_text(dumps([{k: c[k] for k in ("name", "params", "scope", "names")}
-                                 for c in by_name.values()]))
+    # the parameters of the first call, and — when that call named fewer cells (a page measured with
+    # one cell) — the same query over every cell, which is what the default view asks for
+    all_codes = _all_codes(db)
+    bare = []
+    for c in by_name.values():
+        call = {k: c[k] for k in ("name", "params", "scope", "names")}
+        bare.append(call)
+        branches = c["params"].get("branches")
+        if isinstance(branches, list) and len(branches) < len(all_codes):
+            bare.append({**call, "params": {**c["params"], "branches": all_codes}})
+    calls_file.write_text(dumps(bare))
     log(f"  [{size}] {len(by_name)} named queries bare ({len(distinct)} distinct calls seen)")
     query_run = run_worker("queries", "-", "all", db, plan, cap, repeats, budget * 2, log, calls_file=calls_file)
     timed = sorted((q for q in query_run["queries"] if q.get("median_s") is not None), key=lambda q: -q["median_s"])
@@ -474,11 +519,21 @@ def run_pages(size: str, store: Path, cap: float = 120, repeats: int = 5, budget
         c = by_name.get(q["name"])
         if c:
             q["pages"] = sorted(c["pages"])
+    # tracebacks of the error boxes pages showed (the app shows one sentence; the cause is here)
+    errors_seen: dict[str, dict] = {}
+    for page, entry in pages.items():
+        for r in entry.values():
+            for smp in r["samples"]:
+                for tb in smp.get("tracebacks", []):
+                    last = tb.strip().splitlines()[-1]
+                    errors_seen.setdefault(f"{page}: {last}", {"page": page, "error": last, "traceback": tb,
+                                                                "phases": set()})["phases"].add(smp["phase"])
     from dashboard import queries as named
 
     result = {"size": size, "plan": plan, "cap": cap, "repeats": repeats, "budget": budget, "pages": pages,
               "floor": floor, "naive": naive, "queries": query_run["queries"],
               "queries_not_run": sorted(set(named.load_all()) - set(by_name)),
+              "page_errors": list(errors_seen.values()),
               "query_calls": {k: {"name": c["name"], "pages": sorted(c["pages"])} for k, c in distinct.items()},
               "seconds": round(time.perf_counter() - started, 1)}
     # keep the per-call detail out of the saved figures (it is large at L)

@@ -183,7 +183,9 @@ def page_section(size: str, pages: dict) -> list[str]:
         one_f = figures.get("one")
         filt_f = all_f if _measured(all_f["page"].get("filter")) or one_f is None else one_f
         ratio_floor, ratio_naive = ratios(filt_f)
-        v = {"page": PAGE_NAMES.get(page, page), "first": ok_s(all_f["page"].get("cold"), first_t),
+        cold_all = all_f["page"].get("cold") or (
+            {"timeout": True, "cap": pages["cap"]} if all_f["page"].get("first", {}).get("timeout") or all_f["killed"] else None)
+        v = {"page": PAGE_NAMES.get(page, page), "first": ok_s(cold_all, first_t),
              "filter": ok_s(filt_f["page"].get("filter"), filter_t),
              "errors": all(f["errors"] == 0 and not f["killed"] for f in figures.values())}
         if size == "L":
@@ -229,11 +231,14 @@ def page_section(size: str, pages: dict) -> list[str]:
 def query_section(pages: dict, top: int = 10) -> list[str]:
     rows = [q for q in pages.get("queries", []) if q.get("median_s") is not None or q.get("timeout")]
     rows.sort(key=lambda q: -(q["median_s"] if q.get("median_s") is not None else 1e9))
-    out = [f"## Named queries, {top} slowest (bare, median after a warm-up; parameters of the default view)", "",
-           "| query | time | rows | n | pages |", "|---|---:|---:|---:|---|"]
+    out = [f"## Named queries, {top} slowest (bare, median after a warm-up)", "",
+           "Parameters of the query's first call in the pages; a query first called for one cell is also "
+           "timed over every cell (the default view).", "",
+           "| query | cells | time | rows | n | pages |", "|---|---:|---:|---:|---:|---|"]
     for q in rows[:top]:
         t = f"> {num(pages['cap'], 0)} s" if q.get("timeout") else secs(q["median_s"])
-        out.append(f"| `{q['name']}` | {t} | {num(q.get('rows', 0), 0)} | {q.get('n')} | "
+        cells = "—" if q.get("cells") is None else num(q["cells"], 0)
+        out.append(f"| `{q['name']}` | {cells} | {t} | {num(q.get('rows', 0), 0)} | {q.get('n')} | "
                    f"{', '.join(PAGE_NAMES.get(p, p) for p in q.get('pages', []))} |")
     rest = rows[top:]
     if rest:
@@ -242,6 +247,10 @@ def query_section(pages: dict, top: int = 10) -> list[str]:
     failed = [q for q in pages.get("queries", []) if q.get("error")]
     if failed:
         out.append("\nFailed: " + "; ".join(f"`{q['name']}`: {q['error']}" for q in failed))
+    if pages.get("page_errors"):
+        out.append("\nError boxes the pages showed (the app writes one sentence; the exception behind it):")
+        for e in pages["page_errors"]:
+            out.append(f"- {PAGE_NAMES.get(e['page'], e['page'])} ({', '.join(sorted(e['phases']))}): `{e['error'][:300]}`")
     if pages.get("queries_not_run"):
         out.append("\nNot run by any page: " + ", ".join(f"`{n}`" for n in pages["queries_not_run"]) + ".")
     out.append("")
