@@ -64,7 +64,7 @@ def results_path(size: str) -> Path:
 
 # ---------------------------------------------------------------- the child
 
-CHILD_PHASES = ("read_file", "load_reference", "validate", "_count_changes")
+CHILD_PHASES = ("read_file", "load_reference", "validate", "count_changes")
 
 
 def child_main(argv: list[str]) -> int:
@@ -86,8 +86,9 @@ def child_main(argv: list[str]) -> int:
 
     from dashboard import cli, store
 
-    # dashboard.ingest re-exports the function ``commit``, which hides the submodule's name.
-    commit_module = sys.modules["dashboard.ingest.commit"]
+    # The stages as dashboard.ingest.prepare calls them; ``commit`` as the command line calls it
+    # (the package re-exports the function, which hides the submodule's name).
+    prepare_module = sys.modules["dashboard.ingest.prepare"]
     read_module = sys.modules["dashboard.ingest.read"]
 
     if args.patch_inflate:
@@ -104,9 +105,8 @@ def child_main(argv: list[str]) -> int:
         return wrapper
 
     for name in CHILD_PHASES:
-        setattr(commit_module, name, timed(name, getattr(commit_module, name)))
-    commit_module.commit = timed("commit", commit_module.commit)
-    cli.ingest.commit = commit_module.commit
+        setattr(prepare_module, name, timed(name, getattr(prepare_module, name)))
+    cli.ingest.commit = timed("commit", cli.ingest.commit)
 
     def ingest(files: list[str]) -> dict:
         out = io.StringIO()

@@ -81,7 +81,7 @@ def page_files() -> list[str]:
     """app.py and every pages/*.py, in the menu's order."""
     ui = _ui()
 
-    known = [path for path, _, _ in ui.PAGES]
+    known = [path for path, _, _ in ui.sidebar.PAGES]
     others = sorted(f"pages/{p.name}" for p in (ROOT / "pages").glob("*.py") if f"pages/{p.name}" not in known)
     return [p for p in known if (ROOT / p).exists()] + others
 
@@ -92,7 +92,7 @@ def write_floor_app() -> Path:
 
     shutil.rmtree(FLOOR_DIR, ignore_errors=True)
     (FLOOR_DIR / "pages").mkdir(parents=True)
-    for path, label, _ in ui.PAGES:
+    for path, label, _ in ui.sidebar.PAGES:
         (FLOOR_DIR / path).write_text(EMPTY_PAGE.format(key=label.split(".", 1)[1]), encoding="utf-8")
     (FLOOR_DIR / "pages" / "naive.py").write_text(NAIVE_PAGE, encoding="utf-8")
     return FLOOR_DIR
@@ -171,7 +171,8 @@ class Recorder:
         ui.page_setup = page_setup
         # The app turns an uncaught exception into one sentence; keep the traceback for the report.
         self.tracebacks: list[str] = []
-        original_handler = ui._install_error_handler
+        page_module = sys.modules["dashboard.ui.page"]
+        original_handler = page_module._install_error_handler
 
         def install_error_handler(lang):
             original_handler(lang)
@@ -190,7 +191,7 @@ class Recorder:
 
             run_ctx.on_script_error = handler
 
-        ui._install_error_handler = install_error_handler
+        page_module._install_error_handler = install_error_handler
 
     @staticmethod
     def key(call: dict) -> str:
@@ -312,19 +313,19 @@ def worker_main(argv: list[str]) -> int:
 
     def choose_cells(selection):
         def prepare():
-            at.multiselect(key=ui._WIDGET[ui.P_BRANCH]).set_value(selection)
+            at.multiselect(key=ui.widgets.CELLS_WIDGET).set_value(selection)
             return at
         return prepare
 
     phase("filter", (choose_cells(s) for s in filter_sequence))
     if args.variant == "all":
         emit(event="reset")
-        at.multiselect(key=ui._WIDGET[ui.P_BRANCH]).set_value([])
+        at.multiselect(key=ui.widgets.CELLS_WIDGET).set_value([])
         sample("reset", 0, at, measured=False)
 
     def choose_period(period):
         def prepare():
-            at.selectbox(key=ui._WIDGET[ui.P_PERIOD]).set_value(period)
+            at.selectbox(key=ui.sidebar.PERIOD_WIDGET).set_value(period)
             return at
         return prepare
 
