@@ -98,12 +98,12 @@ with left:
                 st.markdown(f"{ctx.t(title)}: **{ui.plain(mover.branch_name)}** "
                             f"({ui.plain(summary.move_text(mover, ctx.lang, fig.ranked))})")
 with right:
-    items = summary.urgent(fig, ctx.lang)
+    items, count = summary.urgent(fig, ctx.lang, limit=3), summary.urgent_count(fig)
     st.markdown(f"**{ctx.t('overview.urgent.title')}**")
     if not items:
         st.caption(ctx.t("overview.urgent.none"))
-    for item in items[:3]:
+    for item in items:
         st.markdown(f"{URGENT_ICONS[item.kind]} **{ctx.t('overview.urgent.kind.' + item.kind)}** · "
                     f"{ui.plain(item.text)}")
-    if len(items) > 3:
-        st.caption(ctx.t("overview.urgent.more", n=len(items) - 3))
+    if count > 3:
+        st.caption(ctx.t("overview.urgent.more", n=count - 3))

@@ -7,7 +7,7 @@ import altair as alt
 import pandas as pd
 
 from .. import fmt, i18n
-from .common import INCOMPLETE_COLOUR, LEVEL_COLOURS, level_colour
+from .common import INCOMPLETE_COLOUR, LEVEL_COLOURS, first_cells, level_colour, noted
 
 BAND_RULE = "#555555"
 CELL_COLOUR, AVERAGE_COLOUR = "#b71c1c", INCOMPLETE_COLOUR
@@ -28,6 +28,7 @@ def totals_bar(board: pd.DataFrame, levels: pd.DataFrame, lang: str, bands: tupl
     """Horizontal bars of total score per cell, coloured by level, with the band lines of the
     framework that gives the period's levels (``bands``, e.g. 50, 70, 90). A click on a bar
     selects its ``branch_code`` through the point selection ``select_name``."""
+    board, note = first_cells(board, lang)
     data = board.assign(
         level_label=[level_label(c, lang, levels) for c in board["computed_level"].fillna("")],
         level_code=board["computed_level"].fillna(""),
@@ -55,11 +56,12 @@ def totals_bar(board: pd.DataFrame, levels: pd.DataFrame, lang: str, bands: tupl
     rules = alt.Chart(pd.DataFrame({"band": list(bands)})).mark_rule(strokeDash=[4, 4], color=BAND_RULE).encode(
         x=alt.X("band:Q"))
     # With Streamlit's fit-to-width, height includes the axis and the legend.
-    return alt.layer(bars, labels, rules, data=data).properties(height=150 + 40 * len(data))
+    return noted(alt.layer(bars, labels, rules, data=data).properties(height=150 + 40 * len(data)), note)
 
 
 def criteria_heat(frame: pd.DataFrame, lang: str) -> alt.LayerChart:
     """Cells × criteria, coloured by the share of each criterion's maximum."""
+    frame, note = first_cells(frame, lang)
     data = frame.assign(
         share_pct=frame["share"] * 100,
         share_text=[fmt.MISSING if pd.isna(v) else fmt.fmt_number(v * 100, 0, lang) for v in frame["share"]],
@@ -79,7 +81,7 @@ def criteria_heat(frame: pd.DataFrame, lang: str) -> alt.LayerChart:
                  alt.Tooltip("max_text:N", title=i18n.t("col.max", lang)),
                  alt.Tooltip("share_text:N", title=i18n.t("col.share_of_max", lang))])
     text = base.mark_text(fontSize=11).encode(text=alt.Text("share_text:N"))
-    return alt.layer(rect, text, data=data).properties(height=60 + 40 * data["branch_name"].nunique())
+    return noted(alt.layer(rect, text, data=data).properties(height=60 + 40 * data["branch_name"].nunique()), note)
 
 
 def why_breakdown(frame: pd.DataFrame, lang: str) -> alt.Chart:

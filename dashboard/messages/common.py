@@ -15,6 +15,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "page.meetings": {"vi": "Sinh hoạt chi bộ", "en": "Cell meetings"},
     "page.upload": {"vi": "Tải dữ liệu lên", "en": "Upload data"},
     "page.history": {"vi": "Lịch sử tải lên", "en": "Upload history"},
+    "chart.capped": {
+        "vi": "Biểu đồ vẽ {shown} trong {total} chi bộ (theo thứ tự của bảng); chọn chi bộ ở bộ lọc để xem chi bộ khác.",
+        "en": "The chart draws {shown} of {total} cells (in the table's order); choose cells in the filter to see others."},
     "filter.heading": {"vi": "Bộ lọc", "en": "Filters"},
     "filter.cell": {"vi": "Chi bộ", "en": "Cell"},
     "filter.cell.all": {"vi": "Tất cả chi bộ", "en": "All cells"},

@@ -10,7 +10,8 @@ the very same formatters (``dashboard.fmt``), so the two cannot disagree; ``urge
 from .figures import (CARD_FORMATS, Card, Figures, Mover, compared_label, delta_text, figures, rounded_delta,
                       share_text, value_text)
 from .sentences import MINUS, move_text, sentences
-from .urgent import KIND_ORDER, Item, urgent
+from .urgent import KIND_ORDER, Item, urgent, urgent_count
 
 __all__ = ["CARD_FORMATS", "Card", "Figures", "Mover", "compared_label", "delta_text", "figures", "rounded_delta",
-           "share_text", "value_text", "MINUS", "move_text", "sentences", "KIND_ORDER", "Item", "urgent"]
+           "share_text", "value_text", "MINUS", "move_text", "sentences", "KIND_ORDER", "Item", "urgent",
+           "urgent_count"]

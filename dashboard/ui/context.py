@@ -36,6 +36,8 @@ class PageContext:
     period: str | None = None
     today: dt.date = field(default_factory=lambda: today())
     notices: list[str] = field(default_factory=list)
+    # Lookups (labels, names, citations) built once per rerun, not one frame filter per row.
+    _memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     def t(self, key: str, **params: object) -> str:
         return i18n.t(key, self.lang, **params)
@@ -52,7 +54,8 @@ class PageContext:
     def cell_name(self, code: str) -> str:
         if code == COMMITTEE_CODE:
             return self.t("committee")
-        names = dict(zip(self.cell_options["branch_code"], self.cell_options["branch_name"]))
+        names = self._once(("cell_names",), lambda: dict(zip(self.cell_options["branch_code"],
+                                                              self.cell_options["branch_name"])))
         return names.get(code, code)
 
     def query(self, name: str, **params: object) -> pd.DataFrame:
@@ -84,17 +87,16 @@ class PageContext:
         """The reader's word for a coded value (a level, a status, a meeting kind …)."""
         if code is None or code == "" or (isinstance(code, float) and pd.isna(code)):
             return "—"
-        frame = self.query("reference.enum_labels")
-        row = frame[(frame["domain"] == domain) & (frame["code"] == code)]
-        if row.empty:
-            return str(code)
-        return str(row.iloc[0][("short_" if short else "name_") + self._suffix()])
+        return str(self.labels(domain, short).get(code, code))
 
     def labels(self, domain: str, short: bool = False) -> dict[str, str]:
-        """Every coded value of a domain (an action's status …) → the reader's word for it."""
-        frame = self.query("reference.enum_labels")
-        frame = frame[frame["domain"] == domain]
-        return dict(zip(frame["code"], frame[("short_" if short else "name_") + self._suffix()]))
+        """Every coded value of a domain (an action's status …) → the reader's word for it
+        (built once per rerun: a page labels thousands of rows)."""
+        def build() -> dict[str, str]:
+            frame = self.query("reference.enum_labels")
+            frame = frame[frame["domain"] == domain]
+            return dict(zip(frame["code"], frame[("short_" if short else "name_") + self._suffix()]))
+        return self._once(("labels", domain, short), build)
 
     def level_names(self, short: bool = True) -> dict[str, str]:
         """Every level, best first (``reference.levels``): code → its name in the reader's language."""
@@ -144,9 +146,16 @@ class PageContext:
         return tuple(sorted(self.user.scope)) if self.user.scope is not None else None
 
     def _reference_text(self, query: str, key_column: str, key: object, column: str) -> str:
-        frame = self.query(query)
-        row = frame[frame[key_column] == key]
-        return str(row.iloc[0][f"{column}_{self._suffix()}"]) if not row.empty else str(key)
+        def build() -> dict:
+            frame = self.query(query)
+            return dict(zip(frame[key_column], frame[f"{column}_{self._suffix()}"]))
+        texts = self._once(("reference", query, key_column, column), build)
+        return str(texts[key]) if key in texts else str(key)
+
+    def _once(self, key: tuple, build):
+        if key not in self._memo:
+            self._memo[key] = build()
+        return self._memo[key]
 
 
 def today() -> dt.date:

@@ -1,0 +1,127 @@
+"""What keeps the pages usable at province and sector scale (issue 12): charts drawn for 2,000
+cells stay within Altair's 5,000 rows and say what they leave out; lookups are built once per
+rerun, not once per row; the overview writes only the urgent items it shows; the rules cite
+each source once."""
+
+import datetime as dt
+import functools
+
+import pandas as pd
+import pytest
+
+from dashboard import auth, charts, queries, rules, store, summary
+from dashboard.ui.context import PageContext
+
+CELLS = 2000
+NAMES = [f"Chi bộ số {i:04d}" for i in range(1, CELLS + 1)]
+CODES = [f"C{i:04d}" for i in range(1, CELLS + 1)]
+
+
+def spec_rows(spec: dict) -> int:
+    """Rows of data inline in a Vega-Lite spec (Altair puts them under "datasets")."""
+    inline = (spec.get("data") or {}).get("values") or []
+    return len(inline) + sum(len(rows) for rows in (spec.get("datasets") or {}).values())
+
+
+def drawn_names(spec: dict) -> set[str]:
+    return {row.get("branch_name") for rows in spec["datasets"].values() for row in rows}
+
+
+def note_of(spec: dict) -> str:
+    title = spec.get("title") or {}
+    return title.get("subtitle") or title.get("text") or ""
+
+
+# criteria × cells: 12 criteria for 2,000 cells is 24,000 rows in
+HEAT = pd.DataFrame({
+    "branch_name": [n for n in NAMES for _ in range(12)],
+    "criterion_code": [f"A{k}" for _ in NAMES for k in range(12)],
+    "criterion_name": ["Tiêu chí"] * (12 * CELLS), "share": [0.8] * (12 * CELLS),
+    "score": [4.0] * (12 * CELLS), "max_points": [5] * (12 * CELLS)})
+CALENDAR = pd.DataFrame({
+    "branch_name": [n for n in NAMES for _ in range(12)], "month": list(range(1, 13)) * CELLS,
+    "regular": [1] * (12 * CELLS), "thematic": [0] * (12 * CELLS), "month_over": [True] * (12 * CELLS)})
+MATRIX = pd.DataFrame({
+    "branch_name": [n for n in NAMES for _ in range(6)], "branch_code": [c for c in CODES for _ in range(6)],
+    "solution": list(range(1, 7)) * CELLS, "percent": [50.0] * (6 * CELLS), "overdue": [0] * (6 * CELLS),
+    "actions": [3] * (6 * CELLS)})
+ON_TIME = pd.DataFrame({"branch_name": NAMES, "on_time_share": [0.5] * CELLS, "on_time": [1] * CELLS,
+                        "actions": [2] * CELLS, "days_late_total": [3] * CELLS})
+BOARD = pd.DataFrame({"branch_name": NAMES, "branch_code": CODES, "computed_level": ["HTTNV"] * CELLS,
+                      "total_score": [75.0] * CELLS})
+LEVELS = pd.DataFrame({"code": ["HTTNV"], "short_vi": ["Tốt"], "short_en": ["Good"]})
+
+
+@pytest.mark.parametrize("build, first_rows", [
+    # 40 cells down the side: 40 × 12 months or criteria; 15 units across the matrix: 15 × 6
+    (lambda: charts.criteria_heat(HEAT, "vi"), 40 * 12),
+    (lambda: charts.calendar(CALENDAR, "vi"), 40 * 12),
+    (lambda: charts.matrix(MATRIX, "vi", {n: f"GP{n}" for n in range(1, 7)}, "pick"), 15 * 6),
+    (lambda: charts.on_time(ON_TIME, "vi"), 40),
+    (lambda: charts.totals_bar(BOARD, LEVELS, "vi", (50, 70, 90), "pick"), 40 + 3),   # and the 3 band lines
+    (lambda: charts.ranking_bars(BOARD, {"HTTNV": "Tốt"}, "vi", 190, "Xếp hạng"), 10),
+], ids=["criteria_heat", "calendar", "matrix", "on_time", "totals_bar", "ranking_bars"])
+def test_a_chart_of_2000_cells_draws_the_first_and_says_so(build, first_rows):
+    spec = charts.spec(build())
+    assert spec_rows(spec) == first_rows
+    assert "Chi bộ số 0001" in drawn_names(spec) and "Chi bộ số 2000" not in drawn_names(spec)
+    assert "trong 2.000 chi bộ" in note_of(spec)
+
+
+def test_a_chart_within_the_limit_draws_every_cell_and_no_note():
+    spec = charts.spec(charts.calendar(CALENDAR[CALENDAR["branch_name"].isin(NAMES[:40])], "vi"))
+    assert spec_rows(spec) == 480
+    assert note_of(spec) == ""
+
+
+def context(frames: dict[str, pd.DataFrame], calls: list[str]) -> PageContext:
+    ctx = PageContext(page="ranking", lang="vi", user=auth.LOCAL_USER, version=1, is_sample=False,
+                      cell_options=pd.DataFrame({"branch_code": CODES, "branch_name": NAMES}))
+    ctx.query = lambda name, **params: calls.append(name) or frames[name]
+    return ctx
+
+
+def test_labels_and_names_are_looked_up_once_per_rerun_not_once_per_row():
+    calls: list[str] = []
+    enum_labels = pd.DataFrame({"domain": ["level", "level", "action_status"], "code": ["HTXSNV", "HTTNV", "x"],
+                                "name_vi": ["Hoàn thành xuất sắc nhiệm vụ", "Hoàn thành tốt nhiệm vụ", "X"],
+                                "short_vi": ["Xuất sắc", "Tốt", "X"], "name_en": ["a", "b", "c"],
+                                "short_en": ["a", "b", "c"]})
+    sources = pd.DataFrame({"source": ["QD366"], "citation_vi": ["Quy định 366-QĐ/TW"], "citation_en": ["366"]})
+    ctx = context({"reference.enum_labels": enum_labels, "reference.sources": sources}, calls)
+    words = [ctx.label("level", code, short=True) for code in ["HTXSNV", "HTTNV", "KHTNV"] * 1000]
+    assert words[:3] == ["Xuất sắc", "Tốt", "KHTNV"]
+    assert [ctx.cell_name(c) for c in CODES[-2:]] == ["Chi bộ số 1999", "Chi bộ số 2000"]
+    assert [ctx.citation(s) for s in ["QD366", "QD9"] * 500][:2] == ["Quy định 366-QĐ/TW", "QD9"]
+    assert calls == ["reference.enum_labels", "reference.sources"]
+
+
+def test_the_overview_writes_only_the_urgent_items_it_shows(monkeypatch):
+    import sys
+
+    urgent_module = sys.modules["dashboard.summary.urgent"]
+
+    overdue = pd.DataFrame({"action_code": [f"A{i}" for i in range(5000)], "branch_name": ["Chi bộ A"] * 5000,
+                            "days_late": [10] * 5000, "due_on": [pd.Timestamp(2026, 1, 31)] * 5000,
+                            "percent": [50.0] * 5000})
+    fig = summary.Figures.__new__(summary.Figures)
+    fig.__dict__.update(period="2025", errors=pd.DataFrame(), overdue_actions=overdue, incomplete=pd.DataFrame(),
+                        stale_actions=pd.DataFrame())
+    written = []
+    real_t = urgent_module.i18n.t
+    monkeypatch.setattr(urgent_module.i18n, "t", lambda *a, **k: written.append(a[0]) or real_t(*a, **k))
+    items = summary.urgent(fig, "vi", limit=3)
+    assert [i.text.split(" ")[0] for i in items] == ["A0", "A1", "A2"]
+    assert summary.urgent_count(fig) == 5000
+    assert len([key for key in written if key.startswith("overview.urgent")]) == 3
+
+
+def test_rules_cite_each_source_once_not_once_per_finding(sample_db, monkeypatch):
+    cited = []
+    real = rules.citation
+    monkeypatch.setattr(rules, "citation", lambda rule, source, *a: cited.append((rule.code, source)) or real(
+        rule, source, *a))
+    run = functools.partial(queries.run, cur=store.cursor(sample_db))
+    found = rules.collect(run, ["CB01", "CB02", "CB03", "CB04"], dt.date(2026, 11, 26), quota=rules.QuotaSettings())
+    assert len(found) > len(cited)
+    assert len(cited) == len(set(cited))
