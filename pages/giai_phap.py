@@ -82,12 +82,13 @@ st.dataframe(tables.display(on_time, [
 st.subheader(ctx.t("solutions.actions.title"))
 st.caption(ctx.t("solutions.actions.count", n=len(shown), overdue=int(shown["overdue"].sum()),
                  stale=int(shown["stale"].sum()), days=stale_days, backwards=int(shown["went_backwards"].sum())))
-shown = shown.assign(
-    status_name=[statuses.get(s, s) for s in shown["status"]],
-    solution_text=[fmt.solution_label(n, titles) for n in shown["solution"]],
-    flags=[progress.flag_words(row, ctx.lang) for row in shown.to_dict("records")],
+page_rows = ui.page_of(ctx, shown, "actions_table")   # the sector has 120.000 actions: a page at a time
+page_rows = page_rows.assign(
+    status_name=[statuses.get(s, s) for s in page_rows["status"]],
+    solution_text=[fmt.solution_label(n, titles) for n in page_rows["solution"]],
+    flags=[progress.flag_words(row, ctx.lang) for row in page_rows.to_dict("records")],
 )
-st.dataframe(tables.display(shown, [
+st.dataframe(tables.display(page_rows, [
     ("action_code", "solutions.col.code", "text"), ("solution_text", "col.solution", "text"),
     ("branch_name", "col.cell", "text"), ("description", "col.description", "text"),
     ("due_on", "col.due", "date"), ("last_reported_on", "col.last_report", "date"),

@@ -125,3 +125,29 @@ def test_rules_cite_each_source_once_not_once_per_finding(sample_db, monkeypatch
     found = rules.collect(run, ["CB01", "CB02", "CB03", "CB04"], dt.date(2026, 11, 26), quota=rules.QuotaSettings())
     assert len(found) > len(cited)
     assert len(cited) == len(set(cited))
+
+
+def _paged_table_script():
+    import pandas as pd
+    import streamlit as st
+
+    from dashboard import auth, ui
+    from dashboard.ui.context import PageContext
+
+    ctx = PageContext(page="solutions", lang="vi", user=auth.LOCAL_USER, version=1, is_sample=False,
+                      cell_options=pd.DataFrame({"branch_code": [], "branch_name": []}))
+    st.dataframe(ui.page_of(ctx, pd.DataFrame({"n": range(2500)}), "big"))
+    st.dataframe(ui.page_of(ctx, pd.DataFrame({"n": range(1000)}), "small"))
+
+
+def test_a_long_table_is_sent_a_page_at_a_time():
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_function(_paged_table_script, default_timeout=30).run()
+    big, small = at.dataframe
+    assert (len(big.value), big.value["n"].iloc[0]) == (1000, 0)
+    assert len(small.value) == 1000 and len(at.number_input) == 1
+    assert at.caption[0].value == "Dòng 1–1.000 trong 2.500 dòng."
+    at.number_input(key="big_page").set_value(3).run()
+    assert (len(at.dataframe[0].value), at.dataframe[0].value["n"].iloc[0]) == (500, 2000)
+    assert at.caption[0].value == "Dòng 2.001–2.500 trong 2.500 dòng."

@@ -18,6 +18,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "chart.capped": {
         "vi": "Biểu đồ vẽ {shown} trong {total} chi bộ (theo thứ tự của bảng); chọn chi bộ ở bộ lọc để xem chi bộ khác.",
         "en": "The chart draws {shown} of {total} cells (in the table's order); choose cells in the filter to see others."},
+    "table.page": {"vi": "Trang (trong {pages} trang)", "en": "Page (of {pages})"},
+    "table.rows": {"vi": "Dòng {first}–{last} trong {total} dòng.", "en": "Rows {first}–{last} of {total}."},
     "filter.heading": {"vi": "Bộ lọc", "en": "Filters"},
     "filter.cell": {"vi": "Chi bộ", "en": "Cell"},
     "filter.cell.all": {"vi": "Tất cả chi bộ", "en": "All cells"},

@@ -17,9 +17,9 @@ from . import history, uploads, url, why
 from .context import PageContext, db_path, today
 from .login import audit_event, audit_export
 from .page import page_setup
-from .widgets import (clear_filter_button, empty_notice, findings_table, plain, select_cells, selection_key,
-                      url_choice, user_errors)
+from .widgets import (clear_filter_button, empty_notice, findings_table, page_of, plain, select_cells,
+                      selection_key, url_choice, user_errors)
 
 __all__ = ["history", "uploads", "url", "why", "PageContext", "db_path", "today", "audit_event", "audit_export",
-           "page_setup", "clear_filter_button", "empty_notice", "findings_table", "plain", "select_cells",
+           "page_setup", "clear_filter_button", "empty_notice", "findings_table", "page_of", "plain", "select_cells",
            "selection_key", "url_choice", "user_errors"]

@@ -5,18 +5,22 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import math
 import re
 
 import pandas as pd
 import streamlit as st
 
-from .. import tables
+from .. import fmt, tables
 from . import url
 
 log = logging.getLogger(__name__)
 
 CELLS_MEMORY, CELLS_WIDGET = "_f_chi_bo", "f_chi_bo"
 SELECTION_GENERATION = "_selection_generation"
+# Rows one table sends to the browser at a time: 1.000 rows of a wide table of text is a few
+# hundred KB; the sector's 120.000 actions in one frame were 36 MB.
+TABLE_ROWS = 1000
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$=^&])")
 
 
@@ -94,10 +98,26 @@ def findings_table(ctx, findings: pd.DataFrame, key: str, with_year: bool = True
         return
     columns = [("severity_name", "col.severity", "text")] + ([("year", "col.year", "text")] if with_year else [])
     columns += [("message", "col.message", "text"), ("source", "col.rule_source", "text")]
+    findings = page_of(ctx, findings, key)
     st.dataframe(tables.display(findings.assign(severity_name=[ctx.t("severity." + s) for s in findings["severity"]]),
                                 columns, ctx.lang),
                  hide_index=True, width="stretch", key=key,
                  column_config={ctx.t("col.message"): st.column_config.TextColumn(width="large")})
+
+
+def page_of(ctx, frame: pd.DataFrame, key: str, rows: int = TABLE_ROWS) -> pd.DataFrame:
+    """The rows of one page of a long table (``rows`` a page), with the page to show chosen
+    above it; the whole frame when it fits one page. Format only what this returns."""
+    if len(frame) <= rows:
+        return frame
+    pages = math.ceil(len(frame) / rows)
+    page = int(st.number_input(ctx.t("table.page", pages=pages), min_value=1, max_value=pages, value=1, step=1,
+                               key=f"{key}_page"))
+    first = (page - 1) * rows
+    shown = frame.iloc[first:first + rows]
+    st.caption(ctx.t("table.rows", first=fmt.count_text(first + 1, ctx.lang),
+                     last=fmt.count_text(first + len(shown), ctx.lang), total=fmt.count_text(len(frame), ctx.lang)))
+    return shown
 
 
 def empty_notice(ctx) -> None:
