@@ -151,3 +151,15 @@ def test_a_long_table_is_sent_a_page_at_a_time():
     at.number_input(key="big_page").set_value(3).run()
     assert (len(at.dataframe[0].value), at.dataframe[0].value["n"].iloc[0]) == (500, 2000)
     assert at.caption[0].value == "Dòng 2.001–2.500 trong 2.500 dòng."
+
+
+def test_the_command_line_prints_the_first_50_problems_and_a_count():
+    from dashboard import cli
+    from dashboard.ingest import Problem
+
+    problems = ([Problem("error", "file.no_tables", params={"file": "a.csv"})] * 2
+                + [Problem("warning", "file.no_tables", params={"file": "b.csv"})] * 898)
+    lines = cli.problem_lines(problems, "vi")
+    assert len(lines) == 51
+    assert lines[0].startswith("[Lỗi] ") and lines[49].startswith("[Cảnh báo] ")
+    assert lines[50] == "… và 850 vấn đề khác (0 lỗi); xem đủ bằng --json."
