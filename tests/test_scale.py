@@ -163,3 +163,49 @@ def test_the_command_line_prints_the_first_50_problems_and_a_count():
     assert len(lines) == 51
     assert lines[0].startswith("[Lỗi] ") and lines[49].startswith("[Cảnh báo] ")
     assert lines[50] == "… và 850 vấn đề khác (0 lỗi); xem đủ bằng --json."
+
+
+def test_a_query_stops_when_its_session_has_gone(tmp_path):
+    import time
+
+    import duckdb
+
+    from dashboard.ui import cancel
+
+    cur = duckdb.connect(str(tmp_path / "x.duckdb")).cursor()
+    started = time.perf_counter()
+    with pytest.raises(duckdb.InterruptException), cancel.watch(cur, alive=lambda: False):
+        # minutes of work on two cores, unless interrupted
+        cur.execute("SELECT sum(a.i * b.i) FROM range(100000000) a(i), range(1000) b(i)").fetchall()
+    assert time.perf_counter() - started < 5 * cancel.CHECK_SECONDS + 5
+
+
+def test_a_query_of_a_live_session_is_left_alone(tmp_path):
+    import duckdb
+
+    from dashboard.ui import cancel
+
+    cur = duckdb.connect(str(tmp_path / "x.duckdb")).cursor()
+    with cancel.watch(cur, alive=lambda: True):
+        assert cur.execute("SELECT count(*) FROM range(30000000)").fetchall() == [(30000000,)]
+
+
+def test_after_a_commit_the_reads_readers_made_are_computed_before_anyone_asks(sample_db):
+    import dataclasses
+
+    from dashboard.ui import warm
+
+    warm.forget()
+    cells = queries.run("reference.branch_options", cur=store.cursor(sample_db), branches=None)
+    ctx = PageContext(page="ranking", lang="vi", user=auth.LOCAL_USER, version=1, is_sample=True,
+                      cell_options=cells)
+    ctx.query("rankings.leaderboard", period="2025", compare="previous")
+    ctx.findings(years={2025})
+    # the leaderboard, and the findings (which read 15 queries of their own through ctx.query)
+    assert warm.warm(sample_db, version=2) >= 2
+    runs = queries.stats["runs"]
+    later = dataclasses.replace(ctx, version=2, _memo={})
+    board = later.query("rankings.leaderboard", period="2025", compare="previous")
+    later.findings(years={2025})
+    assert queries.stats["runs"] == runs
+    assert len(board) == 4

@@ -19,7 +19,7 @@ import streamlit as st
 
 from .. import auth, charts, i18n, periods, queries, rules, settings, store
 from ..contract import COMMITTEE_CODE
-from . import url
+from . import cancel, url, warm
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +63,7 @@ class PageContext:
         if queries.get(name).scoped and "branches" not in params:
             params["branches"] = self.cells
         frozen = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
+        warm.remember_query(name, frozen, self._scope(), str(db_path()), self.user.can("names"))
         return _cached_query(name, frozen, self._scope(), self.version, str(db_path()), self.user.can("names"))
 
     def query_fresh(self, name: str, **params: object) -> pd.DataFrame:
@@ -74,9 +75,11 @@ class PageContext:
         """Rule findings (of the given years and topics) over every cell in scope (the quota is
         about the whole Đảng bộ), kept per data version: writing a dozen rules' sentences again
         cost a third of a rerun."""
-        return _cached_findings(self, self.version, str(db_path()), tuple(self.cell_options["branch_code"]),
-                                self._scope(), self.today, self.lang, tuple(sorted(years)) if years else None,
-                                self.user.can("names"), tuple(sorted(topics)) if topics else None)
+        key = (str(db_path()), tuple(self.cell_options["branch_code"]), self._scope(), self.today, self.lang,
+               tuple(sorted(years)) if years else None, self.user.can("names"),
+               tuple(sorted(topics)) if topics else None)
+        warm.remember_findings(self, key)
+        return _cached_findings(self, self.version, *key)
 
     def chart(self, builder, *args) -> dict:
         """A chart's Vega-Lite spec (a builder of ``dashboard.charts``), built and validated once
@@ -180,8 +183,10 @@ def _cached_query(name: str, params: tuple, scope: tuple | None, version: int, d
     # version, db, scope and names_allowed are all part of the cache key: a commit or undo
     # bumps the version, and two users with different rights never share an entry.
     kwargs = {k: list(v) if isinstance(v, tuple) else v for k, v in params}
-    return queries.run(name, cur=store.cursor(Path(db)), scope=frozenset(scope) if scope is not None else None,
-                       names_allowed=names_allowed, **kwargs)
+    cur = store.cursor(Path(db))
+    with cancel.watch(cur):   # stopped if the reader's session goes away meanwhile
+        return queries.run(name, cur=cur, scope=frozenset(scope) if scope is not None else None,
+                           names_allowed=names_allowed, **kwargs)
 
 
 def cell_options(user: auth.User, version: int) -> pd.DataFrame:
