@@ -277,7 +277,7 @@ def upload_section(size: str, load: dict) -> list[str]:
         if c.get("env"):
             result += " — " + ", ".join(f"{k}={v}" for k, v in c["env"].items())
         out.append(f"| {c['label']} | {c['files']} | {num(c.get('rows') or 0, 0)} | {secs(ph.get('read_file'))} | "
-                   f"{secs(ph.get('validate'))} | {secs(ph.get('_count_changes'))} | {secs(ph.get('commit'))} | "
+                   f"{secs(ph.get('validate'))} | {secs(ph.get('count_changes'))} | {secs(ph.get('commit'))} | "
                    f"{secs(total)} | {mb(c.get('peak_rss_mb'))} | {result} |")
         if c.get("per_upload_s"):
             per = c["per_upload_s"]
