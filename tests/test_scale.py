@@ -209,3 +209,8 @@ def test_after_a_commit_the_reads_readers_made_are_computed_before_anyone_asks(s
     later.findings(years={2025})
     assert queries.stats["runs"] == runs
     assert len(board) == 4
+
+
+def test_pages_skip_the_schema_check_of_a_chart_and_get_the_same_spec():
+    chart = charts.calendar(CALENDAR.head(48), "vi")
+    assert charts.spec(chart, validate=False) == charts.spec(chart)

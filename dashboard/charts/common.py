@@ -87,15 +87,19 @@ def sized(chart: alt.TopLevelMixin, height: int, title: str | None,
     return chart.properties(height=height)
 
 
-def spec(chart: alt.TopLevelMixin) -> dict:
+def spec(chart: alt.TopLevelMixin, validate: bool = True) -> dict:
     """The chart as a validated Vega-Lite dict (data inline), for ``st.vega_lite_chart``.
 
     Pages keep this dict in their cache (``PageContext.chart``), so a rerun does not build and
     validate the chart again (``st.altair_chart`` does both on every rerun: 30–50 ms a chart
     here). Altair's default theme fixes a 300 px view; Streamlit sizes the chart itself, so
     that part of the config is dropped, as ``st.altair_chart`` does.
+
+    ``validate=False`` skips Altair's check of the spec against the Vega-Lite schema (a third of
+    a chart's cost, and charts are rebuilt on every cell or period chosen): the pages use it; the
+    tests build every chart with the check.
     """
-    out = chart.to_dict()
+    out = chart.to_dict(validate=validate)
     config = out.get("config") or {}
     config.pop("view", None)
     if not config:
