@@ -29,7 +29,8 @@ def drawn_names(spec: dict) -> set[str]:
 
 def note_of(spec: dict) -> str:
     title = spec.get("title") or {}
-    return title.get("subtitle") or title.get("text") or ""
+    text = title.get("subtitle") or title.get("text") or ""
+    return " ".join(text) if isinstance(text, list) else text
 
 
 # criteria × cells: 12 criteria for 2,000 cells is 24,000 rows in
@@ -49,6 +50,15 @@ ON_TIME = pd.DataFrame({"branch_name": NAMES, "on_time_share": [0.5] * CELLS, "o
                         "actions": [2] * CELLS, "days_late_total": [3] * CELLS})
 BOARD = pd.DataFrame({"branch_name": NAMES, "branch_code": CODES, "computed_level": ["HTTNV"] * CELLS,
                       "total_score": [75.0] * CELLS})
+HISTORY = pd.DataFrame({
+    "branch_name": [n for n in NAMES for _ in range(10)], "period": [str(y) for _ in NAMES for y in range(2016, 2026)],
+    "ord": [y * 100 for _ in NAMES for y in range(2016, 2026)], "total_score": [80.0] * (10 * CELLS),
+    "rank": [1] * (10 * CELLS)})
+MEMBER_LEVELS = pd.DataFrame({
+    "branch_name": [n for n in NAMES for _ in range(20)],
+    "year": [y for _ in NAMES for y in range(2021, 2026) for _ in range(4)],
+    "level": ["HTXSNV", "HTTNV", "HTNV", "KHTNV"] * (5 * CELLS), "members": [3] * (20 * CELLS),
+    "ordinal": [1, 2, 3, 4] * (5 * CELLS)})
 LEVELS = pd.DataFrame({"code": ["HTTNV"], "short_vi": ["Tốt"], "short_en": ["Good"]})
 
 
@@ -60,7 +70,11 @@ LEVELS = pd.DataFrame({"code": ["HTTNV"], "short_vi": ["Tốt"], "short_en": ["G
     (lambda: charts.on_time(ON_TIME, "vi"), 40),
     (lambda: charts.totals_bar(BOARD, LEVELS, "vi", (50, 70, 90), "pick"), 40 + 3),   # and the 3 band lines
     (lambda: charts.ranking_bars(BOARD, {"HTTNV": "Tốt"}, "vi", 190, "Xếp hạng"), 10),
-], ids=["criteria_heat", "calendar", "matrix", "on_time", "totals_bar", "ranking_bars"])
+    # 10 lines over 10 years; 8 small charts of 5 years × 4 levels
+    (lambda: charts.history_lines(HISTORY, "vi", {}), 10 * 10),
+    (lambda: charts.member_levels(MEMBER_LEVELS, "vi", {"HTXSNV": "Xuất sắc", "HTTNV": "Tốt", "HTNV": "Hoàn thành",
+                                                        "KHTNV": "Không hoàn thành"}), 8 * 20),
+], ids=["criteria_heat", "calendar", "matrix", "on_time", "totals_bar", "ranking_bars", "history", "member_levels"])
 def test_a_chart_of_2000_cells_draws_the_first_and_says_so(build, first_rows):
     spec = charts.spec(build())
     assert spec_rows(spec) == first_rows

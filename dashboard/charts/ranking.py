@@ -7,7 +7,8 @@ import altair as alt
 import pandas as pd
 
 from .. import fmt, i18n
-from .common import INCOMPLETE_COLOUR, LEVEL_COLOURS, first_cells, level_colour, noted
+from .common import (INCOMPLETE_COLOUR, LEVEL_COLOURS, MAX_CELL_FACETS, MAX_CELL_LINES, first_cells, level_colour,
+                     noted)
 
 BAND_RULE = "#555555"
 CELL_COLOUR, AVERAGE_COLOUR = "#b71c1c", INCOMPLETE_COLOUR
@@ -112,6 +113,7 @@ def history_lines(frame: pd.DataFrame, lang: str, labels: dict[str, str],
     """Total score and rank of each cell over the periods, one above the other.
 
     ``with_rank=False``: the scores alone, and no rank in the chart's data either."""
+    frame, note = first_cells(frame, lang, MAX_CELL_LINES)
     data = frame.assign(period_label=[labels.get(p, p) for p in frame["period"]],
                         total_text=[fmt.fmt_number(v, 1, lang) for v in frame["total_score"]])
     if not with_rank:
@@ -128,20 +130,21 @@ def history_lines(frame: pd.DataFrame, lang: str, labels: dict[str, str],
         x=x, y=alt.Y("total_score:Q", title=i18n.t("col.total", lang), scale=alt.Scale(zero=False)),
         color=colour, tooltip=tooltip).properties(height=220)
     if not with_rank:
-        return scores
+        return noted(scores, note)
     ranks = alt.Chart(data).mark_line(point=True, strokeDash=[4, 3]).encode(
         x=x, y=alt.Y("rank:Q", title=i18n.t("ranking.rank_axis", lang), scale=alt.Scale(reverse=True, nice=False),
                      axis=alt.Axis(tickMinStep=1, format="d")),
         color=colour, tooltip=tooltip).properties(height=140)
-    return alt.vconcat(scores, ranks)
+    return noted(alt.vconcat(scores, ranks), note)
 
 
 def member_levels(frame: pd.DataFrame, lang: str, level_labels: dict[str, str]) -> alt.Chart:
     """Members by level per cell and year; ``level_labels`` (code → short name) in the levels'
     order, best first (``reference.levels``)."""
+    frame, note = first_cells(frame, lang, MAX_CELL_FACETS)
     data = frame.assign(level_label=[level_labels.get(c, c) for c in frame["level"]])
     domain = list(level_labels.values())
-    return alt.Chart(data).mark_bar().encode(
+    chart = alt.Chart(data).mark_bar().encode(
         x=alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0)),
         y=alt.Y("members:Q", title=i18n.t("col.members_count", lang), stack="zero"),
         color=alt.Color("level_label:N", title=None, sort=domain,
@@ -154,6 +157,7 @@ def member_levels(frame: pd.DataFrame, lang: str, level_labels: dict[str, str]) 
                  alt.Tooltip("level_label:N", title=i18n.t("col.level", lang)),
                  alt.Tooltip("members:Q", title=i18n.t("col.members_count", lang))],
     ).properties(width=150, height=180)
+    return noted(chart, note)
 
 
 def member_quota(frame: pd.DataFrame, lang: str) -> alt.LayerChart:
