@@ -40,7 +40,7 @@ SOLUTION_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55
 # cross Altair's 5,000-row limit; the chart then draws the first cells in its order and says so,
 # and follows the sidebar's cell filter for the others.
 MAX_CELL_ROWS, MAX_CELL_COLUMNS = 40, 15
-MAX_CELL_LINES, MAX_CELL_FACETS = 10, 8    # lines one colour each; small charts side by side (150 px each)
+MAX_CELL_LINES, MAX_CELL_FACETS = 10, 5    # lines one colour each; small charts side by side (150 px each)
 
 
 def level_colour(code: str | None) -> str:

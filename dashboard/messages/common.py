@@ -16,8 +16,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "page.upload": {"vi": "Tải dữ liệu lên", "en": "Upload data"},
     "page.history": {"vi": "Lịch sử tải lên", "en": "Upload history"},
     "chart.capped": {
-        "vi": "Biểu đồ vẽ {shown} trong {total} chi bộ (theo thứ tự của bảng); chọn chi bộ ở bộ lọc để xem chi bộ khác.",
-        "en": "The chart draws {shown} of {total} cells (in the table's order); choose cells in the filter to see others."},
+        "vi": "Biểu đồ vẽ {shown} chi bộ đầu tiên trong {total} chi bộ; chọn chi bộ ở bộ lọc để xem các chi bộ khác.",
+        "en": "The chart draws the first {shown} of {total} cells; choose cells in the filter to see the others."},
     "table.page": {"vi": "Trang (trong {pages} trang)", "en": "Page (of {pages})"},
     "table.rows": {"vi": "Dòng {first}–{last} trong {total} dòng.", "en": "Rows {first}–{last} of {total}."},
     "filter.heading": {"vi": "Bộ lọc", "en": "Filters"},
