@@ -228,3 +228,22 @@ def test_after_a_commit_the_reads_readers_made_are_computed_before_anyone_asks(s
 def test_pages_skip_the_schema_check_of_a_chart_and_get_the_same_spec():
     chart = charts.calendar(CALENDAR.head(48), "vi")
     assert charts.spec(chart, validate=False) == charts.spec(chart)
+
+
+@pytest.mark.page
+def test_a_rerun_runs_no_query_and_the_view_after_a_commit_shows_the_new_data(sample_db):
+    from dashboard import ingest
+    from tests.apptest import open_page
+    from tests.workbooks import scores, xlsx_bytes
+
+    at = open_page("pages/xep_hang.py", {"chi_bo": "CB01", "ky": "2025"})
+    runs = queries.stats["runs"]
+    at.run()
+    assert queries.stats["runs"] - runs == 1            # the data version only (reference.data_status)
+    # CB01's 2025 scores at half of each maximum: 4 + 4 + 3,5 + 3,5 + 12,5 + 7,5 + 4 + 3 + 5 + 3 = 50,0
+    batch = ingest.prepare([("diem.xlsx", xlsx_bytes({"diem_danh_gia": scores("2025", "CB01", 0.5)}))],
+                           store.cursor(sample_db), today=dt.date(2026, 11, 26))
+    assert batch.ok, [p.message() for p in batch.problems]
+    ingest.commit(batch, who="kiểm thử", source="cli", path=sample_db)
+    at.run()
+    assert list(at.dataframe[0].value["Tổng điểm"]) == ["50,0"]
