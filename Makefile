@@ -32,9 +32,10 @@ test-fast: $(STAMP)
 sample-workbook: $(STAMP)
 	$(PY) -m dashboard.sample data/sample/du-lieu-mau.xlsx
 
+# make bench: sizes S and M; make bench SIZES=S,M,L adds the sector size (an hour or more).
+SIZES ?= S,M
 bench: $(STAMP)
-	$(PY) scripts/bench.py
-	$(PY) scripts/bench_ingest.py
+	$(PY) -m bench run --sizes $(SIZES)
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -93,15 +93,15 @@ with left:
                 st.markdown(f"{ctx.t(title)}: **{ui.plain(mover.branch_name)}** "
                             f"({ui.plain(summary.move_text(mover, ctx.lang, fig.ranked))})")
 with right:
-    items = summary.urgent(fig, ctx.lang)
+    items, count = summary.urgent(fig, ctx.lang, limit=URGENT_SHOWN), summary.urgent_count(fig)
     st.markdown(f"**{ctx.t('overview.urgent.title')}**")
     if not items:
         st.caption(ctx.t("overview.urgent.none"))
-    for item in items[:URGENT_SHOWN]:
+    for item in items:
         st.markdown(f"{URGENT_ICONS[item.kind]} **{ctx.t('overview.urgent.kind.' + item.kind)}** · "
                     f"{ui.plain(item.text)}")
-    if len(items) > URGENT_SHOWN:
-        st.caption(ctx.t("overview.urgent.more", n=len(items) - URGENT_SHOWN))
+    if count > URGENT_SHOWN:
+        st.caption(ctx.t("overview.urgent.more", n=count - URGENT_SHOWN))
 
 # ---- the report to the higher committee, made on request for this period and these cells
 ui.report_button(ctx)

@@ -51,6 +51,20 @@ def _open(db: Path):
         raise SystemExit(EXIT_REJECTED) from None
 
 
+PROBLEMS_PRINTED = 50   # a sector upload raised ~900 warnings: the first 50 and a count
+
+
+def problem_lines(problems: list, lang: str, limit: int = PROBLEMS_PRINTED) -> list[str]:
+    """The first ``limit`` problems (errors come first), one line each, then how many more."""
+    lines = [f"[{i18n.t('severity.' + p.severity, lang)}] {p.message(lang)}" for p in problems[:limit]]
+    rest = problems[limit:]
+    if rest:
+        errors = sum(1 for p in rest if p.severity == "error")
+        lines.append(i18n.t("cli.more_problems", lang, n=fmt.count_text(len(rest), lang),
+                            errors=fmt.count_text(errors, lang)))
+    return lines
+
+
 def cmd_ingest(args) -> int:
     files = []
     for name in args.files:
@@ -82,8 +96,8 @@ def cmd_ingest(args) -> int:
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
     else:
-        for p in batch.problems:
-            print(f"[{i18n.t('severity.' + p.severity, args.lang)}] {p.message(args.lang)}")
+        for line in problem_lines(batch.problems, args.lang):
+            print(line)
         for name, counts in report["counts"].items():
             if counts:
                 print(i18n.t("upload.sheet_summary", args.lang, sheet=name, rows=sum(counts.values()),

@@ -182,6 +182,7 @@ def collect(run: Callable[..., pd.DataFrame], branches: list[str], today: dt.dat
         options = run("reference.branch_options", branches=branches)
         names = dict(zip(options["branch_code"], options["branch_name"]))
     results: dict[str, pd.DataFrame] = {}
+    cited: dict[tuple[str, str], str] = {}   # (rule, source) → citation: a handful, not one per finding
     rows = []
     for rule in RULES:
         if topics is not None and rule.topic not in topics:
@@ -201,12 +202,15 @@ def collect(run: Callable[..., pd.DataFrame], branches: list[str], today: dt.dat
         if years is not None:
             frame = frame[frame["year"].isin(years)]
         for record in frame.to_dict("records"):
+            key = (rule.code, record["source"])
+            if key not in cited:
+                cited[key] = citation(rule, record["source"], lang, sources, thresholds)
             rows.append({
                 "rule": rule.code, "topic": rule.topic, "severity": rule.severity, "year": int(record["year"]),
                 "branch_code": record.get("branch_code"), "subject_code": record.get("subject_code"),
                 "value": record.get("value"), "limit_value": record.get("limit_value"),
                 "message": sentence(rule, record, lang, names, level_names, member_names, quota),
-                "source": citation(rule, record["source"], lang, sources, thresholds),
+                "source": cited[key],
             })
     found = pd.DataFrame(rows, columns=COLUMNS)
     if found.empty:

@@ -89,13 +89,20 @@ ui.table(ctx, on_time, [
 st.subheader(ctx.t("solutions.actions.title"))
 st.caption(ctx.t("solutions.actions.count", n=len(shown), overdue=int(shown["overdue"].sum()),
                  stale=int(shown["stale"].sum()), days=stale_days, backwards=int(shown["went_backwards"].sum())))
-projected = {r["action_code"]: projection.action_words(r, ctx.lang) for r in projections.to_dict("records")}
-shown = shown.assign(
-    status_name=[statuses.get(s, s) for s in shown["status"]],
-    solution_text=[fmt.solution_label(n, titles) for n in shown["solution"]],
-    flags=[progress.flag_words(row, ctx.lang) for row in shown.to_dict("records")],
-    projection_text=[projected.get(code, "") for code in shown["action_code"]],
-)
+projected = {r["action_code"]: r for r in projections.to_dict("records")}   # worded only for the rows written
+
+
+def written(rows):
+    """The columns written row by row, for the rows shown (a page) or a file (every row)."""
+    return rows.assign(
+        status_name=[statuses.get(s, s) for s in rows["status"]],
+        solution_text=[fmt.solution_label(n, titles) for n in rows["solution"]],
+        flags=[progress.flag_words(row, ctx.lang) for row in rows.to_dict("records")],
+        projection_text=[projection.action_words(projected[code], ctx.lang) if code in projected else ""
+                         for code in rows["action_code"]],
+    )
+
+
 ui.table(ctx, shown, [
     ("action_code", "solutions.col.code", "text"), ("solution_text", "col.solution", "text"),
     ("branch_name", "col.cell", "text"), ("description", "col.description", "text"),
@@ -104,7 +111,7 @@ ui.table(ctx, shown, [
     ("flags", "solutions.col.flags", "text"), ("projection_text", "solutions.col.projection", "text"),
     ("owner", "col.owner", "text"),
 ], what=ctx.t("solutions.actions.file"), key="actions", filters=choices, title=ctx.t("solutions.actions.title"),
-    column_config={
+    prepare=written, column_config={
     ctx.t("solutions.col.projection"): st.column_config.TextColumn(width="large"),
     ctx.t("col.description"): st.column_config.TextColumn(width="large"),
     ctx.t("col.solution"): st.column_config.TextColumn(width="medium"),

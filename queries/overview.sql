@@ -27,11 +27,14 @@ ORDER BY s.on_date;
 -- name: score_history
 -- $period and up to seven periods of the same kind before it: cells, cells with complete
 -- scores, their average total (complete cells only), and cells per level by score.
-WITH chosen AS (
-    SELECT DISTINCT period FROM v_branch_period_scores
+-- The score view is read once (MATERIALIZED) for both the periods and the figures: read twice,
+-- it was bound, optimised and computed twice (80 → 45 ms on the sample).
+WITH same_kind AS MATERIALIZED (
+    SELECT * FROM v_branch_period_scores
     WHERE period_kind(period) = period_kind($period) AND period_order(period) <= period_order($period)
-    ORDER BY period_order(period) DESC
-    LIMIT 8
+),
+chosen AS (
+    SELECT DISTINCT period FROM same_kind ORDER BY period_order(period) DESC LIMIT 8
 )
 SELECT s.period, period_order(s.period) AS ord,
        count(*) AS cells,
@@ -42,7 +45,7 @@ SELECT s.period, period_order(s.period) AS ord,
        count(*) FILTER (WHERE s.computed_level = 'HTNV') AS htnv,
        count(*) FILTER (WHERE s.computed_level = 'KHTNV') AS khtnv,
        count(*) FILTER (WHERE s.computed_level IN ('HTXSNV', 'HTTNV')) AS good_or_better
-FROM v_branch_period_scores s
+FROM same_kind s
 JOIN chosen USING (period)
 WHERE list_contains($branches, s.branch_code)
 GROUP BY s.period

@@ -9,8 +9,7 @@
 -- Every action of the cells given (and the Đảng ủy's own when $include_committee), as on $today,
 -- with its pace and projected finish; days_late_projected = projected finish − due date.
 WITH state AS (
-    SELECT * FROM action_state_on($today)
-    WHERE list_contains($branches, branch_code) OR ($include_committee AND branch_code = 'DANG_UY')
+    SELECT * FROM action_state_in($today, $branches, $include_committee)
 ),
 recent AS (
     SELECT action_code, reported_on, percent,

@@ -1,6 +1,7 @@
 -- Progress of the six solutions. The arithmetic of "an action on a given day" lives in the
--- table macro action_state_on (migrations/0005_progress.sql), so that the page, the overview
--- and the tests all count overdue, late and backwards the same way.
+-- table macro action_state_on (migrations/0005_progress.sql; action_state_in, 0015, for the
+-- actions of some cells), so that the page, the overview and the tests all count overdue, late
+-- and backwards the same way.
 
 -- name: actions
 -- Every action of the cells given (and the Đảng ủy's own when $include_committee) as it stood
@@ -10,9 +11,8 @@ SELECT s.action_code, s.branch_code, b.branch_name, s.solution, s.description, s
        s.starts_on, s.due_on, s.reports, s.last_reported_on, s.percent, s.status, s.done_on,
        s.overdue, s.days_late, s.on_time, s.went_backwards, s.largest_drop, s.last_drop_on,
        s.days_since_report
-FROM action_state_on($today) s
+FROM action_state_in($today, $branches, $include_committee) s
 LEFT JOIN v_branches b USING (branch_code)
-WHERE list_contains($branches, s.branch_code) OR ($include_committee AND s.branch_code = 'DANG_UY')
 ORDER BY s.solution, s.due_on, s.action_code;
 
 -- name: matrix
@@ -20,8 +20,7 @@ ORDER BY s.solution, s.due_on, s.action_code;
 -- grid: average latest progress (NULL where the unit has no action under the solution), number
 -- of actions, overdue, done. Units: the Đảng ủy first, then cells in Vietnamese order.
 WITH state AS (
-    SELECT * FROM action_state_on($today)
-    WHERE list_contains($branches, branch_code) OR ($include_committee AND branch_code = 'DANG_UY')
+    SELECT * FROM action_state_in($today, $branches, $include_committee)
 ),
 units AS (
     SELECT branch_code FROM v_branches WHERE active AND list_contains($branches, branch_code)
@@ -50,8 +49,7 @@ ORDER BY unit_order, branch_name COLLATE vi, branch_code, solution;
 -- Each of the six solutions: average latest progress of its actions in scope (NULL when it
 -- has none), number of actions, overdue, done — as on $today.
 WITH state AS (
-    SELECT * FROM action_state_on($today)
-    WHERE list_contains($branches, branch_code) OR ($include_committee AND branch_code = 'DANG_UY')
+    SELECT * FROM action_state_in($today, $branches, $include_committee)
 )
 SELECT s.solution, s.short_vi, s.short_en, s.title_vi, s.title_en,
        avg(a.percent) AS percent,

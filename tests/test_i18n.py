@@ -34,7 +34,7 @@ PREFIXES = {key.split(".")[0] for key in i18n.MESSAGES}
 # Each module's keys start with its page group's English name(s).
 MODULE_PREFIXES = {
     "common": ("app.", "page.", "filter.", "sample.", "data.", "empty.", "error.", "committee", "severity.",
-               "findings.", "col.", "yes", "no"),
+               "findings.", "col.", "yes", "no", "chart.", "table."),
     "auth": ("auth.", "role.", "audit."), "overview": ("overview.", "summary."),
     "ranking": ("ranking.", "why.", "members."), "solutions": ("solutions.",), "meetings": ("meetings.", "calendar."),
     "upload": ("upload.",), "history": ("history.", "undo.", "source."), "rules": ("rule.", "quota."),

@@ -23,7 +23,7 @@ import textwrap
 import altair as alt
 import pandas as pd
 
-from .. import fmt
+from .. import fmt, i18n
 
 # The four levels, good → bad, and grey for a cell whose criteria are not all scored.
 LEVEL_COLOURS = {"HTXSNV": "#1b7837", "HTTNV": "#5aae61", "HTNV": "#f1a340", "KHTNV": "#d73027"}
@@ -35,6 +35,12 @@ TEXT_DARK, TEXT_LIGHT = "#222222", "#ffffff"
 PERCENT_AXIS = "datum.value + ' %'"
 # Six solutions, six distinct colours that stay apart for colour-blind readers (Okabe–Ito).
 SOLUTION_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00"]
+# Cells one chart draws, down the side (rows) or across the top (columns). Past these a chart is
+# a wall no reader takes in, and a province or the sector (hundreds to thousands of cells) would
+# cross Altair's 5,000-row limit; the chart then draws the first cells in its order and says so,
+# and follows the sidebar's cell filter for the others.
+MAX_CELL_ROWS, MAX_CELL_COLUMNS = 40, 15
+MAX_CELL_LINES, MAX_CELL_FACETS = 10, 5    # lines one colour each; small charts side by side (150 px each)
 
 
 def level_colour(code: str | None) -> str:
@@ -52,23 +58,50 @@ def wrapped_labels(labels: dict[object, str], width: int) -> str:
     return f"{json.dumps(lines, ensure_ascii=False)}[datum.value + ''] || datum.label"
 
 
-def sized(chart: alt.TopLevelMixin, height: int, title: str | None) -> alt.TopLevelMixin:
+def first_cells(frame: pd.DataFrame, lang: str, limit: int = MAX_CELL_ROWS,
+                column: str = "branch_name") -> tuple[pd.DataFrame, str | None]:
+    """The rows of the first ``limit`` cells in the frame's order, and, when cells were left
+    out, the note that says how many are drawn (``noted`` puts it under the chart)."""
+    names = list(dict.fromkeys(frame[column]))
+    if len(names) <= limit:
+        return frame, None
+    kept = frame[frame[column].isin(set(names[:limit]))]
+    return kept, i18n.t("chart.capped", lang, shown=fmt.count_text(limit, lang),
+                        total=fmt.count_text(len(names), lang))
+
+
+def noted(chart: alt.TopLevelMixin, note: str | None) -> alt.TopLevelMixin:
+    """The chart with ``note`` written under it (nothing when there is none)."""
+    if not note:
+        return chart
+    lines = [part + ";" for part in note.split("; ")[:-1]] + [note.split("; ")[-1]]
+    return chart.properties(title=alt.TitleParams(lines, anchor="start", orient="bottom", fontSize=12,
+                                                  fontWeight="normal", color=TEXT_DARK))
+
+
+def sized(chart: alt.TopLevelMixin, height: int, title: str | None,
+          subtitle: str | None = None) -> alt.TopLevelMixin:
     """Height, and a small bold title at the left when given (it counts in the height)."""
     if title:
+        extra = {"subtitle": subtitle, "subtitleFontSize": 11} if subtitle else {}
         return chart.properties(height=height, title=alt.TitleParams(title, anchor="start", fontSize=14,
-                                                                     fontWeight="bold", offset=8))
+                                                                     fontWeight="bold", offset=8, **extra))
     return chart.properties(height=height)
 
 
-def spec(chart: alt.TopLevelMixin) -> dict:
+def spec(chart: alt.TopLevelMixin, validate: bool = True) -> dict:
     """The chart as a validated Vega-Lite dict (data inline), for ``st.vega_lite_chart``.
 
     Pages keep this dict in their cache (``PageContext.chart``), so a rerun does not build and
     validate the chart again (``st.altair_chart`` does both on every rerun: 30–50 ms a chart
     here). Altair's default theme fixes a 300 px view; Streamlit sizes the chart itself, so
     that part of the config is dropped, as ``st.altair_chart`` does.
+
+    ``validate=False`` skips Altair's check of the spec against the Vega-Lite schema (a third of
+    a chart's cost, and charts are rebuilt on every cell or period chosen): the pages use it; the
+    tests build every chart with the check.
     """
-    out = chart.to_dict()
+    out = chart.to_dict(validate=validate)
     config = out.get("config") or {}
     config.pop("view", None)
     if not config:

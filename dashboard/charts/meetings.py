@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 
 from .. import i18n
-from .common import LEVEL_COLOURS, TEXT_LIGHT
+from .common import LEVEL_COLOURS, TEXT_LIGHT, first_cells, noted
 
 # Calendar states, in the legend's order, and their colours: held, missed, month not over.
 CALENDAR_STATES = ("held", "missed", "not_yet")
@@ -26,6 +26,7 @@ def calendar(frame: pd.DataFrame, lang: str) -> alt.LayerChart:
         return "missed" if row["month_over"] else "not_yet"
 
     words = {s: i18n.t(f"calendar.{s}", lang) for s in CALENDAR_STATES}
+    frame, note = first_cells(frame, lang)
     data = frame.assign(status=[words[state(r)] for r in frame.to_dict("records")],
                         mark=["CĐ" if lang == "vi" and t else ("T" if t else "") for t in frame["thematic"]],
                         month_label=[month_label(m, lang) for m in frame["month"]])
@@ -45,4 +46,4 @@ def calendar(frame: pd.DataFrame, lang: str) -> alt.LayerChart:
                  alt.Tooltip("thematic:Q", title=i18n.t("col.thematic", lang)),
                  alt.Tooltip("status:N", title=i18n.t("col.state", lang))])
     text = base.mark_text(fontSize=11, color=TEXT_LIGHT, fontWeight="bold").encode(text=alt.Text("mark:N"))
-    return alt.layer(rect, text, data=data).properties(height=70 + 36 * data["branch_name"].nunique())
+    return noted(alt.layer(rect, text, data=data).properties(height=70 + 36 * data["branch_name"].nunique()), note)

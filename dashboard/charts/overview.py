@@ -6,7 +6,9 @@ import altair as alt
 import pandas as pd
 
 from .. import fmt, i18n
-from .common import INCOMPLETE_COLOUR, LEVEL_COLOURS, PERCENT_AXIS, TEXT_DARK, TEXT_LIGHT, pct, sized
+from .common import INCOMPLETE_COLOUR, LEVEL_COLOURS, PERCENT_AXIS, TEXT_DARK, TEXT_LIGHT, first_cells, pct, sized
+
+OVERVIEW_CELLS = 10   # bars that fit the first screen's 190 px; the ranking page has them all
 
 
 def ranking_bars(board: pd.DataFrame, level_names: dict[str, str], lang: str, height: int = 190,
@@ -15,6 +17,7 @@ def ranking_bars(board: pd.DataFrame, level_names: dict[str, str], lang: str, he
 
     The level is written on the bar ("93,0 · Xuất sắc"), so no legend takes room."""
     incomplete = i18n.t("ranking.incomplete", lang)
+    board, note = first_cells(board, lang, OVERVIEW_CELLS)
     order = list(board["branch_name"])
     level_text = [level_names.get(c, c) if isinstance(c, str) and c else incomplete
                   for c in board["computed_level"]]
@@ -37,7 +40,7 @@ def ranking_bars(board: pd.DataFrame, level_names: dict[str, str], lang: str, he
     )
     labels = base.mark_text(align="right", dx=-6, color=TEXT_LIGHT, fontWeight="bold").encode(
         x=alt.X("total_plot:Q"), text=alt.Text("bar_text:N"))
-    return sized(alt.layer(bars, labels, data=data), height, title)
+    return sized(alt.layer(bars, labels, data=data), height, title, note)
 
 
 def solution_bars(by_solution: pd.DataFrame, lang: str, height: int = 190, title: str | None = None

@@ -7,7 +7,8 @@ import altair as alt
 import pandas as pd
 
 from .. import fmt, i18n
-from .common import INCOMPLETE_COLOUR, LEVEL_COLOURS, level_colour
+from .common import (INCOMPLETE_COLOUR, LEVEL_COLOURS, MAX_CELL_FACETS, MAX_CELL_LINES, first_cells, level_colour,
+                     noted)
 
 BAND_RULE = "#555555"
 CELL_COLOUR, AVERAGE_COLOUR = "#b71c1c", INCOMPLETE_COLOUR
@@ -28,6 +29,7 @@ def totals_bar(board: pd.DataFrame, levels: pd.DataFrame, lang: str, bands: tupl
     """Horizontal bars of total score per cell, coloured by level, with the band lines of the
     framework that gives the period's levels (``bands``, e.g. 50, 70, 90). A click on a bar
     selects its ``branch_code`` through the point selection ``select_name``."""
+    board, note = first_cells(board, lang)
     data = board.assign(
         level_label=[level_label(c, lang, levels) for c in board["computed_level"].fillna("")],
         level_code=board["computed_level"].fillna(""),
@@ -55,11 +57,12 @@ def totals_bar(board: pd.DataFrame, levels: pd.DataFrame, lang: str, bands: tupl
     rules = alt.Chart(pd.DataFrame({"band": list(bands)})).mark_rule(strokeDash=[4, 4], color=BAND_RULE).encode(
         x=alt.X("band:Q"))
     # With Streamlit's fit-to-width, height includes the axis and the legend.
-    return alt.layer(bars, labels, rules, data=data).properties(height=150 + 40 * len(data))
+    return noted(alt.layer(bars, labels, rules, data=data).properties(height=150 + 40 * len(data)), note)
 
 
 def criteria_heat(frame: pd.DataFrame, lang: str) -> alt.LayerChart:
     """Cells × criteria, coloured by the share of each criterion's maximum."""
+    frame, note = first_cells(frame, lang)
     data = frame.assign(
         share_pct=frame["share"] * 100,
         share_text=[fmt.MISSING if pd.isna(v) else fmt.fmt_number(v * 100, 0, lang) for v in frame["share"]],
@@ -79,7 +82,7 @@ def criteria_heat(frame: pd.DataFrame, lang: str) -> alt.LayerChart:
                  alt.Tooltip("max_text:N", title=i18n.t("col.max", lang)),
                  alt.Tooltip("share_text:N", title=i18n.t("col.share_of_max", lang))])
     text = base.mark_text(fontSize=11).encode(text=alt.Text("share_text:N"))
-    return alt.layer(rect, text, data=data).properties(height=60 + 40 * data["branch_name"].nunique())
+    return noted(alt.layer(rect, text, data=data).properties(height=60 + 40 * data["branch_name"].nunique()), note)
 
 
 def why_breakdown(frame: pd.DataFrame, lang: str) -> alt.Chart:
@@ -110,6 +113,7 @@ def history_lines(frame: pd.DataFrame, lang: str, labels: dict[str, str],
     """Total score and rank of each cell over the periods, one above the other.
 
     ``with_rank=False``: the scores alone, and no rank in the chart's data either."""
+    frame, note = first_cells(frame, lang, MAX_CELL_LINES)
     data = frame.assign(period_label=[labels.get(p, p) for p in frame["period"]],
                         total_text=[fmt.fmt_number(v, 1, lang) for v in frame["total_score"]])
     if not with_rank:
@@ -126,20 +130,21 @@ def history_lines(frame: pd.DataFrame, lang: str, labels: dict[str, str],
         x=x, y=alt.Y("total_score:Q", title=i18n.t("col.total", lang), scale=alt.Scale(zero=False)),
         color=colour, tooltip=tooltip).properties(height=220)
     if not with_rank:
-        return scores
+        return noted(scores, note)
     ranks = alt.Chart(data).mark_line(point=True, strokeDash=[4, 3]).encode(
         x=x, y=alt.Y("rank:Q", title=i18n.t("ranking.rank_axis", lang), scale=alt.Scale(reverse=True, nice=False),
                      axis=alt.Axis(tickMinStep=1, format="d")),
         color=colour, tooltip=tooltip).properties(height=140)
-    return alt.vconcat(scores, ranks)
+    return noted(alt.vconcat(scores, ranks), note)
 
 
 def member_levels(frame: pd.DataFrame, lang: str, level_labels: dict[str, str]) -> alt.Chart:
     """Members by level per cell and year; ``level_labels`` (code → short name) in the levels'
     order, best first (``reference.levels``)."""
+    frame, note = first_cells(frame, lang, MAX_CELL_FACETS)
     data = frame.assign(level_label=[level_labels.get(c, c) for c in frame["level"]])
     domain = list(level_labels.values())
-    return alt.Chart(data).mark_bar().encode(
+    chart = alt.Chart(data).mark_bar().encode(
         x=alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0)),
         y=alt.Y("members:Q", title=i18n.t("col.members_count", lang), stack="zero"),
         color=alt.Color("level_label:N", title=None, sort=domain,
@@ -152,6 +157,7 @@ def member_levels(frame: pd.DataFrame, lang: str, level_labels: dict[str, str]) 
                  alt.Tooltip("level_label:N", title=i18n.t("col.level", lang)),
                  alt.Tooltip("members:Q", title=i18n.t("col.members_count", lang))],
     ).properties(width=150, height=180)
+    return noted(chart, note)
 
 
 def member_quota(frame: pd.DataFrame, lang: str) -> alt.LayerChart:

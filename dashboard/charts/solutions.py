@@ -11,8 +11,8 @@ import altair as alt
 import pandas as pd
 
 from .. import fmt, i18n
-from .common import (FAIR, GOOD, NO_ACTION_COLOUR, OVERDUE_STROKE, PERCENT_AXIS, POOR, SOLUTION_COLOURS, TEXT_DARK,
-                     TEXT_LIGHT, pct, wrapped_labels)
+from .common import (FAIR, GOOD, MAX_CELL_COLUMNS, NO_ACTION_COLOUR, OVERDUE_STROKE, PERCENT_AXIS, POOR,
+                     SOLUTION_COLOURS, TEXT_DARK, TEXT_LIGHT, first_cells, noted, pct, wrapped_labels)
 
 
 def matrix(frame: pd.DataFrame, lang: str, titles: dict[int, str], select_name: str,
@@ -32,6 +32,7 @@ def matrix(frame: pd.DataFrame, lang: str, titles: dict[int, str], select_name: 
     built), and the data is given to the layer, not to each sublayer (Altair would compare
     the sublayers' frames through their text form): 47 ms a rerun became a few.
     """
+    frame, note = first_cells(frame, lang, MAX_CELL_COLUMNS)
     units = list(dict.fromkeys(frame["branch_name"]))
     solution, unit = focus
     has_focus = solution is not None or unit is not None
@@ -93,8 +94,8 @@ def matrix(frame: pd.DataFrame, lang: str, titles: dict[int, str], select_name: 
     # Streamlit's height includes the axis on top (unit names on up to three lines): 48 px a row
     # leaves room for a solution's title on three lines.
     # The text's colours are literal (scale=None): its colour scale must not merge with the cells'.
-    return alt.layer(rect, empty, text, data=data).resolve_scale(color="independent").properties(
-        height=56 * frame["solution"].nunique() + 50)
+    return noted(alt.layer(rect, empty, text, data=data).resolve_scale(color="independent").properties(
+        height=56 * frame["solution"].nunique() + 50), note)
 
 
 def timeline(series: pd.DataFrame, lang: str, titles: dict[int, str],
@@ -144,6 +145,7 @@ def timeline(series: pd.DataFrame, lang: str, titles: dict[int, str],
 
 def on_time(frame: pd.DataFrame, lang: str) -> alt.LayerChart:
     """Limitation L1: share of actions on time per unit (green ≥ 80 %, amber ≥ 50 %, red below)."""
+    frame, note = first_cells(frame, lang)
     units = list(frame["branch_name"])
     data = frame.assign(
         share=frame["on_time_share"] * 100,
@@ -169,4 +171,4 @@ def on_time(frame: pd.DataFrame, lang: str) -> alt.LayerChart:
         x=alt.X("share:Q"), text=alt.Text("share_text:N")).transform_filter("datum.share >= 25")
     outside = base.mark_text(align="left", dx=4, color=TEXT_DARK).encode(
         x=alt.X("share:Q"), text=alt.Text("share_text:N")).transform_filter("datum.share < 25")
-    return alt.layer(bars, inside, outside, data=data).properties(height=34 * len(units) + 40)
+    return noted(alt.layer(bars, inside, outside, data=data).properties(height=34 * len(units) + 40), note)

@@ -11,6 +11,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.users_broken": {"vi": "Cấu hình người dùng bị lỗi: {error}", "en": "The user configuration is broken: {error}"},
     "cli.busy": {"vi": "Cơ sở dữ liệu {db} đang được ứng dụng web giữ (đang chạy). Hãy tải tệp lên qua trang \"Tải dữ liệu lên\", hoặc dừng ứng dụng rồi chạy lại lệnh này.",
                  "en": "The database {db} is held by the running web app. Upload through the \"Upload data\" page, or stop the app and run this command again."},
+    "cli.more_problems": {"vi": "… và {n} vấn đề khác ({errors} lỗi); xem đủ bằng --json.",
+                          "en": "… and {n} more problems ({errors} errors); see them all with --json."},
     "cli.no_file": {"vi": "Không mở được tệp {file}.", "en": "Cannot open the file {file}."},
     "cli.built": {"vi": "Đã tạo cơ sở dữ liệu mẫu {db}.", "en": "Built the sample database {db}."},
     "cli.exists": {"vi": "Cơ sở dữ liệu {db} đã có; không tạo lại.", "en": "The database {db} exists; left as it is."},

@@ -19,6 +19,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     # issue 14: the year-end review and the member register
     "page.yearend": {"vi": "Đánh giá cuối năm", "en": "Year-end review"},
     "page.members": {"vi": "Đảng viên", "en": "Party members"},
+    "chart.capped": {
+        "vi": "Biểu đồ vẽ {shown} chi bộ đầu tiên trong {total} chi bộ; chọn chi bộ ở bộ lọc để xem các chi bộ khác.",
+        "en": "The chart draws the first {shown} of {total} cells; choose cells in the filter to see the others."},
+    "table.page": {"vi": "Trang (trong {pages} trang)", "en": "Page (of {pages})"},
+    "table.rows": {"vi": "Dòng {first}–{last} trong {total} dòng.", "en": "Rows {first}–{last} of {total}."},
     "filter.heading": {"vi": "Bộ lọc", "en": "Filters"},
     "filter.cell": {"vi": "Chi bộ", "en": "Cell"},
     "filter.cell.all": {"vi": "Tất cả chi bộ", "en": "All cells"},

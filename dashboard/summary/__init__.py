@@ -11,7 +11,8 @@ from .figures import (CARD_FORMATS, Card, Figures, Mover, compared_label, delta_
                       share_text, value_text)
 from .overview import overview_figures
 from .sentences import MINUS, move_text, sentences
-from .urgent import KIND_ORDER, Item, urgent
+from .urgent import KIND_ORDER, Item, urgent, urgent_count
 
 __all__ = ["CARD_FORMATS", "Card", "Figures", "Mover", "compared_label", "delta_text", "figures", "rounded_delta",
-           "share_text", "value_text", "overview_figures", "MINUS", "move_text", "sentences", "KIND_ORDER", "Item", "urgent"]
+           "share_text", "value_text", "overview_figures", "MINUS", "move_text", "sentences", "KIND_ORDER", "Item",
+           "urgent", "urgent_count"]

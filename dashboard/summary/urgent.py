@@ -4,6 +4,8 @@ missing scores, actions not reported."""
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pandas as pd
@@ -21,46 +23,71 @@ class Item:
 KIND_ORDER = ("rule", "limitation", "overdue", "projection", "scores", "stale")
 
 
-def urgent(fig: Figures, lang: str = "vi") -> list[Item]:
-    """Everything that needs action, most urgent first.
+def urgent(fig: Figures, lang: str = "vi", limit: int | None = None) -> list[Item]:
+    """Everything that needs action, most urgent first (the first ``limit`` items only).
 
     Within a kind: regulation errors in the order the rules give, overdue actions longest
     overdue first, cells missing scores for the period, actions not reported longest first.
     Across kinds, the first item of each kind comes first (in that order), then the rest in the
     same order: a short list ("the three most urgent") shows one of each kind there is, rather
-    than three overdue actions hiding a cell that has no scores.
+    than three overdue actions hiding a cell that has no scores. Only the items returned are
+    written: at sector scale there are thousands, and the overview shows three and a count
+    (``urgent_count``).
     """
-    items = _all_items(fig, lang)
-    firsts = [next(i for i in items if i.kind == kind) for kind in KIND_ORDER if any(i.kind == kind for i in items)]
-    return firsts + [i for i in items if not any(i is first for first in firsts)]
+    kinds = {kind: iter(items) for kind, items in _items_by_kind(fig, lang).items()}
+    firsts = [item for item in (next(kinds[kind], None) for kind in KIND_ORDER) if item is not None]
+    rest = itertools.chain.from_iterable(kinds[kind] for kind in KIND_ORDER)
+    if limit is None:
+        return firsts + list(rest)
+    return (firsts + list(itertools.islice(rest, max(0, limit - len(firsts)))))[:limit]
 
 
-def _all_items(fig: Figures, lang: str) -> list[Item]:
-    items = [Item("rule", str(row["message"])) for _, row in fig.errors.iterrows()]
-    if fig.limitation:
-        items.append(Item("limitation", fig.limitation))
-    for _, row in fig.overdue_actions.iterrows():
-        text = i18n.t("overview.urgent.overdue", lang, code=row["action_code"], unit=row["branch_name"],
-                      days=fmt.count_text(row["days_late"], lang), due=fmt.fmt_date(row["due_on"]),
-                      percent=fmt.percent_text(row["percent"], lang))
-        items.append(Item("overdue", f"{text} {row['projection']}" if row.get("projection") else text))
-    for _, row in fig.projected_late.iterrows():
-        items.append(Item("projection", i18n.t("overview.urgent.projection", lang, code=row["action_code"],
-                                               unit=row["branch_name"],
-                                               words=fmt.mid_sentence(row["projection"]))))
+def urgent_count(fig: Figures) -> int:
+    """How many items ``urgent`` would list without a limit (nothing written)."""
+    return (len(fig.errors) + bool(fig.limitation) + len(fig.overdue_actions) + len(fig.projected_late)
+            + len(fig.incomplete) + len(fig.stale_actions))
+
+
+def _items_by_kind(fig: Figures, lang: str) -> dict[str, Iterator[Item]]:
+    """One lazy stream of items per kind: an item is written when it is taken."""
     period = fmt.mid_sentence(periods.label(fig.period, lang))
-    for _, row in fig.incomplete.iterrows():
-        key = "overview.urgent.no_scores" if int(row["n_scored"]) == 0 else "overview.urgent.scores"
-        items.append(Item("scores", i18n.t(key, lang, unit=row["branch_name"], period=period,
-                                           scored=int(row["n_scored"]), expected=int(row["n_expected"]))))
-    for _, row in fig.stale_actions.iterrows():
-        if pd.isna(row["last_reported_on"]):
-            text = i18n.t("overview.urgent.never", lang, code=row["action_code"], unit=row["branch_name"],
-                          days=fmt.count_text(row["days_since_report"], lang))
-        else:
-            text = i18n.t("overview.urgent.stale", lang, code=row["action_code"], unit=row["branch_name"],
-                          days=fmt.count_text(row["days_since_report"], lang),
-                          last=fmt.fmt_date(row["last_reported_on"]))
-        items.append(Item("stale", text))
-    return items
 
+    def rules() -> Iterator[Item]:
+        for message in fig.errors["message"] if len(fig.errors) else ():
+            yield Item("rule", str(message))
+
+    def limitation() -> Iterator[Item]:
+        if fig.limitation:
+            yield Item("limitation", fig.limitation)
+
+    def overdue() -> Iterator[Item]:
+        for _, row in fig.overdue_actions.iterrows():
+            text = i18n.t("overview.urgent.overdue", lang, code=row["action_code"], unit=row["branch_name"],
+                          days=fmt.count_text(row["days_late"], lang), due=fmt.fmt_date(row["due_on"]),
+                          percent=fmt.percent_text(row["percent"], lang))
+            yield Item("overdue", f"{text} {row['projection']}" if row.get("projection") else text)
+
+    def projection() -> Iterator[Item]:
+        for _, row in fig.projected_late.iterrows():
+            yield Item("projection", i18n.t("overview.urgent.projection", lang, code=row["action_code"],
+                                            unit=row["branch_name"], words=fmt.mid_sentence(row["projection"])))
+
+    def scores() -> Iterator[Item]:
+        for _, row in fig.incomplete.iterrows():
+            key = "overview.urgent.no_scores" if int(row["n_scored"]) == 0 else "overview.urgent.scores"
+            yield Item("scores", i18n.t(key, lang, unit=row["branch_name"], period=period,
+                                        scored=int(row["n_scored"]), expected=int(row["n_expected"])))
+
+    def stale() -> Iterator[Item]:
+        for _, row in fig.stale_actions.iterrows():
+            if pd.isna(row["last_reported_on"]):
+                text = i18n.t("overview.urgent.never", lang, code=row["action_code"], unit=row["branch_name"],
+                              days=fmt.count_text(row["days_since_report"], lang))
+            else:
+                text = i18n.t("overview.urgent.stale", lang, code=row["action_code"], unit=row["branch_name"],
+                              days=fmt.count_text(row["days_since_report"], lang),
+                              last=fmt.fmt_date(row["last_reported_on"]))
+            yield Item("stale", text)
+
+    return {"rule": rules(), "limitation": limitation(), "overdue": overdue(), "projection": projection(),
+            "scores": scores(), "stale": stale()}

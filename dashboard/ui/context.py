@@ -19,7 +19,7 @@ import streamlit as st
 
 from .. import auth, charts, i18n, periods, queries, rules, settings, store
 from ..contract import COMMITTEE_CODE
-from . import url
+from . import cancel, url, warm
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +36,8 @@ class PageContext:
     period: str | None = None
     today: dt.date = field(default_factory=lambda: today())
     notices: list[str] = field(default_factory=list)
+    # Lookups (labels, names, citations) built once per rerun, not one frame filter per row.
+    _memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     def t(self, key: str, **params: object) -> str:
         return i18n.t(key, self.lang, **params)
@@ -52,7 +54,8 @@ class PageContext:
     def cell_name(self, code: str) -> str:
         if code == COMMITTEE_CODE:
             return self.t("committee")
-        names = dict(zip(self.cell_options["branch_code"], self.cell_options["branch_name"]))
+        names = self._once(("cell_names",), lambda: dict(zip(self.cell_options["branch_code"],
+                                                              self.cell_options["branch_name"])))
         return names.get(code, code)
 
     def query(self, name: str, **params: object) -> pd.DataFrame:
@@ -60,6 +63,7 @@ class PageContext:
         if queries.get(name).scoped and "branches" not in params:
             params["branches"] = self.cells
         frozen = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
+        warm.remember_query(name, frozen, self._scope(), str(db_path()), self.user.can("names"))
         return _cached_query(name, frozen, self._scope(), self.version, str(db_path()), self.user.can("names"))
 
     def query_fresh(self, name: str, **params: object) -> pd.DataFrame:
@@ -71,9 +75,11 @@ class PageContext:
         """Rule findings (of the given years and topics) over every cell in scope (the quota is
         about the whole Đảng bộ), kept per data version: writing a dozen rules' sentences again
         cost a third of a rerun."""
-        return _cached_findings(self, self.version, str(db_path()), tuple(self.cell_options["branch_code"]),
-                                self._scope(), self.today, self.lang, tuple(sorted(years)) if years else None,
-                                self.user.can("names"), tuple(sorted(topics)) if topics else None)
+        key = (str(db_path()), tuple(self.cell_options["branch_code"]), self._scope(), self.today, self.lang,
+               tuple(sorted(years)) if years else None, self.user.can("names"),
+               tuple(sorted(topics)) if topics else None)
+        warm.remember_findings(self, key)
+        return _cached_findings(self, self.version, *key)
 
     def chart(self, builder, *args) -> dict:
         """A chart's Vega-Lite spec (a builder of ``dashboard.charts``), built and validated once
@@ -84,17 +90,16 @@ class PageContext:
         """The reader's word for a coded value (a level, a status, a meeting kind …)."""
         if code is None or code == "" or (isinstance(code, float) and pd.isna(code)):
             return "—"
-        frame = self.query("reference.enum_labels")
-        row = frame[(frame["domain"] == domain) & (frame["code"] == code)]
-        if row.empty:
-            return str(code)
-        return str(row.iloc[0][("short_" if short else "name_") + self._suffix()])
+        return str(self.labels(domain, short).get(code, code))
 
     def labels(self, domain: str, short: bool = False) -> dict[str, str]:
-        """Every coded value of a domain (an action's status …) → the reader's word for it."""
-        frame = self.query("reference.enum_labels")
-        frame = frame[frame["domain"] == domain]
-        return dict(zip(frame["code"], frame[("short_" if short else "name_") + self._suffix()]))
+        """Every coded value of a domain (an action's status …) → the reader's word for it
+        (built once per rerun: a page labels thousands of rows)."""
+        def build() -> dict[str, str]:
+            frame = self.query("reference.enum_labels")
+            frame = frame[frame["domain"] == domain]
+            return dict(zip(frame["code"], frame[("short_" if short else "name_") + self._suffix()]))
+        return self._once(("labels", domain, short), build)
 
     def level_names(self, short: bool = True) -> dict[str, str]:
         """Every level, best first (``reference.levels``): code → its name in the reader's language."""
@@ -144,9 +149,16 @@ class PageContext:
         return tuple(sorted(self.user.scope)) if self.user.scope is not None else None
 
     def _reference_text(self, query: str, key_column: str, key: object, column: str) -> str:
-        frame = self.query(query)
-        row = frame[frame[key_column] == key]
-        return str(row.iloc[0][f"{column}_{self._suffix()}"]) if not row.empty else str(key)
+        def build() -> dict:
+            frame = self.query(query)
+            return dict(zip(frame[key_column], frame[f"{column}_{self._suffix()}"]))
+        texts = self._once(("reference", query, key_column, column), build)
+        return str(texts[key]) if key in texts else str(key)
+
+    def _once(self, key: tuple, build):
+        if key not in self._memo:
+            self._memo[key] = build()
+        return self._memo[key]
 
 
 def today() -> dt.date:
@@ -171,8 +183,10 @@ def _cached_query(name: str, params: tuple, scope: tuple | None, version: int, d
     # version, db, scope and names_allowed are all part of the cache key: a commit or undo
     # bumps the version, and two users with different rights never share an entry.
     kwargs = {k: list(v) if isinstance(v, tuple) else v for k, v in params}
-    return queries.run(name, cur=store.cursor(Path(db)), scope=frozenset(scope) if scope is not None else None,
-                       names_allowed=names_allowed, **kwargs)
+    cur = store.cursor(Path(db))
+    with cancel.watch(cur):   # stopped if the reader's session goes away meanwhile
+        return queries.run(name, cur=cur, scope=frozenset(scope) if scope is not None else None,
+                           names_allowed=names_allowed, **kwargs)
 
 
 def cell_options(user: auth.User, version: int) -> pd.DataFrame:
@@ -192,4 +206,4 @@ def _cached_findings(_ctx: PageContext, version: int, db: str, cells: tuple[str,
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def _cached_chart(module: str, name: str, args: tuple) -> dict:
-    return charts.spec(getattr(importlib.import_module(module), name)(*args))
+    return charts.spec(getattr(importlib.import_module(module), name)(*args), validate=False)

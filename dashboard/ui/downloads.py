@@ -23,6 +23,7 @@ from .. import audit, fmt, tables
 from ..documents import charts as chart_files
 from ..export import export_file_name, table_csv, table_xlsx
 from .context import PageContext
+from .paging import page_of
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +31,7 @@ XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV_MIME = "text/csv"
 MIMES = {"xlsx": XLSX_MIME, "csv": CSV_MIME, "png": "image/png", "svg": "image/svg+xml"}
 Columns = Sequence[tuple[str, str, str]]
+Prepare = Callable[[pd.DataFrame], pd.DataFrame]
 
 
 PAGE_PERIOD = "page"   # a table of the period chosen in the sidebar (the default)
@@ -72,13 +74,15 @@ def _button(ctx: PageContext, label_key: str, icon: str, file_name: str, build: 
 
 def table_downloads(ctx: PageContext, frame: pd.DataFrame, columns: Columns, what: str, key: str,
                     filters: Sequence[tuple[str, str]] = (), title: str | None = None,
-                    period: str | None = PAGE_PERIOD) -> None:
+                    period: str | None = PAGE_PERIOD, prepare: Prepare | None = None) -> None:
     """The .xlsx and CSV buttons of one table: ``frame`` and ``columns`` are those the page gives
     ``tables.display``; ``what`` names the table (and the file); ``filters`` are the page's own
     choices, (label, value), written above the table after the cells and the period.
 
     ``period``: the sidebar's period (default), another one for the file name (a year), or None
-    for a table that does not depend on the period (the upload history)."""
+    for a table that does not depend on the period (the upload history). ``prepare`` adds the
+    columns the page writes row by row (labels, flags); it runs on the whole frame only when a
+    file is asked for, as the page runs it only on the rows it shows."""
     if frame is None or frame.empty:
         return
     columns = list(columns)   # the frame is the page's own (a fresh frame each run): the click reads it as shown
@@ -89,19 +93,25 @@ def table_downloads(ctx: PageContext, frame: pd.DataFrame, columns: Columns, wha
     csv_name = export_file_name(what, period, ctx.today, "csv")
     with st.container(horizontal=True, gap="small", key=f"dl_{key}"):
         _button(ctx, "download.xlsx", ":material/table_view:", xlsx_name,
-                lambda: table_xlsx(frame, columns, title, written, ctx.lang), f"{key}_xlsx")
+                lambda: table_xlsx(_whole(frame, prepare), columns, title, written, ctx.lang), f"{key}_xlsx")
         _button(ctx, "download.csv", ":material/download:", csv_name,
-                lambda: table_csv(frame, columns, ctx.lang), f"{key}_csv")
+                lambda: table_csv(_whole(frame, prepare), columns, ctx.lang), f"{key}_csv")
+
+
+def _whole(frame: pd.DataFrame, prepare: Prepare | None) -> pd.DataFrame:
+    return prepare(frame) if prepare is not None else frame
 
 
 def table(ctx: PageContext, frame: pd.DataFrame, columns: Columns, what: str, key: str,
           filters: Sequence[tuple[str, str]] = (), title: str | None = None, period: str | None = PAGE_PERIOD,
-          **dataframe_args):
-    """A page's table as ``st.dataframe`` shows it, and its downloads beneath; returns the
-    dataframe's selection event (``on_select`` and the rest pass through)."""
-    event = st.dataframe(tables.display(frame, list(columns), ctx.lang), hide_index=True, width="stretch",
+          prepare: Prepare | None = None, **dataframe_args):
+    """A page's table as ``st.dataframe`` shows it, a page of ``paging.TABLE_ROWS`` rows at a
+    time, and its downloads beneath (every row); returns the dataframe's selection event
+    (``on_select`` and the rest pass through; its rows are those of the page shown)."""
+    rows = _whole(page_of(ctx, frame, key), prepare)
+    event = st.dataframe(tables.display(rows, list(columns), ctx.lang), hide_index=True, width="stretch",
                          key=dataframe_args.pop("table_key", key), **dataframe_args)
-    table_downloads(ctx, frame, columns, what, key, filters, title, period)
+    table_downloads(ctx, frame, columns, what, key, filters, title, period, prepare)
     return event
 
 

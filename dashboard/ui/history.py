@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from .. import auth, history, ingest
-from . import downloads
+from . import downloads, warm
 from .context import PageContext, db_path
 from .login import audit_event
 from .widgets import user_errors
@@ -45,6 +45,7 @@ def undo_control(ctx: PageContext, shown: pd.DataFrame) -> None:
             with user_errors(ctx, expected=(ingest.UndoRefused,)):
                 ingest.undo(int(choice), who=ctx.user.name, path=db_path(), user=ctx.user)
             audit_event(ctx, "undo", {"upload_id": int(choice)})
+            warm.warm_in_background(db_path())
             st.session_state[FLASH] = ctx.t("undo.done", id=choice)
             st.rerun()
         except ingest.UndoRefused as refused:

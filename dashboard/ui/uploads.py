@@ -13,6 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from .. import auth, export, ingest, settings, store, tables
+from . import warm
 from .context import PageContext, db_path
 from .login import audit_event, audit_export
 from .widgets import plain, user_errors
@@ -97,6 +98,8 @@ def confirm(ctx: PageContext, batch: ingest.Batch) -> None:
         st.error(ctx.t("auth.denied_scope"), icon=":material/block:")
         st.stop()
     audit_event(ctx, "upload", {"upload_id": result.upload_id, "files": files})
+    if result.changed_anything:
+        warm.warm_in_background(db_path())   # the next reader of every page finds it computed
     st.session_state.pop(SIGNATURE, None)
     st.session_state[FLASH] = (ctx.t("upload.ok", id=result.upload_id) if result.changed_anything
                                else ctx.t("upload.unchanged"))

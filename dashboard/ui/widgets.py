@@ -16,6 +16,8 @@ log = logging.getLogger(__name__)
 
 CELLS_MEMORY, CELLS_WIDGET = "_f_chi_bo", "f_chi_bo"
 SELECTION_GENERATION = "_selection_generation"
+# Rows one table sends to the browser at a time: 1.000 rows of a wide table of text is a few
+# hundred KB; the sector's 120.000 actions in one frame were 36 MB.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$=^&])")
 
 

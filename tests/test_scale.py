@@ -1,0 +1,249 @@
+"""What keeps the pages usable at province and sector scale (issue 12): charts drawn for 2,000
+cells stay within Altair's 5,000 rows and say what they leave out; lookups are built once per
+rerun, not once per row; the overview writes only the urgent items it shows; the rules cite
+each source once."""
+
+import datetime as dt
+import functools
+
+import pandas as pd
+import pytest
+
+from dashboard import auth, charts, queries, rules, store, summary
+from dashboard.ui.context import PageContext
+
+CELLS = 2000
+NAMES = [f"Chi bộ số {i:04d}" for i in range(1, CELLS + 1)]
+CODES = [f"C{i:04d}" for i in range(1, CELLS + 1)]
+
+
+def spec_rows(spec: dict) -> int:
+    """Rows of data inline in a Vega-Lite spec (Altair puts them under "datasets")."""
+    inline = (spec.get("data") or {}).get("values") or []
+    return len(inline) + sum(len(rows) for rows in (spec.get("datasets") or {}).values())
+
+
+def drawn_names(spec: dict) -> set[str]:
+    return {row.get("branch_name") for rows in spec["datasets"].values() for row in rows}
+
+
+def note_of(spec: dict) -> str:
+    title = spec.get("title") or {}
+    text = title.get("subtitle") or title.get("text") or ""
+    return " ".join(text) if isinstance(text, list) else text
+
+
+# criteria × cells: 12 criteria for 2,000 cells is 24,000 rows in
+HEAT = pd.DataFrame({
+    "branch_name": [n for n in NAMES for _ in range(12)],
+    "criterion_code": [f"A{k}" for _ in NAMES for k in range(12)],
+    "criterion_name": ["Tiêu chí"] * (12 * CELLS), "share": [0.8] * (12 * CELLS),
+    "score": [4.0] * (12 * CELLS), "max_points": [5] * (12 * CELLS)})
+CALENDAR = pd.DataFrame({
+    "branch_name": [n for n in NAMES for _ in range(12)], "month": list(range(1, 13)) * CELLS,
+    "regular": [1] * (12 * CELLS), "thematic": [0] * (12 * CELLS), "month_over": [True] * (12 * CELLS)})
+MATRIX = pd.DataFrame({
+    "branch_name": [n for n in NAMES for _ in range(6)], "branch_code": [c for c in CODES for _ in range(6)],
+    "solution": list(range(1, 7)) * CELLS, "percent": [50.0] * (6 * CELLS), "overdue": [0] * (6 * CELLS),
+    "actions": [3] * (6 * CELLS)})
+ON_TIME = pd.DataFrame({"branch_name": NAMES, "on_time_share": [0.5] * CELLS, "on_time": [1] * CELLS,
+                        "actions": [2] * CELLS, "days_late_total": [3] * CELLS})
+BOARD = pd.DataFrame({"branch_name": NAMES, "branch_code": CODES, "computed_level": ["HTTNV"] * CELLS,
+                      "total_score": [75.0] * CELLS})
+HISTORY = pd.DataFrame({
+    "branch_name": [n for n in NAMES for _ in range(10)], "period": [str(y) for _ in NAMES for y in range(2016, 2026)],
+    "ord": [y * 100 for _ in NAMES for y in range(2016, 2026)], "total_score": [80.0] * (10 * CELLS),
+    "rank": [1] * (10 * CELLS)})
+MEMBER_LEVELS = pd.DataFrame({
+    "branch_name": [n for n in NAMES for _ in range(20)],
+    "year": [y for _ in NAMES for y in range(2021, 2026) for _ in range(4)],
+    "level": ["HTXSNV", "HTTNV", "HTNV", "KHTNV"] * (5 * CELLS), "members": [3] * (20 * CELLS),
+    "ordinal": [1, 2, 3, 4] * (5 * CELLS)})
+LEVELS = pd.DataFrame({"code": ["HTTNV"], "short_vi": ["Tốt"], "short_en": ["Good"]})
+
+
+@pytest.mark.parametrize("build, first_rows", [
+    # 40 cells down the side: 40 × 12 months or criteria; 15 units across the matrix: 15 × 6
+    (lambda: charts.criteria_heat(HEAT, "vi"), 40 * 12),
+    (lambda: charts.calendar(CALENDAR, "vi"), 40 * 12),
+    (lambda: charts.matrix(MATRIX, "vi", {n: f"GP{n}" for n in range(1, 7)}, "pick"), 15 * 6),
+    (lambda: charts.on_time(ON_TIME, "vi"), 40),
+    (lambda: charts.totals_bar(BOARD, LEVELS, "vi", (50, 70, 90), "pick"), 40 + 3),   # and the 3 band lines
+    (lambda: charts.ranking_bars(BOARD, {"HTTNV": "Tốt"}, "vi", 190, "Xếp hạng"), 10),
+    # 10 lines over 10 years; 5 small charts of 5 years × 4 levels
+    (lambda: charts.history_lines(HISTORY, "vi", {}), 10 * 10),
+    (lambda: charts.member_levels(MEMBER_LEVELS, "vi", {"HTXSNV": "Xuất sắc", "HTTNV": "Tốt", "HTNV": "Hoàn thành",
+                                                        "KHTNV": "Không hoàn thành"}), 5 * 20),
+], ids=["criteria_heat", "calendar", "matrix", "on_time", "totals_bar", "ranking_bars", "history", "member_levels"])
+def test_a_chart_of_2000_cells_draws_the_first_and_says_so(build, first_rows):
+    spec = charts.spec(build())
+    assert spec_rows(spec) == first_rows
+    assert "Chi bộ số 0001" in drawn_names(spec) and "Chi bộ số 2000" not in drawn_names(spec)
+    assert "trong 2.000 chi bộ" in note_of(spec)
+
+
+def test_a_chart_within_the_limit_draws_every_cell_and_no_note():
+    spec = charts.spec(charts.calendar(CALENDAR[CALENDAR["branch_name"].isin(NAMES[:40])], "vi"))
+    assert spec_rows(spec) == 480
+    assert note_of(spec) == ""
+
+
+def context(frames: dict[str, pd.DataFrame], calls: list[str]) -> PageContext:
+    ctx = PageContext(page="ranking", lang="vi", user=auth.LOCAL_USER, version=1, is_sample=False,
+                      cell_options=pd.DataFrame({"branch_code": CODES, "branch_name": NAMES}))
+    ctx.query = lambda name, **params: calls.append(name) or frames[name]
+    return ctx
+
+
+def test_labels_and_names_are_looked_up_once_per_rerun_not_once_per_row():
+    calls: list[str] = []
+    enum_labels = pd.DataFrame({"domain": ["level", "level", "action_status"], "code": ["HTXSNV", "HTTNV", "x"],
+                                "name_vi": ["Hoàn thành xuất sắc nhiệm vụ", "Hoàn thành tốt nhiệm vụ", "X"],
+                                "short_vi": ["Xuất sắc", "Tốt", "X"], "name_en": ["a", "b", "c"],
+                                "short_en": ["a", "b", "c"]})
+    sources = pd.DataFrame({"source": ["QD366"], "citation_vi": ["Quy định 366-QĐ/TW"], "citation_en": ["366"]})
+    ctx = context({"reference.enum_labels": enum_labels, "reference.sources": sources}, calls)
+    words = [ctx.label("level", code, short=True) for code in ["HTXSNV", "HTTNV", "KHTNV"] * 1000]
+    assert words[:3] == ["Xuất sắc", "Tốt", "KHTNV"]
+    assert [ctx.cell_name(c) for c in CODES[-2:]] == ["Chi bộ số 1999", "Chi bộ số 2000"]
+    assert [ctx.citation(s) for s in ["QD366", "QD9"] * 500][:2] == ["Quy định 366-QĐ/TW", "QD9"]
+    assert calls == ["reference.enum_labels", "reference.sources"]
+
+
+def test_the_overview_writes_only_the_urgent_items_it_shows(monkeypatch):
+    import sys
+
+    urgent_module = sys.modules["dashboard.summary.urgent"]
+
+    overdue = pd.DataFrame({"action_code": [f"A{i}" for i in range(5000)], "branch_name": ["Chi bộ A"] * 5000,
+                            "days_late": [10] * 5000, "due_on": [pd.Timestamp(2026, 1, 31)] * 5000,
+                            "percent": [50.0] * 5000})
+    fig = summary.Figures.__new__(summary.Figures)
+    fig.__dict__.update(period="2025", errors=pd.DataFrame(), overdue_actions=overdue, incomplete=pd.DataFrame(),
+                        stale_actions=pd.DataFrame())
+    written = []
+    real_t = urgent_module.i18n.t
+    monkeypatch.setattr(urgent_module.i18n, "t", lambda *a, **k: written.append(a[0]) or real_t(*a, **k))
+    items = summary.urgent(fig, "vi", limit=3)
+    assert [i.text.split(" ")[0] for i in items] == ["A0", "A1", "A2"]
+    assert summary.urgent_count(fig) == 5000
+    assert len([key for key in written if key.startswith("overview.urgent")]) == 3
+
+
+def test_rules_cite_each_source_once_not_once_per_finding(sample_db, monkeypatch):
+    cited = []
+    real = rules.citation
+    monkeypatch.setattr(rules, "citation", lambda rule, source, *a: cited.append((rule.code, source)) or real(
+        rule, source, *a))
+    run = functools.partial(queries.run, cur=store.cursor(sample_db))
+    found = rules.collect(run, ["CB01", "CB02", "CB03", "CB04"], dt.date(2026, 11, 26), quota=rules.QuotaSettings())
+    assert len(found) > len(cited)
+    assert len(cited) == len(set(cited))
+
+
+def _paged_table_script():
+    import pandas as pd
+    import streamlit as st
+
+    from dashboard import auth, ui
+    from dashboard.ui.context import PageContext
+
+    ctx = PageContext(page="solutions", lang="vi", user=auth.LOCAL_USER, version=1, is_sample=False,
+                      cell_options=pd.DataFrame({"branch_code": [], "branch_name": []}))
+    st.dataframe(ui.page_of(ctx, pd.DataFrame({"n": range(2500)}), "big"))
+    st.dataframe(ui.page_of(ctx, pd.DataFrame({"n": range(1000)}), "small"))
+
+
+def test_a_long_table_is_sent_a_page_at_a_time():
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_function(_paged_table_script, default_timeout=30).run()
+    big, small = at.dataframe
+    assert (len(big.value), big.value["n"].iloc[0]) == (1000, 0)
+    assert len(small.value) == 1000 and len(at.number_input) == 1
+    assert at.caption[0].value == "Dòng 1–1.000 trong 2.500 dòng."
+    at.number_input(key="big_page").set_value(3).run()
+    assert (len(at.dataframe[0].value), at.dataframe[0].value["n"].iloc[0]) == (500, 2000)
+    assert at.caption[0].value == "Dòng 2.001–2.500 trong 2.500 dòng."
+
+
+def test_the_command_line_prints_the_first_50_problems_and_a_count():
+    from dashboard import cli
+    from dashboard.ingest import Problem
+
+    problems = ([Problem("error", "file.no_tables", params={"file": "a.csv"})] * 2
+                + [Problem("warning", "file.no_tables", params={"file": "b.csv"})] * 898)
+    lines = cli.problem_lines(problems, "vi")
+    assert len(lines) == 51
+    assert lines[0].startswith("[Lỗi] ") and lines[49].startswith("[Cảnh báo] ")
+    assert lines[50] == "… và 850 vấn đề khác (0 lỗi); xem đủ bằng --json."
+
+
+def test_a_query_stops_when_its_session_has_gone(tmp_path):
+    import time
+
+    import duckdb
+
+    from dashboard.ui import cancel
+
+    cur = duckdb.connect(str(tmp_path / "x.duckdb")).cursor()
+    started = time.perf_counter()
+    with pytest.raises(duckdb.InterruptException), cancel.watch(cur, alive=lambda: False):
+        # minutes of work on two cores, unless interrupted
+        cur.execute("SELECT sum(a.i * b.i) FROM range(100000000) a(i), range(1000) b(i)").fetchall()
+    assert time.perf_counter() - started < 5 * cancel.CHECK_SECONDS + 5
+
+
+def test_a_query_of_a_live_session_is_left_alone(tmp_path):
+    import duckdb
+
+    from dashboard.ui import cancel
+
+    cur = duckdb.connect(str(tmp_path / "x.duckdb")).cursor()
+    with cancel.watch(cur, alive=lambda: True):
+        assert cur.execute("SELECT count(*) FROM range(30000000)").fetchall() == [(30000000,)]
+
+
+def test_after_a_commit_the_reads_readers_made_are_computed_before_anyone_asks(sample_db):
+    import dataclasses
+
+    from dashboard.ui import warm
+
+    warm.forget()
+    cells = queries.run("reference.branch_options", cur=store.cursor(sample_db), branches=None)
+    ctx = PageContext(page="ranking", lang="vi", user=auth.LOCAL_USER, version=1, is_sample=True,
+                      cell_options=cells)
+    ctx.query("rankings.leaderboard", period="2025", compare="previous")
+    ctx.findings(years={2025})
+    # the leaderboard, and the findings (which read 15 queries of their own through ctx.query)
+    assert warm.warm(sample_db, version=2) >= 2
+    runs = queries.stats["runs"]
+    later = dataclasses.replace(ctx, version=2, _memo={})
+    board = later.query("rankings.leaderboard", period="2025", compare="previous")
+    later.findings(years={2025})
+    assert queries.stats["runs"] == runs
+    assert len(board) == 4
+
+
+def test_pages_skip_the_schema_check_of_a_chart_and_get_the_same_spec():
+    chart = charts.calendar(CALENDAR.head(48), "vi")
+    assert charts.spec(chart, validate=False) == charts.spec(chart)
+
+
+@pytest.mark.page
+def test_a_rerun_runs_no_query_and_the_view_after_a_commit_shows_the_new_data(sample_db):
+    from dashboard import ingest
+    from tests.apptest import open_page
+    from tests.workbooks import scores, xlsx_bytes
+
+    at = open_page("pages/xep_hang.py", {"chi_bo": "CB01", "ky": "2025"})
+    runs = queries.stats["runs"]
+    at.run()
+    assert queries.stats["runs"] - runs == 1            # the data version only (reference.data_status)
+    # CB01's 2025 scores at half of each maximum: 4 + 4 + 3,5 + 3,5 + 12,5 + 7,5 + 4 + 3 + 5 + 3 = 50,0
+    batch = ingest.prepare([("diem.xlsx", xlsx_bytes({"diem_danh_gia": scores("2025", "CB01", 0.5)}))],
+                           store.cursor(sample_db), today=dt.date(2026, 11, 26))
+    assert batch.ok, [p.message() for p in batch.problems]
+    ingest.commit(batch, who="kiểm thử", source="cli", path=sample_db)
+    at.run()
+    assert list(at.dataframe[0].value["Tổng điểm"]) == ["50,0"]
