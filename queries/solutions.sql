@@ -1,5 +1,5 @@
 -- Progress of the six solutions. The arithmetic of "an action on a given day" lives in the
--- table macro action_state_on (migrations/0005_progress.sql; action_state_in, 0015, for the
+-- table macro action_state_on (migrations/0005_progress.sql; action_state_in, 0013, for the
 -- actions of some cells), so that the page, the overview and the tests all count overdue, late
 -- and backwards the same way.
 
