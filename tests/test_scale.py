@@ -120,7 +120,7 @@ def test_the_overview_writes_only_the_urgent_items_it_shows(monkeypatch):
                             "percent": [50.0] * 5000})
     fig = summary.Figures.__new__(summary.Figures)
     fig.__dict__.update(period="2025", errors=pd.DataFrame(), overdue_actions=overdue, incomplete=pd.DataFrame(),
-                        stale_actions=pd.DataFrame())
+                        stale_actions=pd.DataFrame(), limitation=None, projected_late=pd.DataFrame())
     written = []
     real_t = urgent_module.i18n.t
     monkeypatch.setattr(urgent_module.i18n, "t", lambda *a, **k: written.append(a[0]) or real_t(*a, **k))
