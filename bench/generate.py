@@ -27,7 +27,7 @@ xlsxwriter's shared-string table, as Excel writes files; L's in ``constant_memor
 (inline strings), since holding 4 million rows in memory to build a shared-string table
 would take several GB.
 
-The data is fictional and shaped like the sample's (``dashboard/sample.py``, whose helpers
+The data is fictional and shaped like the sample's (``dashboard/sample/``, whose helpers
 and texts are reused): scores per criterion adding up to a total that follows each cell's
 level and trend, cells' and members' ratings within the 20 % quota except in one year,
 monthly regular meetings and quarterly thematic ones (some combined), absences (excused

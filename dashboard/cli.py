@@ -18,31 +18,6 @@ from . import audit, backup, fmt, i18n, ingest, queries, settings, store
 EXIT_OK, EXIT_REJECTED, EXIT_INTERNAL = 0, 2, 1
 
 
-def build_sample(db: Path, workbook: Path, force: bool = False) -> bool:
-    """Build ``db`` from the sample workbook unless it exists; atomic (temp file, then rename)."""
-    if db.exists() and not force:
-        return False
-    if not workbook.exists():
-        from .sample import generate
-        generate(workbook)
-    tmp = db.with_name(db.name + ".building")
-    for leftover in (tmp, Path(str(tmp) + ".wal")):
-        leftover.unlink(missing_ok=True)
-    store.connect(tmp, read_only=False)
-    batch = ingest.prepare([(workbook.name, workbook.read_bytes())], store.cursor(tmp))
-    if not batch.ok:
-        store.close_all()
-        raise RuntimeError("sample workbook rejected: " + "; ".join(p.message() for p in batch.errors[:5]))
-    ingest.commit(batch, who="hệ thống", source="sample", path=tmp)
-    store.checkpoint(store.cursor(tmp))
-    store.close_all()
-    if force:
-        db.unlink(missing_ok=True)
-        Path(str(db) + ".wal").unlink(missing_ok=True)
-    os.replace(tmp, db)
-    return True
-
-
 def _open(db: Path):
     try:
         return store.cursor(db)
@@ -137,7 +112,8 @@ def cmd_undo(args) -> int:
 
 
 def cmd_build_sample(args) -> int:
-    built = build_sample(args.db, settings.path_setting("DASHBOARD_SAMPLE_WORKBOOK"), force=args.force)
+    from .sample.database import build_database
+    built = build_database(args.db, settings.path_setting("DASHBOARD_SAMPLE_WORKBOOK"), force=args.force)
     print(i18n.t("cli.built" if built else "cli.exists", args.lang, db=str(args.db)))
     return EXIT_OK
 

@@ -13,70 +13,8 @@ are derived here, not listed elsewhere.
 from __future__ import annotations
 
 import re
-import unicodedata
-from dataclasses import dataclass, field
 
-
-@dataclass(frozen=True)
-class Column:
-    header: str                 # as shown to users: "Mã chi bộ"
-    key: str                    # ASCII key: ma_chi_bo
-    name: str                   # English key = database column: branch_code
-    kind: str                   # text|code|date|yesno|number|integer|period|year|enum|percent
-    required: bool = False
-    natural_key: bool = False
-    enum: str | None = None     # domain in enum_values / levels / solutions
-    default: object = None
-    minimum: float | None = None
-    maximum: float | None = None
-    min_exclusive: bool = False
-    not_future: bool = False
-    doc_vi: str = ""
-
-
-@dataclass(frozen=True)
-class Refers:
-    """Rows of a sheet name rows of another: ``columns`` hold that sheet's ``to`` columns.
-
-    ``when`` = (column, value): only rows holding that value refer. ``cell``: a row belongs
-    to the cell of the row it names (the first such reference that applies decides).
-    Every reference orders the load (the named sheet first) and guards undo (an upload's
-    new rows cannot be withdrawn while another upload's current rows name them).
-    """
-    columns: tuple[str, ...]
-    sheet: str
-    to: tuple[str, ...]
-    when: tuple[str, str] | None = None
-    cell: bool = False
-
-
-@dataclass(frozen=True)
-class Sheet:
-    name: str                   # sheet name and CSV file name: diem_danh_gia
-    table: str                  # database table: scores
-    title_vi: str
-    title_en: str
-    columns: tuple[Column, ...]
-    aliases: tuple[str, ...] = field(default=())
-    refers: tuple[Refers, ...] = field(default=())
-
-    @property
-    def key_columns(self) -> tuple[Column, ...]:
-        return tuple(c for c in self.columns if c.natural_key)
-
-    @property
-    def key_names(self) -> tuple[str, ...]:
-        return tuple(c.name for c in self.key_columns)
-
-    @property
-    def column_names(self) -> tuple[str, ...]:
-        return tuple(c.name for c in self.columns)
-
-    def column(self, name: str) -> Column:
-        for c in self.columns:
-            if c.name == name:
-                return c
-        raise KeyError(name)
+from .contract_model import Column, Refers, Sheet, fold, header_aliases  # noqa: F401 (the contract's vocabulary)
 
 
 C = Column
@@ -321,15 +259,6 @@ def belongs_to_cells(sheet: Sheet) -> bool:
     return sheet.name == CELL_SHEET or any(r.cell for r in sheet.refers)
 
 
-def fold(text: str) -> str:
-    """Matching key: NFC, no diacritics (đ → d), lower case, words joined by _."""
-    text = unicodedata.normalize("NFC", str(text)).replace("đ", "d").replace("Đ", "D")
-    text = unicodedata.normalize("NFD", text)
-    text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
-    text = re.sub(r"[^0-9a-zA-Z%]+", "_", text.lower()).strip("_")
-    return text
-
-
 def sheet_for_name(name: str) -> Sheet | None:
     """The contract sheet a sheet or file name refers to (diem_danh_gia, "Điểm đánh giá" …)."""
     key = fold(re.sub(r"\.(csv|txt|tsv|xlsx|xls)$", "", str(name), flags=re.I))
@@ -339,11 +268,6 @@ def sheet_for_name(name: str) -> Sheet | None:
         if key in names:
             return sheet
     return None
-
-
-def header_aliases(column: Column) -> set[str]:
-    """Every folded spelling of a column header that the reader accepts."""
-    return {fold(column.header), fold(column.key), fold(column.name)}
 
 
 def match_header(sheet: Sheet, header: str) -> Column | None:

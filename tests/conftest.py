@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import cli, settings, store
+from dashboard import settings, store
+from dashboard.sample.database import build_database
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_WORKBOOK = ROOT / "data" / "sample" / "du-lieu-mau.xlsx"
@@ -99,7 +100,7 @@ def empty_db(empty_db_master, tmp_path, monkeypatch) -> Path:
 def sample_db_master(tmp_path_factory) -> Path:
     """The sample database, built once per test session through the real ingest path."""
     path = tmp_path_factory.mktemp("sample") / "sample.duckdb"
-    cli.build_sample(path, SAMPLE_WORKBOOK)
+    build_database(path, SAMPLE_WORKBOOK)
     store.close_all()
     return path
 

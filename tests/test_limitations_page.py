@@ -1,6 +1,6 @@
 """Hạn chế và khắc phục through AppTest on the sample database ("today" pinned to 26/11/2026).
 
-The sample's trouble (dashboard/sample_limitations.py): CB04 (Chi bộ Khối Dân sự – Hành chính)
+The sample's trouble (dashboard/sample/limitations.py): CB04 (Chi bộ Khối Dân sự – Hành chính)
 issues its plans 45–75 days after receipt, due in 30; CB02's (Khối Hình sự) committee meets only
 in the last month of each quarter; CB03 (Khối Kiểm sát tư pháp) never criticises its head;
 DV029 (Phó Bí thư, CB03) and DV044 (CB04) did not keep their 2025 commitment.

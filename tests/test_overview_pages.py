@@ -1,6 +1,6 @@
 """Tổng quan and Tiến độ giải pháp through AppTest on the sample database.
 
-The sample (dashboard/sample.py) was built for "today" = 26/11/2026; the pages read today
+The sample (dashboard/sample/) was built for "today" = 26/11/2026; the pages read today
 from their PageContext, which these tests pin to that day (or another day when a test says
 so), so that what they expect can be worked out by hand from the sample's actions:
 
