@@ -72,16 +72,17 @@ def _button(ctx: PageContext, label_key: str, icon: str, file_name: str, build: 
 
 def table_downloads(ctx: PageContext, frame: pd.DataFrame, columns: Columns, what: str, key: str,
                     filters: Sequence[tuple[str, str]] = (), title: str | None = None,
-                    period: str | None = PAGE_PERIOD) -> None:
+                    period: str | None = PAGE_PERIOD, labels: Sequence[str] | None = None) -> None:
     """The .xlsx and CSV buttons of one table: ``frame`` and ``columns`` are those the page gives
     ``tables.display``; ``what`` names the table (and the file); ``filters`` are the page's own
     choices, (label, value), written above the table after the cells and the period.
 
     ``period``: the sidebar's period (default), another one for the file name (a year), or None
-    for a table that does not depend on the period (the upload history)."""
+    for a table that does not depend on the period (the upload history). ``labels``: the header
+    as the page shows it, for a table whose headers are data (a cell's name, a year)."""
     if frame is None or frame.empty:
         return
-    columns = list(columns)   # the frame is the page's own (a fresh frame each run): the click reads it as shown
+    columns, labels = list(columns), None if labels is None else list(labels)   # the frame is the page's own (a fresh frame each run): the click reads it as shown
     title = title or what
     written = filters_of(ctx, filters, period=period == PAGE_PERIOD)
     period = ctx.period if period == PAGE_PERIOD else period
@@ -89,9 +90,9 @@ def table_downloads(ctx: PageContext, frame: pd.DataFrame, columns: Columns, wha
     csv_name = export_file_name(what, period, ctx.today, "csv")
     with st.container(horizontal=True, gap="small", key=f"dl_{key}"):
         _button(ctx, "download.xlsx", ":material/table_view:", xlsx_name,
-                lambda: table_xlsx(frame, columns, title, written, ctx.lang), f"{key}_xlsx")
+                lambda: table_xlsx(frame, columns, title, written, ctx.lang, labels), f"{key}_xlsx")
         _button(ctx, "download.csv", ":material/download:", csv_name,
-                lambda: table_csv(frame, columns, ctx.lang), f"{key}_csv")
+                lambda: table_csv(frame, columns, ctx.lang, labels), f"{key}_csv")
 
 
 def table(ctx: PageContext, frame: pd.DataFrame, columns: Columns, what: str, key: str,
