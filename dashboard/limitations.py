@@ -114,6 +114,15 @@ def table(frames: dict[str, pd.DataFrame], code: str, periods: list[str], units:
     return pd.DataFrame(rows)
 
 
+def board_file(board: pd.DataFrame, trend: str, lang: str) -> pd.DataFrame:
+    """The board as its file holds it: every cell as shown, the trend (a line on the page) as
+    its values, oldest first ("61,0 → 72,7")."""
+    if board.empty:
+        return board
+    return board.assign(**{trend: [" → ".join(fmt.fmt_number(v, 1, lang) if v is not None else fmt.MISSING
+                                              for v in values) for values in board[trend]]})
+
+
 def on_time_actions(actions: pd.DataFrame) -> tuple[int, int]:
     """(on time, actions) of ``solutions.actions``: the second measure of L1, the actions under
     the solutions done by their due date or not yet due."""

@@ -45,6 +45,11 @@ for y in shown_years:
 shown[ctx.t("roster.col.discipline")] = list(table["discipline"])
 shown[ctx.t("roster.col.missed", year=year)] = [fmt.fmt_number(v, 0, ctx.lang) for v in table["missed"]]
 st.dataframe(shown, hide_index=True, width="stretch")
+chosen = [(ctx.t("roster.year"), str(year))]
+# The header as shown (years, "missed in <year>"): the label keys below are not used.
+ui.table_downloads(ctx, table, columns + [(str(y), "roster.col.member", "text") for y in shown_years] + [
+    ("discipline", "roster.col.discipline", "text"), ("missed", "roster.col.member", "int")],
+    ctx.t("roster.register.title"), "roster_register", filters=chosen, period=str(year), labels=list(shown.columns))
 
 
 # ---- the lists
@@ -59,8 +64,9 @@ def member_list(key: str, codes: pd.DataFrame, basis: str, columns: list[tuple[s
     codes = codes.assign(cell=[ctx.cell_name(info["branch_code"].get(c, "")) for c in codes["member_code"]],
                          name=[names.get(c, "") for c in codes["member_code"]])
     head = [("member_code", "roster.col.member", "text")] + ([("name", "roster.col.name", "text")] if names else [])
-    st.dataframe(tables.display(codes, head + [("cell", "col.cell", "text"), *columns], ctx.lang),
-                 hide_index=True, width="stretch")
+    title = ctx.t(f"roster.list.{key}", year=year)
+    ui.table(ctx, codes, head + [("cell", "col.cell", "text"), *columns], title, f"roster_{key}",
+             filters=chosen, period=str(year))
 
 
 def codes(found: list[str]) -> pd.DataFrame:

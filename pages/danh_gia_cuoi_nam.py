@@ -6,7 +6,7 @@ proposals, the administrator's decisions) through the upload's own path."""
 import pandas as pd
 import streamlit as st
 
-from dashboard import entry, export, periods, review, tables, ui
+from dashboard import entry, export, periods, review, ui
 from dashboard.ui import review as page
 
 ctx = ui.page_setup("yearend")
@@ -41,7 +41,8 @@ for column, (step, (done, total)) in zip(st.columns(3), review.step_counts(subje
 st.subheader(ctx.t("yearend.cells.title"))
 st.caption(ctx.t("yearend.cells.help"))
 cells = cells.assign(cell=[ctx.cell_name(c) for c in cells["branch_code"]])
-st.dataframe(tables.display(cells, [
+chosen = [(ctx.t("yearend.year"), str(year))]
+ui.table(ctx, cells, [
     ("cell", "col.cell", "text"), ("total_score", "yearend.col.score", "score"),
     ("band_level", "yearend.col.band", "text"), ("band_source", "yearend.col.band_source", "text"), ("self_level", "yearend.col.self", "text"),
     ("proposed_level", "yearend.col.proposal", "text"), ("decided_level", "yearend.col.decision", "text"),
@@ -49,7 +50,7 @@ st.dataframe(tables.display(cells, [
     ("members_missing_self", "yearend.col.missing_self", "int"),
     ("members_missing_proposal", "yearend.col.missing_proposal", "int"),
     ("members_missing_decision", "yearend.col.missing_decision", "int"),
-], ctx.lang), hide_index=True, width="stretch")
+], ctx.t("yearend.file.cells"), "yearend_cells", filters=chosen, title=ctx.t("yearend.cells.title"), period=str(year))
 
 st.subheader(ctx.t("yearend.members.title"))
 members = members.assign(
@@ -59,12 +60,13 @@ members = members.assign(
              for r in members.to_dict("records")],
     name=[names.get(c, "") for c in members["subject_code"]])
 columns = [("subject_code", "yearend.col.member", "text")] + ([("name", "yearend.col.name", "text")] if names else [])
-st.dataframe(tables.display(members, columns + [
+ui.table(ctx, members, columns + [
     ("cell", "col.cell", "text"), ("kind_name", "yearend.col.kind", "text"),
     ("self_level", "yearend.col.self", "text"), ("proposed_level", "yearend.col.proposal", "text"),
     ("decided_level", "yearend.col.decision", "text"), ("disciplined", "yearend.col.disciplined", "yesno"),
     ("missing", "yearend.col.missing", "text"),
-], ctx.lang), hide_index=True, width="stretch")
+], ctx.t("yearend.file.members"), "yearend_members", filters=chosen, title=ctx.t("yearend.members.title"),
+    period=str(year))
 st.caption(ctx.t("yearend.levels_legend"))
 
 # ---- the planner: change the proposed levels, see the quota and the rules at once

@@ -8,7 +8,7 @@ Limitation 1 also lists the late plans and every resolution's uptake.
 
 import streamlit as st
 
-from dashboard import fmt, limitation_findings, limitations, periods, settings, tables, ui
+from dashboard import fmt, limitation_findings, limitations, periods, settings, ui
 
 ctx = ui.page_setup("limitations")
 if ctx.period is None:
@@ -56,6 +56,9 @@ for number, code in enumerate(limitations.CODES, start=1):
         st.dataframe(board, hide_index=True, width="stretch", column_config={
             measure: st.column_config.TextColumn(width=250, pinned=True),   # the measure's name whole
             trend: st.column_config.LineChartColumn(width="small")})
+        ui.table_downloads(ctx, limitations.board_file(board, trend, ctx.lang), [(c, c, "text") for c in board.columns],
+                           ctx.t("lim.file.board", number=number), f"lim_board_{code}",
+                           title=f"{number}. {ctx.limitation(code)}", labels=list(board.columns))
         st.caption(ctx.t("lim.table.help", period=fmt.mid_sentence(periods.label(shown_periods[-1], ctx.lang)),
                          previous=fmt.mid_sentence(periods.label(shown_periods[-2], ctx.lang)), whole=whole))
         if code == "L4":
@@ -82,10 +85,14 @@ for number, code in enumerate(limitations.CODES, start=1):
                                           periods.parse_period(span[-1]).end)
             if len(late):
                 st.markdown(f"**{ctx.t('lim.late.title')}**")
-                st.dataframe(tables.display(late, columns, ctx.lang), hide_index=True, width="stretch")
+                ui.table(ctx, late, columns, ctx.t("lim.file.late"), "lim_late", title=ctx.t("lim.late.title"))
             with st.expander(ctx.t("lim.uptake.title")):
-                st.dataframe(tables.display(uptake, columns[:3] + [
+                ui.table(ctx, uptake, columns[:3] + [
                     ("studied_on", "lim.col.studied", "date"), ("attendance", "lim.col.attendance", "ratio"),
                     ("due_on", "lim.col.due", "date"), ("plan_text", "lim.col.plan", "text"),
                     ("days_to_plan", "lim.col.days_to_plan", "int"), ("days_late", "lim.col.days_late", "int"),
-                    ("made_concrete", "lim.col.concrete", "yesno")], ctx.lang), hide_index=True, width="stretch")
+                    ("made_concrete", "lim.col.concrete", "yesno")], ctx.t("lim.file.uptake"), "lim_uptake",
+                    title=ctx.t("lim.uptake.title"))
+
+# ---- the report to the higher committee, from this period and these cells
+ui.report_button(ctx)

@@ -3,7 +3,8 @@
 -- $reports reports on or before $today (least squares, % points per day; with two reports, the
 -- change between them divided by the days between them). At that pace it reaches 100 % on
 -- last report date + (100 − last %) ÷ pace. Fewer than two reports: no pace yet. A pace of zero
--- or below: not moving. A finished action lands on the day it was done.
+-- or below: not moving. A finished action lands on the day it was done; an unfinished one never
+-- before $today.
 
 -- name: actions
 -- Every action of the cells given (and the Đảng ủy's own when $include_committee), as on $today,
@@ -32,14 +33,17 @@ judged AS (
                 WHEN p.per_day <= 0 THEN 'stalled'
                 ELSE 'moving' END AS pace_kind
     FROM state s LEFT JOIN pace p USING (action_code)
+),
+projected AS (
+    -- An unfinished action cannot finish before today: a pace that lands in the past (reports
+    -- stopped coming while it moved) lands today.
+    SELECT *,
+           CASE pace_kind WHEN 'done' THEN done_on
+                          WHEN 'moving' THEN greatest(CAST(last_reported_on + to_days(
+                              CAST(ceil(round((100 - percent) / per_day, 9)) AS INTEGER)) AS DATE),
+                              CAST($today AS DATE)) END AS projected_on
+    FROM judged
 )
-SELECT *,
-       CASE pace_kind WHEN 'done' THEN done_on
-                      WHEN 'moving' THEN CAST(last_reported_on + to_days(
-                          CAST(ceil(round((100 - percent) / per_day, 9)) AS INTEGER)) AS DATE) END AS projected_on,
-       CASE pace_kind WHEN 'done' THEN datediff('day', due_on, done_on)
-                      WHEN 'moving' THEN datediff('day', due_on, CAST(last_reported_on + to_days(
-                          CAST(ceil(round((100 - percent) / per_day, 9)) AS INTEGER)) AS DATE)) END
-           AS days_late_projected
-FROM judged
+SELECT *, datediff('day', due_on, projected_on) AS days_late_projected
+FROM projected
 ORDER BY solution, branch_code, action_code;

@@ -12,13 +12,11 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import re
 
-import openpyxl
 import pytest
 
 from dashboard import queries, store
-from tests.apptest import downloaded, keep_deferred, open_page
+from tests.apptest import assert_equals_page, button, downloaded, keep_deferred, open_page, sheet_table
 
 TODAY = "30/11/2026"
 SAMPLE_NOTE = "Lưu ý: Dữ liệu mẫu — không phải số liệu thật"
@@ -27,58 +25,6 @@ SAMPLE_NOTE = "Lưu ý: Dữ liệu mẫu — không phải số liệu thật"
 @pytest.fixture
 def pinned(monkeypatch):
     monkeypatch.setenv("DASHBOARD_TODAY", TODAY)
-
-
-def page_value(text: str, number_format: str) -> object:
-    """What a page's cell text says, as a value: '—' nothing, dd/mm/yyyy a date, 1.234,5 a number
-    (▼ negative; '85,3 %' in a column formatted as a percentage is 0,853)."""
-    if text in ("—", ""):
-        return None
-    if re.fullmatch(r"\d\d/\d\d/\d{4}( \d\d:\d\d)?", text):
-        return dt.datetime.strptime(text, "%d/%m/%Y %H:%M" if " " in text else "%d/%m/%Y")
-    number = re.fullmatch(r"([▲▼=] )?(-?[\d.]+(,\d+)?)( %)?", text)
-    if not number:
-        return text
-    value = float(number.group(2).replace(".", "").replace(",", "."))
-    if number.group(1) == "▼ ":
-        value = -value
-    if number.group(4) and number_format == "0.0 %":
-        value /= 100
-    return value
-
-
-def sheet_table(raw: bytes) -> tuple[list[str], list[str], list[list[object]], object]:
-    """(lines above the header, header, rows as (value, number format) pairs, worksheet)."""
-    ws = openpyxl.load_workbook(io.BytesIO(raw)).worksheets[0]
-    rows = list(ws.iter_rows())
-    header_at = next(i for i, r in enumerate(rows) if r[0].font.bold and i > 0)
-    above = [r[0].value for r in rows[:header_at] if r[0].value is not None]
-    header = [c.value for c in rows[header_at]]
-    body = [[(c.value, c.number_format) for c in r] for r in rows[header_at + 1:]]
-    return above, header, body, ws
-
-
-def assert_equals_page(raw: bytes, shown) -> list[str]:
-    """The workbook's table is the page's table, cell by cell; returns the lines above it."""
-    above, header, body, ws = sheet_table(raw)
-    assert header == list(shown.columns)
-    assert len(body) == len(shown)
-    for row, (_, page_row) in zip(body, shown.iterrows()):
-        for (value, number_format), text, column in zip(row, page_row, shown.columns):
-            # A text column stays text ("2 ▲1"); a number or date column is read back from the page.
-            expected = text if isinstance(value, str) else page_value(str(text), number_format)
-            if isinstance(expected, float):
-                assert value == pytest.approx(expected, abs=1e-9), (column, text, value)
-            elif isinstance(expected, dt.datetime):
-                assert value == expected and number_format.startswith("dd/mm/yyyy"), (column, text, value)
-            else:
-                assert value == expected, (column, text, value)
-    assert ws.freeze_panes == f"A{len(above) + 3}"      # title, filters, a blank line, the header
-    return above
-
-
-def button(at, key):
-    return next(b for b in at.get("download_button") if b.key == key)
 
 
 def exports(db) -> list[str]:

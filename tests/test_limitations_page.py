@@ -6,7 +6,7 @@ in the last month of each quarter; CB03 (Khối Kiểm sát tư pháp) never cri
 DV029 (Phó Bí thư, CB03) and DV044 (CB04) did not keep their 2025 commitment.
 """
 
-from tests.apptest import open_page, texts
+from tests.apptest import assert_equals_page, button, downloaded, keep_deferred, open_page, sheet_table, texts
 from tests.test_access import sign_in, users  # noqa: F401 (users is a fixture)
 from tests.test_overview_pages import today  # noqa: F401 (today is a fixture)
 
@@ -66,3 +66,39 @@ def test_a_scoped_user_sees_only_his_cell(sample_db, users, today):  # noqa: F81
         assert set(table.columns) == {"Các chi bộ đang xem", "So với kỳ trước", "Xu hướng", CB02}
     shown = texts(at)
     assert CB03 not in shown and CB04 not in shown and "DV029" not in shown
+
+
+def test_every_table_downloads_as_shown_and_the_report_button_is_there(sample_db, today, monkeypatch):  # noqa: F811
+    kept = keep_deferred(monkeypatch)
+    at = open_page("pages/han_che.py", {"ky": "2025"})
+    assert not at.exception, [e.value for e in at.exception]
+    keys = {b.key for b in at.get("download_button")}
+    assert {f"lim_board_L{n}_{ext}" for n in range(1, 5) for ext in ("xlsx", "csv")} <= keys
+    assert {"lim_late_xlsx", "lim_late_csv", "lim_uptake_xlsx", "lim_uptake_csv"} <= keys
+    assert "report_make" in {b.key for b in at.button}
+    # The late plans: the workbook's table is the page's, cell by cell.
+    name, raw = downloaded(kept, button(at, "lim_late_xlsx"))
+    assert name == "ke-hoach-cham-han-2025-ngay-26-11-2026.xlsx"
+    late = next(d.value for d in at.dataframe if "Số ngày chậm" in d.value.columns)
+    assert assert_equals_page(raw, late)[0] == "Kế hoạch chậm hạn (chậm nhất trước)"
+    # Limitation 1's measures: every cell as shown, the trend line as its values, oldest first.
+    name, raw = downloaded(kept, button(at, "lim_board_L1_xlsx"))
+    assert name == "han-che-1-2025-ngay-26-11-2026.xlsx"
+    board = next(d.value for d in at.dataframe if "Số đo" in d.value.columns)
+    above, header, body, _ = sheet_table(raw)
+    assert above[0] == "1. Chậm cụ thể hóa nghị quyết" and header == list(board.columns)
+    trend = header.index("Xu hướng")
+    for row, (_, shown) in zip(body, board.iterrows(), strict=True):
+        assert [v for i, (v, _) in enumerate(row) if i != trend] == [
+            None if t == "" else t for i, t in enumerate(shown) if i != trend]
+        assert row[trend][0] == " → ".join("—" if v is None else f"{v:.1f}".replace(".", ",")
+                                           for v in shown["Xu hướng"])
+
+
+def test_a_scoped_users_files_hold_only_his_cell(sample_db, users, today, monkeypatch):  # noqa: F811
+    kept = keep_deferred(monkeypatch)
+    at = sign_in(open_page("pages/han_che.py", {"ky": "2025"}), "thuky")
+    at.switch_page("pages/han_che.py").run()
+    _, raw = downloaded(kept, button(at, "lim_board_L2_xlsx"))
+    _, header, _, _ = sheet_table(raw)
+    assert set(header) == {"Số đo", "Các chi bộ đang xem", "So với kỳ trước", "Xu hướng", CB02}

@@ -1,6 +1,6 @@
 """The member register page on the sample: the register, and every list shows its members."""
 
-from tests.apptest import open_page, texts
+from tests.apptest import assert_equals_page, button, downloaded, keep_deferred, open_page, sheet_table, texts
 from tests.test_access import sign_in, users  # noqa: F401 - the users fixture
 
 
@@ -11,7 +11,7 @@ def test_the_register_and_its_lists_on_the_sample(sample_db):
     register = frames[0]
     assert len(register) == 51 and list(register.columns[-7:]) == [
         "2021", "2022", "2023", "2024", "2025", "Kỷ luật gần nhất", "Vắng không lý do năm 2025 (buổi)"]
-    # DV046 (CB04): HTXSNV 2021–2025; DV031: unexcused in April, June and September 2025 (4 meetings).
+    # DV046 (CB04): HTXSNV 2021–2025; DV031: unexcused in April, June and September 2025 (May excused).
     row = register.set_index("Mã đảng viên").loc["DV046"]
     assert list(row[["2021", "2022", "2023", "2024", "2025"]]) == ["HTXSNV"] * 5
     assert register.set_index("Mã đảng viên").loc["DV047", "Kỷ luật gần nhất"] == "2024: Khiển trách"
@@ -38,3 +38,35 @@ def test_a_cells_secretary_sees_his_members_without_names(sample_db, users):
     assert set(register["Chi bộ"]) == {"Chi bộ Khối Hình sự"} and len(register) == 14
     assert "Họ và tên" not in register.columns
     assert "Đảng viên mẫu" not in texts(at)
+
+
+def test_the_register_and_the_lists_download_as_shown(sample_db, monkeypatch):
+    monkeypatch.setenv("DASHBOARD_TODAY", "30/11/2026")
+    kept = keep_deferred(monkeypatch)
+    at = open_page("pages/dang_vien.py", {"nam": "2025"})
+    assert not at.exception, [e.value for e in at.exception]
+    keys = {b.key for b in at.get("download_button")}
+    assert {"roster_register_xlsx", "roster_register_csv", "roster_excellent_run_xlsx", "roster_removal_xlsx",
+            "roster_probation_xlsx"} <= keys
+    assert "roster_failed_run_xlsx" not in keys                 # an empty list has nothing to download
+    name, raw = downloaded(kept, button(at, "roster_register_xlsx"))
+    assert name == "danh-sach-dang-vien-2025-ngay-30-11-2026.xlsx"
+    register = at.dataframe[0].value
+    assert "Năm: 2025" in assert_equals_page(raw, register)
+    _, header, body, _ = sheet_table(raw)
+    assert "Họ và tên" in header and len(body) == 51
+    # DV031 missed 3 meetings without a reason in 2025 (April, June, September; May excused): a number.
+    assert [r[-1][0] for r in body if r[0][0] == "DV031"] == [3]
+    probation = next(f.value for f in at.dataframe[1:] if "Ngày vào chi bộ" in f.value.columns)
+    _, raw = downloaded(kept, button(at, "roster_probation_xlsx"))
+    assert_equals_page(raw, probation)
+
+
+def test_a_secretarys_register_file_has_his_cell_without_names(sample_db, users, monkeypatch):
+    kept = keep_deferred(monkeypatch)
+    # A cell's secretary: his 14 members, no names, in the file as on the page.
+    at = sign_in(open_page("pages/dang_vien.py", {"nam": "2025"}), "thuky")
+    _, raw = downloaded(kept, button(at, "roster_register_xlsx"))
+    _, header, body, _ = sheet_table(raw)
+    assert "Họ và tên" not in header and len(body) == 14
+    assert_equals_page(raw, at.dataframe[0].value)

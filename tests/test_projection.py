@@ -93,3 +93,23 @@ def test_a_solution_lands_when_its_last_action_does(cur):
     assert pd.isna(groups.loc[3, "finish_on"]) and groups.loc[3, "stalled"] == 1
     assert projection.group_words(groups.loc[3].to_dict()) == (
         "Chưa dự kiến được ngày xong: 1 nhiệm vụ chưa ước tính được tốc độ (1 không tiến triển).")
+
+
+def test_an_unfinished_action_never_lands_before_today(cur):
+    # 0 % on 01/03, 60 % on 31/03 → 2 points a day; 40 ÷ 2 = 20 days → 20/04/2026, already past
+    # on 30/06/2026 though the action is at 60 %: it lands today, 30/06/2026, instead.
+    # Due 31/12/2026: 184 days early (31 + 31 + 30 + 31 + 30 + 31), in time.
+    action(cur, "LAPSED", D(2026, 12, 31), [(D(2026, 3, 1), 0), (D(2026, 3, 31), 60)], solution=4)
+    # Due 15/06/2026: the past date would have read "in time"; landing today it is 15 days late.
+    action(cur, "LAPSED_LATE", D(2026, 6, 15), [(D(2026, 3, 1), 0), (D(2026, 3, 31), 60)], solution=5)
+    p = project(cur)
+    assert (p.loc["LAPSED", "projected_on"].date(), p.loc["LAPSED", "days_late_projected"]) == (D(2026, 6, 30), -184)
+    assert (p.loc["LAPSED_LATE", "projected_on"].date(), p.loc["LAPSED_LATE", "days_late_projected"]) == (
+        D(2026, 6, 30), 15)
+    # 2 a day is 60,9 points a month (30,44 days).
+    assert projection.action_words(p.loc["LAPSED"].to_dict()) == (
+        "Theo tốc độ hiện nay (60,9 điểm phần trăm mỗi tháng), đạt 100 % ngày 30/06/2026, kịp hạn.")
+    assert projection.action_words(p.loc["LAPSED_LATE"].to_dict()) == (
+        "Theo tốc độ hiện nay (60,9 điểm phần trăm mỗi tháng), đạt 100 % ngày 30/06/2026: chậm 15 ngày so với hạn.")
+    groups = projection.by_group(p.reset_index(), ["solution"]).set_index("solution")
+    assert groups.loc[5, "finish_on"].date() == D(2026, 6, 30) and groups.loc[5, "days_late"] == 15

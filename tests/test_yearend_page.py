@@ -1,6 +1,6 @@
 """The year-end review page on the sample: the three steps, the checks, the planner's quota."""
 
-from tests.apptest import open_page, texts
+from tests.apptest import assert_equals_page, button, downloaded, keep_deferred, open_page, sheet_table, texts
 from tests.test_access import sign_in, users  # noqa: F401 - the users fixture
 
 
@@ -47,3 +47,32 @@ def test_a_cells_secretary_sees_his_cell_may_propose_and_may_not_decide(sample_d
     at.button(key="yearend_save").click().run()
     assert not at.exception
     assert any("Không có gì thay đổi" in s.value for s in at.success)   # the proposals as stored
+
+
+def test_the_cells_and_members_tables_download_as_shown(sample_db, monkeypatch):
+    monkeypatch.setenv("DASHBOARD_TODAY", "30/11/2026")
+    kept = keep_deferred(monkeypatch)
+    at = open_page("pages/danh_gia_cuoi_nam.py", {"nam": "2026"})
+    assert not at.exception, [e.value for e in at.exception]
+    keys = {b.key for b in at.get("download_button")}
+    assert {"yearend_cells_xlsx", "yearend_cells_csv", "yearend_members_xlsx", "yearend_members_csv"} <= keys
+    cells = next(df.value for df in at.dataframe if "Mức theo điểm" in df.value.columns)
+    members = next(df.value for df in at.dataframe if "Còn thiếu" in df.value.columns)
+    name, raw = downloaded(kept, button(at, "yearend_cells_xlsx"))
+    assert name == "danh-gia-chi-bo-2026-ngay-30-11-2026.xlsx"
+    assert "Năm đánh giá: 2026" in assert_equals_page(raw, cells)
+    name, raw = downloaded(kept, button(at, "yearend_members_xlsx"))
+    assert name == "danh-gia-dang-vien-2026-ngay-30-11-2026.xlsx"
+    assert_equals_page(raw, members)
+    _, header, body, _ = sheet_table(raw)
+    assert "Họ và tên" in header and len(body) == 51       # the administrator's file: names, every member
+
+
+def test_a_secretarys_member_file_has_his_cell_without_names(sample_db, users, monkeypatch):
+    kept = keep_deferred(monkeypatch)
+    # A cell's secretary: his 14 members, and no name in the file either.
+    at = sign_in(open_page("pages/danh_gia_cuoi_nam.py", {"nam": "2026"}), "thuky")
+    _, raw = downloaded(kept, button(at, "yearend_members_xlsx"))
+    _, header, body, _ = sheet_table(raw)
+    assert "Họ và tên" not in header and len(body) == 14
+    assert_equals_page(raw, next(df.value for df in at.dataframe if "Còn thiếu" in df.value.columns))

@@ -74,8 +74,10 @@ def typed_value(value: object, kind: str, lang: str = "vi") -> object:
     return int(rounded) if decimals == 0 and rounded == int(rounded) else rounded
 
 
-def _labels(columns: Sequence[tuple[str, str, str]], lang: str) -> list[str]:
-    return [i18n.t(key, lang) for _, key, _ in columns]
+def _labels(columns: Sequence[tuple[str, str, str]], lang: str, labels: Sequence[str] | None = None) -> list[str]:
+    """The header: each column's label key in ``lang``, or ``labels`` as the page wrote them
+    (a table whose headers are data: a cell's name, a year)."""
+    return list(labels) if labels is not None else [i18n.t(key, lang) for _, key, _ in columns]
 
 
 def _pairs(filters: Mapping[str, str] | Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -95,11 +97,13 @@ def _shown_width(value: object) -> int:
 
 
 def table_xlsx(frame: pd.DataFrame, columns: Sequence[tuple[str, str, str]], title: str,
-               filters: Mapping[str, str] | Sequence[tuple[str, str]] = (), lang: str = "vi") -> bytes:
+               filters: Mapping[str, str] | Sequence[tuple[str, str]] = (), lang: str = "vi",
+               labels: Sequence[str] | None = None) -> bytes:
     """A page's table as a workbook: title, the filters (one "label: value" line each), a blank
     line, the Vietnamese header (frozen, with Excel's filter buttons), then the rows.
 
-    ``columns`` is the page's own list for ``tables.display``: (source column, label key, kind).
+    ``columns`` is the page's own list for ``tables.display``: (source column, label key, kind);
+    ``labels``, when given, the header as the page shows it instead of the label keys.
     """
     w = _Writer()
     w.wb.set_properties({"title": title, "created": FIXED_CREATED, "author": i18n.t("app.org", lang)})
@@ -110,7 +114,7 @@ def table_xlsx(frame: pd.DataFrame, columns: Sequence[tuple[str, str, str]], tit
         w.cell(ws, row, 0, f"{label}: {value}")
         row += 1
     header_row = row + 1
-    labels = _labels(columns, lang)
+    labels = _labels(columns, lang, labels)
     for col, label in enumerate(labels):
         ws.write_string(header_row, col, label, w.bold)
     formats = {kind: w.wb.add_format({"num_format": code}) for kind, code in XLSX_FORMATS.items()}
@@ -145,7 +149,8 @@ def _csv_text(value: object, kind: str) -> str:
     return str(neutralise(str(value)))
 
 
-def table_csv(frame: pd.DataFrame, columns: Sequence[tuple[str, str, str]], lang: str = "vi") -> bytes:
+def table_csv(frame: pd.DataFrame, columns: Sequence[tuple[str, str, str]], lang: str = "vi",
+              labels: Sequence[str] | None = None) -> bytes:
     """A page's table as CSV in UTF-8 with a BOM (Excel then reads the diacritics right).
 
     Comma-separated, one header row, no title; the values a program can read back: numbers
@@ -154,7 +159,7 @@ def table_csv(frame: pd.DataFrame, columns: Sequence[tuple[str, str, str]], lang
     """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    labels = _labels(columns, lang)
+    labels = _labels(columns, lang, labels)
     writer.writerow([str(neutralise(f"{label} (%)" if kind in PERCENT_KINDS else label))
                      for label, (_, _, kind) in zip(labels, columns)])
     for record in (frame.to_dict("records") if len(frame) else []):

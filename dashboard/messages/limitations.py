@@ -31,6 +31,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "lim.actions_on_time": {
         "vi": "Số đo thứ hai: {on_time}/{actions} nhiệm vụ thực hiện giải pháp đúng hạn tính đến {today} ({share}).",
         "en": "Second measure: {on_time} of {actions} actions under the solutions on time as of {today} ({share})."},
+    "lim.file.board": {"vi": "Hạn chế {number}", "en": "Limitation {number}"},
+    "lim.file.late": {"vi": "Kế hoạch chậm hạn", "en": "Late plans"},
+    "lim.file.uptake": {"vi": "Tiếp thu nghị quyết", "en": "Resolution uptake"},
     "lim.late.title": {"vi": "Kế hoạch chậm hạn (chậm nhất trước)", "en": "Late plans (longest first)"},
     "lim.uptake.title": {"vi": "Từng nghị quyết, từng đơn vị: nhận → học tập → ban hành kế hoạch",
                          "en": "Each resolution and unit: received → studied → plan issued"},

@@ -14,6 +14,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "yearend.step.decision": {"vi": "Đảng ủy quyết định", "en": "Đảng ủy's decision"},
     "yearend.step.help": {"vi": "Số đảng viên và chi bộ đã có / cần có; còn thiếu {missing}.",
                           "en": "Members and cells done / expected; {missing} missing."},
+    "yearend.file.cells": {"vi": "Đánh giá chi bộ", "en": "Cell review"},
+    "yearend.file.members": {"vi": "Đánh giá đảng viên", "en": "Member review"},
     "yearend.cells.title": {"vi": "Chi bộ: điểm năm, mức theo điểm và ba bước",
                             "en": "Cells: the year's score, its band and the three steps"},
     "yearend.cells.help": {

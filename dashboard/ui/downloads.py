@@ -74,7 +74,8 @@ def _button(ctx: PageContext, label_key: str, icon: str, file_name: str, build: 
 
 def table_downloads(ctx: PageContext, frame: pd.DataFrame, columns: Columns, what: str, key: str,
                     filters: Sequence[tuple[str, str]] = (), title: str | None = None,
-                    period: str | None = PAGE_PERIOD, prepare: Prepare | None = None) -> None:
+                    period: str | None = PAGE_PERIOD, prepare: Prepare | None = None,
+                    labels: Sequence[str] | None = None) -> None:
     """The .xlsx and CSV buttons of one table: ``frame`` and ``columns`` are those the page gives
     ``tables.display``; ``what`` names the table (and the file); ``filters`` are the page's own
     choices, (label, value), written above the table after the cells and the period.
@@ -82,10 +83,12 @@ def table_downloads(ctx: PageContext, frame: pd.DataFrame, columns: Columns, wha
     ``period``: the sidebar's period (default), another one for the file name (a year), or None
     for a table that does not depend on the period (the upload history). ``prepare`` adds the
     columns the page writes row by row (labels, flags); it runs on the whole frame only when a
-    file is asked for, as the page runs it only on the rows it shows."""
+    file is asked for, as the page runs it only on the rows it shows. ``labels``: the header as
+    the page shows it, for a table whose headers are data (a cell's name, a year)."""
     if frame is None or frame.empty:
         return
-    columns = list(columns)   # the frame is the page's own (a fresh frame each run): the click reads it as shown
+    # the frame is the page's own (a fresh frame each run): the click reads it as shown
+    columns, labels = list(columns), None if labels is None else list(labels)
     title = title or what
     written = filters_of(ctx, filters, period=period == PAGE_PERIOD)
     period = ctx.period if period == PAGE_PERIOD else period
@@ -93,9 +96,9 @@ def table_downloads(ctx: PageContext, frame: pd.DataFrame, columns: Columns, wha
     csv_name = export_file_name(what, period, ctx.today, "csv")
     with st.container(horizontal=True, gap="small", key=f"dl_{key}"):
         _button(ctx, "download.xlsx", ":material/table_view:", xlsx_name,
-                lambda: table_xlsx(_whole(frame, prepare), columns, title, written, ctx.lang), f"{key}_xlsx")
+                lambda: table_xlsx(_whole(frame, prepare), columns, title, written, ctx.lang, labels), f"{key}_xlsx")
         _button(ctx, "download.csv", ":material/download:", csv_name,
-                lambda: table_csv(_whole(frame, prepare), columns, ctx.lang), f"{key}_csv")
+                lambda: table_csv(_whole(frame, prepare), columns, ctx.lang, labels), f"{key}_csv")
 
 
 def _whole(frame: pd.DataFrame, prepare: Prepare | None) -> pd.DataFrame:
@@ -111,7 +114,7 @@ def table(ctx: PageContext, frame: pd.DataFrame, columns: Columns, what: str, ke
     rows = _whole(page_of(ctx, frame, key), prepare)
     event = st.dataframe(tables.display(rows, list(columns), ctx.lang), hide_index=True, width="stretch",
                          key=dataframe_args.pop("table_key", key), **dataframe_args)
-    table_downloads(ctx, frame, columns, what, key, filters, title, period, prepare)
+    table_downloads(ctx, frame, columns, what, key, filters, title, period, prepare=prepare)
     return event
 
 
