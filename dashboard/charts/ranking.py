@@ -151,12 +151,13 @@ def member_levels(frame: pd.DataFrame, lang: str, level_labels: dict[str, str]) 
                         scale=alt.Scale(domain=domain, range=[level_colour(c) for c in level_labels]),
                         legend=alt.Legend(orient="bottom", columns=2, labelLimit=260)),
         order=alt.Order("ordinal:Q"),
-        column=alt.Column("branch_name:N", title=None, header=alt.Header(labelLimit=200)),
+        # Two cells a row: four side by side overflowed a 390 px phone (the chart keeps its width).
+        facet=alt.Facet("branch_name:N", title=None, columns=2, header=alt.Header(labelLimit=160)),
         tooltip=[alt.Tooltip("branch_name:N", title=i18n.t("col.cell", lang)),
                  alt.Tooltip("year:O", title=i18n.t("col.year", lang)),
                  alt.Tooltip("level_label:N", title=i18n.t("col.level", lang)),
                  alt.Tooltip("members:Q", title=i18n.t("col.members_count", lang))],
-    ).properties(width=150, height=180)
+    ).properties(width=130, height=160)
     return noted(chart, note)
 
 
