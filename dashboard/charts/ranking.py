@@ -3,6 +3,8 @@ breakdown, score and rank over time, member levels and the 20 % quota."""
 
 from __future__ import annotations
 
+import textwrap
+
 import altair as alt
 import pandas as pd
 
@@ -178,7 +180,8 @@ def member_quota(frame: pd.DataFrame, lang: str) -> alt.LayerChart:
     data["bar_colour"] = [LEVEL_COLOURS["KHTNV"] if over else LEVEL_COLOURS["HTXSNV"] for over in data["over"]]
     base = alt.Chart().encode(x=alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0)))
     bars = base.mark_bar(size=28).encode(
-        y=alt.Y("excellent:Q", title=i18n.t("members.excellent", lang)),
+        # The title in lines of ~18 characters: whole, it ran past the chart's 220 px height.
+        y=alt.Y("excellent:Q", title=textwrap.wrap(i18n.t("members.excellent", lang), 18)),
         color=alt.Color("bar_colour:N", scale=None),
         tooltip=[alt.Tooltip("year:O", title=i18n.t("col.year", lang)),
                  alt.Tooltip("excellent:Q", title=i18n.t("members.excellent", lang)),
