@@ -163,3 +163,25 @@ def test_a_decision_keeps_the_discipline_recorded(sample_db):
         "SELECT level, disciplined, discipline_form, decided_on FROM v_ratings "
         "WHERE year = 2024 AND subject_code = 'DV047'").fetchone()
     assert row == ("KHTNV", True, "khien_trach", TODAY)
+
+
+def test_a_secretary_cannot_record_a_decision_through_an_ordinary_upload(sample_db):
+    # The page refuses him; an uploaded xep_loai sheet must be refused too (found in review: a
+    # CB02 secretary's upload replaced the Đảng ủy's decision on CB02).
+    from tests.workbooks import xlsx_bytes
+    data = xlsx_bytes({"xep_loai": [[2025, "chi_bo", "CB02", "HTXSNV", None, "Không", None, "18/12/2025"]]})
+    cur = store.cursor(sample_db)
+    before = cur.execute("SELECT level FROM v_ratings WHERE year = 2025 AND subject_code = 'CB02'").fetchone()
+    batch = ingest.prepare([("quyet-dinh.xlsx", data)], cur, today=TODAY, user=SECRETARY_CB02)
+    assert not batch.ok
+    assert [p.message() for p in batch.errors] == [
+        "Sheet xep_loai, dòng 2, cột 'Năm': chỉ quản trị viên được ghi kết quả xếp loại do Đảng ủy quyết định; "
+        "chi bộ gửi đề xuất ở sheet Đề xuất xếp loại."]
+    # And at commit, whatever the page did: the same batch prepared for an administrator, committed as him.
+    admin_batch = ingest.prepare([("quyet-dinh.xlsx", data)], cur, today=TODAY, user=ADMIN)
+    assert admin_batch.ok
+    with pytest.raises(auth.PermissionDenied):
+        ingest.commit(admin_batch, who="thuky_cb02", source="upload", path=sample_db, user=SECRETARY_CB02)
+    after = store.cursor(sample_db).execute(
+        "SELECT level FROM v_ratings WHERE year = 2025 AND subject_code = 'CB02'").fetchone()
+    assert after == before

@@ -16,7 +16,7 @@ from .locate import assign_sheets
 from .parse import parse_rows
 from .read import RawTable, Unreadable, read_file, safe_name
 from .reference import Reference, load_reference
-from .scope import cells_touched, cells_written, check_scope
+from .scope import cells_touched, cells_written, check_decisions, check_scope
 from .stage import count_changes
 
 
@@ -51,7 +51,8 @@ def prepare(files: list[tuple[str, bytes]], cur, today: dt.date | None = None,
             batch.add("error", exc.reason_key, file=shown, params=exc.params)
     if batch.errors:
         return batch
-    validate(tables, load_reference(cur), today, batch, max_rows=max_rows, scope=user.scope if user else None)
+    validate(tables, load_reference(cur), today, batch, max_rows=max_rows, scope=user.scope if user else None,
+             may_decide=user is None or user.can("decide"))
     if not batch.sheets and not batch.errors:
         batch.add("error", "file.no_tables", params={"file": ", ".join(f["name"] for f in batch.files)})
     if batch.ok:
@@ -60,7 +61,7 @@ def prepare(files: list[tuple[str, bytes]], cur, today: dt.date | None = None,
 
 
 def validate(tables: list[RawTable], ref: Reference, today: dt.date, batch: Batch | None = None,
-             max_rows: int | None = None, scope: frozenset[str] | None = None) -> Batch:
+             max_rows: int | None = None, scope: frozenset[str] | None = None, may_decide: bool = True) -> Batch:
     batch = batch or Batch()
     located = assign_sheets(batch, tables)
     too_long = [loc for loc in located if max_rows is not None and len(loc.data_indexes) > max_rows]
@@ -76,6 +77,8 @@ def validate(tables: list[RawTable], ref: Reference, today: dt.date, batch: Batc
         # quote another cell's stored members, meetings, absences, actions or progress.
         check_scope(batch, cells_touched(batch, ref), scope)
         visible = ref.within(scope)
+    if not may_decide:
+        check_decisions(batch)
     checks.run(batch, visible)
     batch.cells = cells_written(cells_touched(batch, ref))
     # Order sheets as they load: referenced tables first; problems by severity, sheet, row.

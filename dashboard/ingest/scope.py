@@ -90,11 +90,29 @@ def check_scope(batch: Batch, touched: Touched, scope: frozenset[str]) -> None:
                 break
 
 
+# Sheets only a user who may record the Đảng ủy's decisions writes (auth permission "decide"):
+# the decided levels. A cell's secretary proposes (de_xuat_xep_loai); he does not decide.
+DECIDING_SHEETS = frozenset({"xep_loai"})
+
+
+def check_decisions(batch: Batch) -> None:
+    """Rows of a decision sheet from a user who may not decide: one error each, left unchecked."""
+    for name in DECIDING_SHEETS & batch.sheets.keys():
+        sheet = contract.SHEETS_BY_NAME[name]
+        for r in batch.rows(name):
+            if not r.get("_bad"):
+                batch.flag(r, sheet.key_names[0], "p.decision_admin_only")
+                r["_bad"] = True
+
+
 def cells_allowed(batch: Batch, ref: Reference, user: "auth.User | None") -> list[str]:
     """The cells the batch writes, derived again at commit from the store as it is now;
     PermissionDenied when a user limited to some cells would write a sheet of the whole
-    Đảng bộ (the criteria) or any row outside his cells, whatever the page did."""
+    Đảng bộ (the criteria) or any row outside his cells, or a user who may not decide would
+    write a decision, whatever the page did."""
     touched = cells_touched(batch, ref)
+    if user is not None and not user.can("decide") and DECIDING_SHEETS & batch.sheets.keys():
+        raise auth.PermissionDenied("decision without the right to decide")
     if user is not None and user.scope is not None:
         for name, _, found in touched:
             if not contract.belongs_to_cells(contract.SHEETS_BY_NAME[name]) \

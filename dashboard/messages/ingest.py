@@ -10,6 +10,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                        "en": "this row is not in the cells you may upload ({allowed}), so it was not checked and will not be written."},
     "p.criteria_admin_only": {"vi": "chỉ quản trị viên hoặc người nhập liệu của toàn Đảng bộ được thay đổi tiêu chí.",
                               "en": "only an administrator or an editor for the whole Đảng bộ may change the criteria."},
+    "p.decision_admin_only": {"vi": "chỉ quản trị viên được ghi kết quả xếp loại do Đảng ủy quyết định; chi bộ gửi đề xuất ở sheet Đề xuất xếp loại.",
+                              "en": "only an administrator may record the levels the Đảng ủy decided; a cell sends its proposals in the sheet Đề xuất xếp loại."},
     "p.required": {"vi": "thiếu giá trị bắt buộc.", "en": "a required value is missing."},
     "p.not_date": {"vi": "giá trị {value} không phải ngày hợp lệ (cần dd/mm/yyyy, ví dụ 05/03/2025).",
                    "en": "{value} is not a valid date (expected dd/mm/yyyy, e.g. 05/03/2025)."},
