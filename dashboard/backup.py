@@ -244,6 +244,8 @@ def restore(path: Path, db: Path, now: dt.datetime | None = None) -> Outcome:
         done = True
     except store_copy.Differs as exc:
         raise Refused("restore.damaged", file=path.name, table=str(exc), detail="columns") from exc
+    except store_copy.UnknownSequence as exc:
+        raise Refused("restore.damaged", file=path.name, table=str(exc), detail="columns") from exc
     except duckdb.Error as exc:
         raise Refused("restore.unreadable", file=path.name) from exc
     finally:

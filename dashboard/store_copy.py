@@ -83,10 +83,20 @@ def remove(path: Path) -> None:
         leftover.unlink(missing_ok=True)
 
 
+class UnknownSequence(Exception):
+    """A backup names a sequence the dashboard's schema does not have."""
+
+
 def set_sequences(conn, values: dict[str, int]) -> None:
-    """Move each sequence on to the value it had (DuckDB has no ALTER SEQUENCE … RESTART)."""
-    now = sequences(conn)
+    """Move each sequence on to the value it had (DuckDB has no ALTER SEQUENCE … RESTART).
+
+    The names come from the backup file, which a user uploads: only a sequence the migrations
+    created in ``conn`` is moved, and its name is the one read from ``conn``'s own catalog — a
+    name from the file never reaches the SQL (a crafted name could otherwise run statements)."""
+    own = {name: value for name, value in queries.execute("backup.sequences", cur=conn).fetchall()}
     for name, value in values.items():
-        steps = value - now.get(name, 0)
-        if steps > 0:
-            conn.execute(f"SELECT max(nextval('{name}')) FROM range({int(steps)})")
+        if name not in own:
+            raise UnknownSequence(name)
+        steps = int(value) - int(own[name] or 0)
+        if steps > 0:                                          # name: one of the schema's own
+            conn.execute(f"SELECT max(nextval('{name}')) FROM range({steps})")

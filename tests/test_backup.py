@@ -180,12 +180,17 @@ def foreign_files(folder: Path, good_backup: Path) -> dict[str, Path]:
     files["newer"] = altered("moi-hon.duckdb", "UPDATE dashboard_backup SET schema_version = schema_version + 1")
     files["tampered"] = altered("bi-sua.duckdb", "UPDATE scores SET score = score + 1 WHERE period = '2025'")
     files["row_lost"] = altered("mat-dong.duckdb", "DELETE FROM audit WHERE audit_id = 1")
+    # A sequence name crafted to run SQL when the restore moves the sequence on (found in review:
+    # it wrote a file on the server). The file is the backup's own sequences table, edited.
+    files["crafted_sequence"] = altered("chuoi-gia.duckdb", (
+        "UPDATE dashboard_backup_sequences SET sequence_name = 'audit_seq'')) FROM range(1); "
+        f"COPY (SELECT 1) TO ''{folder / 'da-ghi.csv'}''; SELECT max(nextval(''audit_seq'"))
     return files
 
 
 EXPECTED_KEY = {"random": "restore.unreadable", "text": "restore.unreadable", "other_app": "restore.not_backup",
                 "truncated": "restore.unreadable", "wrong_magic": "restore.not_backup", "newer": "restore.newer",
-                "tampered": "restore.damaged", "row_lost": "restore.damaged"}
+                "tampered": "restore.damaged", "row_lost": "restore.damaged", "crafted_sequence": "restore.damaged"}
 
 
 def test_anything_but_a_sound_backup_is_refused_and_nothing_changes(busy_store, tmp_path):
@@ -202,6 +207,7 @@ def test_anything_but_a_sound_backup_is_refused_and_nothing_changes(busy_store, 
         store.close_all()
         assert digest(busy_store) == before, kind
         assert sorted(p.name for p in busy_store.parent.iterdir()) == listing, kind
+    assert not (tmp_path / "da-ghi.csv").exists()
 
 
 def test_a_backup_cannot_be_restored_onto_itself(busy_store):

@@ -24,8 +24,10 @@ MADE, CHECKED, FLASH, GENERATION = "_backup_made", "_backup_checked", "_backup_f
 
 
 def allowed(ctx: PageContext) -> bool:
-    """Administrators of a store that may be written."""
-    return ctx.user.can("backup") and not settings.get("DASHBOARD_READ_ONLY")
+    """Administrators of every cell, of a store that may be written: a backup holds every cell's
+    data and a restore replaces every cell's (and the audit trail), so an administrator limited
+    to some cells has neither."""
+    return ctx.user.can("backup") and ctx.user.scope is None and not settings.get("DASHBOARD_READ_ONLY")
 
 
 def section(ctx: PageContext) -> None:
