@@ -51,6 +51,7 @@ from pathlib import Path
 from typing import Iterator
 
 from dashboard import sample
+from dashboard.sample import progress as sample_progress
 from dashboard.contract import COMMITTEE_CODE, SHEETS, SHEETS_BY_NAME, load_order
 
 from .common import CACHE, ROOT
@@ -558,24 +559,8 @@ def _reports(rng: random.Random, start: dt.date, due: dt.date, scenario: str) ->
             percent = min(percent, last + 15)
         if i == 0 and (scenario == "not_started" or rng.random() < 0.25):
             percent = 0
-        note = "Đang triển khai theo kế hoạch."
-        status = "dang_thuc_hien" if percent > 0 else "chua_bat_dau"
-        if percent == 0:
-            note = "Chưa triển khai, đang chuẩn bị kế hoạch."
-        if stall is not None and percent > stall:
-            percent = max(last, stall)
-            note = "Chậm tiến độ, chưa bố trí được thời gian thực hiện."
-            if on > due:
-                note = "Quá hạn, chưa hoàn thành; chi bộ đang rà soát nguyên nhân."
-        if scenario == "late" and on > due:
-            note = "Quá hạn, đang hoàn thiện để báo cáo kết quả."
-        if pause_at is not None and i in (pause_at, pause_at + 1):
-            percent, status = last, "tam_dung"
-            note = "Tạm dừng do tập trung cho nhiệm vụ chuyên môn đột xuất."
-        if scenario == "backwards" and i == 4:
-            percent = max(0, last - 10)
-            note = "Rà soát lại, điều chỉnh giảm tiến độ do thay đổi nhân sự thực hiện."
-            status = "dang_thuc_hien" if percent > 0 else "chua_bat_dau"
+        percent, status, note = sample_progress.step(on, due, i, percent, last, scenario, stall, pause_at,
+                                                     "do thay đổi nhân sự thực hiện")
         rows.append((on, percent, status, note))
         last = percent
     return rows

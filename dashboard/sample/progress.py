@@ -56,27 +56,37 @@ def _progress(rng: random.Random) -> list[dict]:
                 percent = min(percent, last + 15)     # picks up slowly after a pause
             if i == 0 and (scenario == "not_started" or rng.random() < 0.25):
                 percent = 0
-            note = "Đang triển khai theo kế hoạch."
-            status = "dang_thuc_hien" if percent > 0 else "chua_bat_dau"
-            if percent == 0:
-                note = "Chưa triển khai, đang chuẩn bị kế hoạch."
-            if code in STALL and percent > STALL[code]:
-                percent = max(last, STALL[code])
-                note = "Chậm tiến độ, chưa bố trí được thời gian thực hiện."
-                if on > due:
-                    note = "Quá hạn, chưa hoàn thành; chi bộ đang rà soát nguyên nhân."
-            if scenario == "late" and on > due:
-                note = "Quá hạn, đang hoàn thiện để báo cáo kết quả."
-            if pause_at is not None and i in (pause_at, pause_at + 1):
-                percent, status = last, "tam_dung"
-                note = "Tạm dừng do tập trung cho nhiệm vụ chuyên môn đột xuất."
-            if scenario == "backwards" and i == 4:
-                percent = max(0, last - 10)
-                note = "Rà soát lại, điều chỉnh giảm tiến độ do một quần chúng chuyển công tác."
-                status = "dang_thuc_hien" if percent > 0 else "chua_bat_dau"
+            percent, status, note = step(on, due, i, percent, last, scenario, STALL.get(code), pause_at,
+                                         "do một quần chúng chuyển công tác")
             reports.append((on, percent, status, note))
             last = percent
         for on, percent, status, note in reports:
             rows.append({"action_code": code, "reported_on": on, "percent": percent, "status": status,
                          "note": note})
     return rows
+
+
+def step(on: dt.date, due: dt.date, i: int, percent: int, last: int, scenario: str, stall: int | None,
+         pause_at: int | None, backwards_reason: str) -> tuple[int, str, str]:
+    """One report of an action not yet finished: the percent drawn for it, bent by the action's
+    scenario (stalled, late, paused, going backwards once), with its status and note. Draws
+    nothing: the sample and the benchmark's generator call it between their own draws."""
+    note = "Đang triển khai theo kế hoạch."
+    status = "dang_thuc_hien" if percent > 0 else "chua_bat_dau"
+    if percent == 0:
+        note = "Chưa triển khai, đang chuẩn bị kế hoạch."
+    if stall is not None and percent > stall:
+        percent = max(last, stall)
+        note = "Chậm tiến độ, chưa bố trí được thời gian thực hiện."
+        if on > due:
+            note = "Quá hạn, chưa hoàn thành; chi bộ đang rà soát nguyên nhân."
+    if scenario == "late" and on > due:
+        note = "Quá hạn, đang hoàn thiện để báo cáo kết quả."
+    if pause_at is not None and i in (pause_at, pause_at + 1):
+        percent, status = last, "tam_dung"
+        note = "Tạm dừng do tập trung cho nhiệm vụ chuyên môn đột xuất."
+    if scenario == "backwards" and i == 4:
+        percent = max(0, last - 10)
+        note = f"Rà soát lại, điều chỉnh giảm tiến độ {backwards_reason}."
+        status = "dang_thuc_hien" if percent > 0 else "chua_bat_dau"
+    return percent, status, note
