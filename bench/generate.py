@@ -51,6 +51,7 @@ from pathlib import Path
 from typing import Iterator
 
 from dashboard import sample
+from dashboard.sample import meetings as sample_meetings
 from dashboard.sample import progress as sample_progress
 from dashboard.contract import COMMITTEE_CODE, SHEETS, SHEETS_BY_NAME, load_order
 
@@ -429,16 +430,7 @@ def meetings_of(world: World, cell: Cell) -> Iterator[tuple[tuple, list[tuple]]]
         unexcused = len(absent) - excused
         total = len(present)
         attended = total - len(exempt) - excused - unexcused
-        if kind == "ket_hop":
-            minutes = rng.randint(120, 170)
-        elif kind == "chuyen_de":
-            minutes = rng.randint(100, 160)
-        elif kind == "bat_thuong":
-            minutes = rng.randint(60, 90)
-        elif rng.random() < 0.03:
-            minutes = rng.randint(60, 85)
-        else:
-            minutes = rng.randint(90, 150)
+        minutes = sample_meetings.duration(rng, kind)
         thematic = kind in ("chuyen_de", "ket_hop")
         if cell.weak_criticism:
             criticism = rng.random() < (0.5 if thematic else 0.2)
