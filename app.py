@@ -8,7 +8,7 @@ they say the same numbers.
 
 import streamlit as st
 
-from dashboard import charts, fmt, periods, rankings, summary, ui
+from dashboard import charts, fmt, rankings, summary, ui
 
 ctx = ui.page_setup("overview")
 if ctx.period is None:
@@ -17,14 +17,8 @@ if ctx.period is None:
 
 # ---- data
 today = {"today": ctx.today}
-board = ctx.query("rankings.leaderboard", period=ctx.period, compare="previous")
-# Rules over every cell in scope: the 20 % quota is about the whole Đảng bộ, not the selection;
-# then keep the Đảng bộ-wide findings and those of the selected cells.
-findings = ctx.findings(years={periods.parse_period(ctx.period).year})
-findings = findings[findings["branch_code"].isna() | findings["branch_code"].isin(ctx.cells)]
-fig = summary.overview_figures(ctx.query, period=ctx.period, today=ctx.today, lang=ctx.lang, board=board,
-                               findings=findings, cell_name=ctx.cell_name, limitation_title=ctx.limitation,
-                               ranked=rankings.shows_ranks(ctx.user.scope))
+board = ctx.overview_board()
+fig = ctx.overview(ranked=rankings.shows_ranks(ctx.user.scope))
 by_solution = ctx.query("solutions.by_solution", **today)
 period_text, today_text = ctx.period_label(), fmt.fmt_date(ctx.today)
 CHART_HEIGHT = 170   # with the cards and a summary of six lines, fits above the fold at 1366×768

@@ -236,6 +236,8 @@ def restore(path: Path, db: Path, now: dt.datetime | None = None) -> Outcome:
                 raise Refused("restore.damaged", file=path.name, table=table, detail="copy")
         store_copy.set_sequences(out, info.sequences)
         store.migrate(out)                                  # an older backup joins the current schema
+        with store.transaction(out):
+            store.refresh_marts(out)                        # derived tables, whatever the backup held
         queries.execute("store.set_data_version", cur=out,
                         version=max(floor, info.data_version) + 1)   # every cached page reads afresh
         store.checkpoint(out)

@@ -52,6 +52,12 @@ CELLS_PARAM = "caller_cells"
 ALL_PARAM = "caller_sees_all"
 COMMITTEE_PARAM = "include_committee"
 CALLER_PARAMS = (NAMES_PARAM, CELLS_PARAM, ALL_PARAM, COMMITTEE_PARAM)
+# A docstring line that starts so marks a query whose rows each belong to one cell (its
+# ``branch_code``, the Đảng ủy's own rows under theirs) and do not depend on which other cells
+# ``$branches`` holds: a page runs it once for every cell in scope and keeps the chosen cells'
+# rows (``PageContext.query``), so a change of the cell filter reads the cache. A test checks
+# the promise for every query that makes it.
+PER_CELL_TAG = "Per cell:"
 
 
 class QueryError(KeyError):
@@ -69,6 +75,8 @@ class Query:
     params: frozenset[str]
     file: Path
     internal: bool = False
+    per_cell: bool = False
+
 
     @property
     def scoped(self) -> bool:
@@ -93,7 +101,9 @@ def parse_file(path: Path, internal: bool = False) -> list[Query]:
         if not doc_lines:
             raise QueryError(f"{path.name}: query {match.group(1)} has no docstring comment")
         params = frozenset(_PARAM.findall(_STRIP.sub(" ", sql)))
-        found.append(Query(f"{path.stem}.{match.group(1)}", " ".join(doc_lines), sql, params, path, internal))
+        per_cell = any(line.startswith(PER_CELL_TAG) for line in doc_lines)
+        found.append(Query(f"{path.stem}.{match.group(1)}", " ".join(doc_lines), sql, params, path, internal,
+                           per_cell))
     return found
 
 

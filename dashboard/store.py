@@ -85,8 +85,25 @@ def transaction(cur: duckdb.DuckDBPyConnection,
         raise TransactionLost("the transaction did not commit")
 
 
+MARTS_FROM = 14   # the migration that made the marts (0014_marts.sql)
+# Tables that hold what a heavy view returns (mart_<name> from v_<name>), in refresh order.
+MARTS = ("source_rules", "rating_rules", "period_criteria", "branch_period_scores",
+         "member_ratings", "meetings_judged")
+
+
+def refresh_marts(cur: duckdb.DuckDBPyConnection, only: tuple[str, ...] = MARTS) -> None:
+    """Refill the marts (or those named in ``only``) from their views, inside the caller's
+    transaction."""
+    if schema_version(cur) >= MARTS_FROM:
+        for name in MARTS:
+            if name in only:
+                queries.execute(f"marts.refresh_{name}", cur=cur)
+
+
 def bump_version(cur: duckdb.DuckDBPyConnection) -> None:
-    """Tell every cache that the data changed (inside the writing transaction)."""
+    """The data changed (inside the writing transaction): refill the marts, and tell every
+    cache."""
+    refresh_marts(cur)
     queries.execute("store.bump_data_version", cur=cur)
 
 
@@ -108,6 +125,9 @@ def migrate(conn: duckdb.DuckDBPyConnection, upto: int | None = None) -> list[in
             queries.execute("store.record_migration", cur=cur, version=version, name=name)
         applied.append(version)
         log.info("applied migration %04d_%s", version, name)
+    if applied:                   # a migration may have changed what a mart's view returns
+        with transaction(cur):
+            refresh_marts(cur)
     return applied
 
 

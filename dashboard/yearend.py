@@ -50,6 +50,7 @@ def what_if(path: Path, year: int, proposed: pd.DataFrame, today: dt.date, lang:
                 params = {"year": year, "u": PLANNER_UPLOAD}
                 queries.execute("yearend.supersede_for_planner", cur=cur, **params)
                 queries.execute("yearend.insert_for_planner", cur=cur, **params)
+                store.refresh_marts(cur, only=("member_ratings",))   # rolled back with the rest
             run = functools.partial(queries.run, cur=cur, scope=scope)
             return rules.collect(run, None, today, lang, years={year}, quota=quota,
                                  member_names=member_names, topics={rules.RATINGS})

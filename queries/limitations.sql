@@ -8,6 +8,7 @@
 -- plan is due on the resolution's plan_due_on, else received (else issued) + $plan_days days.
 -- Late: no plan by the due date (counted up to $today while none is issued); days_to_plan from
 -- received to plan; attendance: members at the study session ÷ members of the unit that day.
+-- Per cell: each row is one cell's; run for every cell, then narrowed.
 WITH units AS (
     SELECT branch_code FROM v_branches WHERE active AND list_contains($branches, branch_code)
     UNION ALL SELECT 'DANG_UY' WHERE $include_committee
@@ -52,6 +53,7 @@ ORDER BY p.received_on DESC, p.doc_number, CASE WHEN p.branch_code = 'DANG_UY' T
 -- name: l1_by_unit
 -- Limitation 1 per unit and period (the period of the plan's due date): resolutions due, plans
 -- issued on time, plans made concrete for the unit, total days from receipt to plan, late ones.
+-- Per cell: each row is one cell's; run for every cell, then narrowed.
 WITH periods AS (SELECT * FROM recent_periods($period, $periods)),
 units AS (
     SELECT branch_code FROM v_branches WHERE active AND list_contains($branches, branch_code)
@@ -89,6 +91,7 @@ ORDER BY ord, branch_code;
 -- that decided how to lead the political task; cell meetings whose resolution set concrete
 -- political-task targets (of those where it was recorded); committee members rated HTTNV or
 -- better in the period's year (of those rated).
+-- Per cell: each row is one cell's; run for every cell, then narrowed.
 WITH periods AS (SELECT * FROM recent_periods($period, $periods)),
 cells AS (SELECT branch_code FROM v_branches WHERE active AND list_contains($branches, branch_code)),
 committee AS (
@@ -114,7 +117,7 @@ ratings AS (
            count(*) AS committee_rated,
            count(*) FILTER (WHERE r.ordinal <= 2) AS committee_good
     FROM periods p
-    JOIN v_member_ratings r ON r.year = period_year(p.period) AND r.on_committee
+    JOIN mart_member_ratings r ON r.year = period_year(p.period) AND r.on_committee
     GROUP BY ALL
 )
 SELECT p.period, p.ord, k.branch_code,
@@ -133,6 +136,7 @@ ORDER BY p.ord, k.branch_code;
 -- Limitation 3 (self-criticism and criticism) per cell and period: meetings, those where
 -- self-criticism was recorded and held, criticism of heads of the unit or committee (opinions,
 -- summed over the meetings where it was recorded).
+-- Per cell: each row is one cell's; run for every cell, then narrowed.
 WITH periods AS (SELECT * FROM recent_periods($period, $periods)),
 cells AS (SELECT branch_code FROM v_branches WHERE active AND list_contains($branches, branch_code))
 SELECT p.period, p.ord, c.branch_code,
@@ -152,6 +156,7 @@ ORDER BY p.ord, c.branch_code;
 -- "tốt" or "đạt" (kept) of those whose result is known (judged), the same for members holding
 -- a post; members disciplined in the year;
 -- the cell's criterion A2 (ethics, lifestyle, example) as a share of its maximum.
+-- Per cell: each row is one cell's; run for every cell, then narrowed.
 WITH periods AS (SELECT * FROM recent_periods($period, $periods)),
 cells AS (SELECT branch_code FROM v_branches WHERE active AND list_contains($branches, branch_code)),
 members AS (
@@ -177,12 +182,12 @@ kept AS (
 ),
 disciplined AS (
     SELECT p.period, r.branch_code, count(*) FILTER (WHERE r.disciplined) AS disciplined
-    FROM periods p JOIN v_member_ratings r ON r.year = period_year(p.period)
+    FROM periods p JOIN mart_member_ratings r ON r.year = period_year(p.period)
     GROUP BY ALL
 ),
 a2 AS (
     SELECT s.period, s.branch_code, s.score / pc.max_points AS a2_share
-    FROM v_scores s JOIN v_period_criteria pc ON pc.period = s.period AND pc.criterion_code = s.criterion_code
+    FROM v_scores s JOIN mart_period_criteria pc ON pc.period = s.period AND pc.criterion_code = s.criterion_code
     WHERE s.criterion_code = 'A2'
 )
 SELECT p.period, p.ord, c.branch_code,
@@ -209,6 +214,7 @@ ORDER BY l.ordinal, k.link_kind DESC, k.link;
 -- name: not_kept
 -- Limitation 4: members whose commitment of $year was judged "chưa đạt", those holding a post
 -- (Bí thư, Phó Bí thư, Chi ủy viên) first, then by cell and member code.
+-- Per cell: each row is one cell's; run for every cell, then narrowed.
 SELECT c.year, c.member_code, m.branch_code, m.party_role, holds_post(m.party_role) AS holds_post
 FROM v_commitments c
 JOIN v_members m USING (member_code)

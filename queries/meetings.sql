@@ -9,8 +9,9 @@ WHERE list_contains($branches, branch_code) ORDER BY year DESC;
 -- attendance of members not exempt, meetings not above the attendance minimum, unexcused
 -- absences, share with self-criticism, speakers per meeting, average length and meetings
 -- shorter than the guidance in force on their day asked.
+-- Per cell: each row is one cell's; run for every cell, then narrowed.
 WITH r AS (
-    SELECT * FROM v_source_rules
+    SELECT * FROM mart_source_rules
     WHERE topic = 'meeting' AND least(make_date($year, 12, 31), CAST($today AS DATE))
           BETWEEN in_force_from AND in_force_to
 )
@@ -36,7 +37,7 @@ SELECT b.branch_code, b.branch_name,
        any_value(r.source) AS source
 FROM v_branches b
 LEFT JOIN r ON TRUE
-LEFT JOIN v_meetings_judged m ON m.branch_code = b.branch_code AND year(m.held_on) = $year
+LEFT JOIN mart_meetings_judged m ON m.branch_code = b.branch_code AND year(m.held_on) = $year
 WHERE b.active AND list_contains($branches, b.branch_code)
 GROUP BY b.branch_code, b.branch_name
 ORDER BY b.branch_name COLLATE vi;
@@ -44,6 +45,7 @@ ORDER BY b.branch_name COLLATE vi;
 -- name: calendar
 -- Month by month of a year, per cell: regular meetings held (a combined one
 -- counts), thematic meetings held, and whether the month is over as of $today.
+-- Per cell: each row is one cell's; run for every cell, then narrowed.
 WITH months AS (SELECT CAST(range AS INTEGER) AS month FROM range(1, 13))
 SELECT b.branch_code, b.branch_name, mo.month,
        count(m.held_on) FILTER (WHERE m.is_regular) AS regular,
@@ -52,7 +54,7 @@ SELECT b.branch_code, b.branch_name, mo.month,
        make_date($year, mo.month, 1) + INTERVAL 1 MONTH <= CAST($today AS DATE) AS month_over
 FROM v_branches b
 CROSS JOIN months mo
-LEFT JOIN v_meetings_judged m ON m.branch_code = b.branch_code AND year(m.held_on) = $year
+LEFT JOIN mart_meetings_judged m ON m.branch_code = b.branch_code AND year(m.held_on) = $year
                              AND month(m.held_on) = mo.month
 WHERE b.active AND list_contains($branches, b.branch_code)
 GROUP BY b.branch_code, b.branch_name, mo.month

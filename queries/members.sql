@@ -3,6 +3,7 @@
 
 -- name: register
 -- The members in the cells given on $today (not left), with kind, party post and joining date.
+-- Per cell: each row is one cell's; run for every cell, then narrowed.
 SELECT m.member_code, CASE WHEN $show_names THEN m.full_name END AS full_name, m.branch_code, b.branch_name,
        m.kind, m.party_role, m.joined_on
 FROM v_members m
@@ -29,6 +30,7 @@ ORDER BY member_code;
 -- name: probation
 -- Probationary members and the day their probation ends: the months the source in force on that
 -- day sets (Điều lệ Đảng, Điều 5: twelve months from admission), counted from the joining date.
+-- Per cell: each row is one cell's; run for every cell, then narrowed.
 WITH ends AS (
     SELECT m.member_code, m.branch_code, m.joined_on, s.source, s.citation_vi, s.citation_en,
            CAST(m.joined_on + to_months(CAST(t.value AS INTEGER)) AS DATE) AS ends_on,

@@ -30,7 +30,7 @@ ORDER BY s.on_date;
 -- The score view is read once (MATERIALIZED) for both the periods and the figures: read twice,
 -- it was bound, optimised and computed twice (80 → 45 ms on the sample).
 WITH same_kind AS MATERIALIZED (
-    SELECT * FROM v_branch_period_scores
+    SELECT * FROM mart_branch_period_scores
     WHERE period_kind(period) = period_kind($period) AND period_order(period) <= period_order($period)
 ),
 chosen AS (
@@ -93,7 +93,7 @@ held AS (
     FROM cells c
     JOIN tagged t ON c.founded_on IS NULL OR last_day(c.founded_on) <= t.month_end
     JOIN chosen USING (period)
-    LEFT JOIN v_meetings_judged m ON m.branch_code = c.branch_code AND last_day(m.held_on) = t.month_end
+    LEFT JOIN mart_meetings_judged m ON m.branch_code = c.branch_code AND last_day(m.held_on) = t.month_end
     GROUP BY ALL
 ),
 asked AS (
@@ -104,7 +104,7 @@ asked AS (
     FROM cells c
     JOIN tagged t ON c.founded_on IS NULL OR last_day(c.founded_on) <= t.month_end
     JOIN chosen USING (period)
-    JOIN v_source_rules r ON r.topic = 'meeting' AND t.month_end BETWEEN r.in_force_from AND r.in_force_to
+    JOIN mart_source_rules r ON r.topic = 'meeting' AND t.month_end BETWEEN r.in_force_from AND r.in_force_to
     GROUP BY ALL
 ),
 judged AS (

@@ -9,6 +9,7 @@
 -- name: actions
 -- Every action of the cells given (and the Đảng ủy's own when $include_committee), as on $today,
 -- with its pace and projected finish; days_late_projected = projected finish − due date.
+-- Per cell: each row is one cell's; run for every cell, then narrowed.
 WITH state AS (
     SELECT * FROM action_state_in($today, $branches, $include_committee)
 ),

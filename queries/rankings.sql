@@ -5,10 +5,11 @@
 -- 'year_before' (the same period a year earlier). Ties share a rank. Ranks are among the
 -- cells the caller may see ($caller_cells, set by the query runner): the Đảng bộ for a user of
 -- every cell; a user limited to some cells is never told where the other cells stand.
+-- Per cell: each row is one cell's; run for every cell, then narrowed.
 WITH visible AS (
     SELECT * REPLACE (CASE WHEN complete THEN rank() OVER (
                PARTITION BY period, complete ORDER BY total_score DESC) END AS rank)
-    FROM v_branch_period_scores
+    FROM mart_branch_period_scores
     WHERE list_contains($caller_cells, branch_code)
 ),
 current AS (
@@ -41,9 +42,10 @@ ORDER BY c.complete DESC, c.rank NULLS LAST, c.branch_name COLLATE vi;
 -- name: history
 -- Total score and rank of each cell in every complete period of the given kind
 -- ('year' or 'quarter'), for the lines over time; ranks among $caller_cells as in leaderboard.
+-- Per cell: each row is one cell's; run for every cell, then narrowed.
 WITH visible AS (
     SELECT * REPLACE (rank() OVER (PARTITION BY period ORDER BY total_score DESC) AS rank)
-    FROM v_branch_period_scores
+    FROM mart_branch_period_scores
     WHERE complete AND list_contains($caller_cells, branch_code)
 )
 SELECT period, period_order(period) AS ord, period_year(period) AS year, branch_code, branch_name,
@@ -56,16 +58,17 @@ ORDER BY ord, branch_name COLLATE vi;
 -- How many cells of a period fall in each level by score (complete ones only).
 SELECT l.code AS level, l.ordinal, count(s.branch_code) AS cells
 FROM levels l
-LEFT JOIN v_branch_period_scores s
+LEFT JOIN mart_branch_period_scores s
        ON s.computed_level = l.code AND s.period = $period AND list_contains($branches, s.branch_code)
 GROUP BY l.code, l.ordinal
 ORDER BY l.ordinal;
 
 -- name: criteria_matrix
 -- Cell × criterion of a period: the score and its share of the criterion's maximum.
+-- Per cell: each row is one cell's; run for every cell, then narrowed.
 SELECT b.branch_code, b.branch_name, pc.criterion_code, pc.criterion_name, pc."group", pc.max_points,
        s.score, s.score / pc.max_points AS share
-FROM v_period_criteria pc
+FROM mart_period_criteria pc
 CROSS JOIN v_branches b
 LEFT JOIN v_scores s ON s.period = pc.period AND s.branch_code = b.branch_code
                     AND s.criterion_code = pc.criterion_code
@@ -77,7 +80,7 @@ ORDER BY b.branch_name COLLATE vi, pc.criterion_code;
 -- average of the cells given ($branches: the Đảng bộ within the caller's scope)
 -- and against the comparison period ($compare as in leaderboard).
 WITH crit AS (
-    SELECT * FROM v_period_criteria WHERE period = $period
+    SELECT * FROM mart_period_criteria WHERE period = $period
 ),
 scores AS (
     SELECT s.branch_code, s.criterion_code, s.score FROM v_scores s
@@ -104,8 +107,9 @@ ORDER BY c.criterion_code;
 
 -- name: member_levels
 -- Member ratings per cell, year and level (for the distribution of member levels).
+-- Per cell: each row is one cell's; run for every cell, then narrowed.
 SELECT r.year, r.branch_code, b.branch_name, r.level, l.ordinal, count(*) AS members
-FROM v_member_ratings r
+FROM mart_member_ratings r
 JOIN v_branches b USING (branch_code)
 JOIN levels l ON l.code = r.level
 WHERE list_contains($branches, r.branch_code)

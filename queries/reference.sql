@@ -1,5 +1,6 @@
 -- name: branch_options
 -- Active cells the caller may see, for the branch filter, in Vietnamese order.
+-- Per cell: each row is one cell's; run for every cell, then narrowed.
 SELECT branch_code, branch_name
 FROM v_branches
 WHERE active AND list_contains($branches, branch_code)

@@ -18,6 +18,7 @@ ORDER BY x.year DESC;
 -- Every cell given and every member of those cells in $year (in the cell on 31/12, or named by a
 -- proposal or a rating of the year), with the self-rating, the cell's proposal and the decision.
 -- Full names only when $show_names (administrators).
+-- Per cell: each row is one cell's; run for every cell, then narrowed.
 WITH year_end AS (SELECT make_date($year, 12, 31) AS d),
 subjects AS (
     SELECT 'chi_bo' AS subject_kind, b.branch_code AS subject_code, b.branch_code, NULL AS full_name,
@@ -54,13 +55,14 @@ ORDER BY s.branch_code, s.subject_kind, s.subject_code;
 -- name: cell_scores
 -- Each cell's score for the year (the annual period) and the level its band implies, with the
 -- source of the bands (366-QĐ/TW from 2025; the office's own framework before).
+-- Per cell: each row is one cell's; run for every cell, then narrowed.
 SELECT s.branch_code, s.total_score, s.complete, s.computed_level, s.score_source, src.citation_vi,
        src.citation_en
-FROM v_branch_period_scores s
+FROM mart_branch_period_scores s
 JOIN sources src ON src.source = s.score_source
 WHERE s.period = CAST($year AS VARCHAR) AND list_contains($branches, s.branch_code)
 ORDER BY s.branch_code;
 
 -- name: quota_share
 -- The share of the 20 % quota for the ratings of $year and the source it comes from.
-SELECT quota_excellent_share AS share, source FROM v_rating_rules WHERE year = $year;
+SELECT quota_excellent_share AS share, source FROM mart_rating_rules WHERE year = $year;

@@ -33,8 +33,8 @@ SELECT m.year, m.branch_code, m.member_code AS subject_code, m.ordinal AS value,
        r.member_disciplined_best AS limit_value,
        m.level || '|' || (SELECT code FROM levels WHERE ordinal = r.member_disciplined_best) AS detail,
        CASE WHEN m.ordinal <= 2 THEN 'high' ELSE 'cap' END AS tag, r.source
-FROM v_member_ratings m
-JOIN v_rating_rules r USING (year)
+FROM mart_member_ratings m
+JOIN mart_rating_rules r USING (year)
 WHERE m.disciplined AND m.ordinal < r.member_disciplined_best AND list_contains($branches, m.branch_code)
 ORDER BY m.year, m.member_code;
 
@@ -48,14 +48,14 @@ WITH members AS (
            count(*) FILTER (WHERE ordinal <= 3) AS passed,
            count(*) FILTER (WHERE ordinal <= 2) AS good,
            list(member_code ORDER BY member_code) FILTER (WHERE disciplined AND on_committee) AS committee_disciplined
-    FROM v_member_ratings WHERE list_contains($branches, branch_code)
+    FROM mart_member_ratings WHERE list_contains($branches, branch_code)
     GROUP BY year, branch_code
 ),
 cells AS (
     SELECT c.year, c.subject_code AS branch_code, c.level, m.*, r.*
     FROM v_ratings c
     JOIN members m ON m.year = c.year AND m.branch_code = c.subject_code
-    JOIN v_rating_rules r ON r.year = c.year
+    JOIN mart_rating_rules r ON r.year = c.year
     WHERE c.subject_kind = 'chi_bo'
 )
 SELECT year, branch_code, branch_code AS subject_code, good / rated AS value,
@@ -85,7 +85,7 @@ SELECT r.year, r.subject_code AS branch_code, r.subject_code, s.total_score AS v
        CASE WHEN s.score_source <> 'DANG_BO' AND dl.ordinal < cl.ordinal THEN 'above' ELSE 'differs' END AS tag,
        s.score_source AS source
 FROM v_ratings r
-JOIN v_branch_period_scores s ON s.period = CAST(r.year AS VARCHAR) AND s.branch_code = r.subject_code
+JOIN mart_branch_period_scores s ON s.period = CAST(r.year AS VARCHAR) AND s.branch_code = r.subject_code
 JOIN levels dl ON dl.code = r.level
 JOIN levels cl ON cl.code = s.computed_level
 WHERE r.subject_kind = 'chi_bo' AND s.complete AND s.computed_level <> r.level
@@ -106,7 +106,7 @@ held AS (
     FROM v_branches b
     CROSS JOIN years y
     JOIN first_record f USING (branch_code)
-    LEFT JOIN v_meetings_judged m ON m.branch_code = b.branch_code AND year(m.held_on) = y.year
+    LEFT JOIN mart_meetings_judged m ON m.branch_code = b.branch_code AND year(m.held_on) = y.year
     WHERE b.active AND list_contains($branches, b.branch_code)
       AND (b.founded_on IS NULL OR b.founded_on <= make_date(y.year, 1, 31))
       AND f.first_on <= make_date(y.year, 1, 31)
@@ -115,7 +115,7 @@ held AS (
 SELECT h.year, h.branch_code, h.branch_code AS subject_code, h.regular AS value,
        r.regular_per_year AS limit_value, NULL AS detail, NULL AS tag, r.source
 FROM held h
-JOIN v_source_rules r
+JOIN mart_source_rules r
   ON r.topic = 'meeting' AND make_date(h.year, 12, 31) BETWEEN r.in_force_from AND r.in_force_to
 WHERE h.regular < r.regular_per_year
 ORDER BY h.year, h.branch_code;
@@ -137,7 +137,7 @@ held AS (
     FROM v_branches b
     CROSS JOIN bounds q
     JOIN first_record f USING (branch_code)
-    LEFT JOIN v_meetings_judged m ON m.branch_code = b.branch_code AND m.held_on BETWEEN q.starts_on AND q.ends_on
+    LEFT JOIN mart_meetings_judged m ON m.branch_code = b.branch_code AND m.held_on BETWEEN q.starts_on AND q.ends_on
     WHERE b.active AND list_contains($branches, b.branch_code) AND q.ends_on < CAST($today AS DATE)
       AND (b.founded_on IS NULL OR b.founded_on <= q.starts_on)
       AND f.first_on <= last_day(q.starts_on)
@@ -146,7 +146,7 @@ held AS (
 SELECT h.year, h.branch_code, h.branch_code AS subject_code, h.thematic AS value,
        r.thematic_per_quarter AS limit_value, CAST(h.quarter AS VARCHAR) AS detail, NULL AS tag, r.source
 FROM held h
-JOIN v_source_rules r ON r.topic = 'meeting' AND h.ends_on BETWEEN r.in_force_from AND r.in_force_to
+JOIN mart_source_rules r ON r.topic = 'meeting' AND h.ends_on BETWEEN r.in_force_from AND r.in_force_to
 WHERE h.thematic < r.thematic_per_quarter
 ORDER BY h.year, h.quarter, h.branch_code;
 
@@ -154,7 +154,7 @@ ORDER BY h.year, h.quarter, h.branch_code;
 -- Meetings whose attendance (present ÷ members not exempt) is not above the guidance's minimum.
 SELECT year(held_on) AS year, branch_code, branch_code AS subject_code, attendance AS value,
        attendance_above AS limit_value, strftime(held_on, '%d/%m/%Y') AS detail, NULL AS tag, source
-FROM v_meetings_judged
+FROM mart_meetings_judged
 WHERE low_attendance AND list_contains($branches, branch_code)
 ORDER BY held_on, branch_code;
 
@@ -162,7 +162,7 @@ ORDER BY held_on, branch_code;
 -- Meetings with unexcused absences (the guidance asks for none).
 SELECT year(held_on) AS year, branch_code, branch_code AS subject_code, absent_unexcused AS value,
        0 AS limit_value, strftime(held_on, '%d/%m/%Y') AS detail, NULL AS tag, source
-FROM v_meetings_judged
+FROM mart_meetings_judged
 WHERE has_unexcused AND list_contains($branches, branch_code)
 ORDER BY held_on, branch_code;
 
@@ -172,7 +172,7 @@ ORDER BY held_on, branch_code;
 SELECT year(held_on) AS year, branch_code, branch_code AS subject_code, minutes AS value,
        minutes_required AS limit_value, strftime(held_on, '%d/%m/%Y') AS detail,
        CASE WHEN is_combined THEN 'combined' END AS tag, source
-FROM v_meetings_judged
+FROM mart_meetings_judged
 WHERE too_short AND list_contains($branches, branch_code)
 ORDER BY held_on, branch_code;
 
@@ -197,6 +197,6 @@ SELECT k.year, k.branch_code, k.member_code AS subject_code, k.in_year AS value,
        r.removal_unexcused_months AS limit_value,
        k.listed || '|' || strftime(k.first_on, '%d/%m/%Y') AS detail, NULL AS tag, r.source
 FROM ranked k
-JOIN v_source_rules r ON r.topic = 'removal' AND k.first_on BETWEEN r.in_force_from AND r.in_force_to
+JOIN mart_source_rules r ON r.topic = 'removal' AND k.first_on BETWEEN r.in_force_from AND r.in_force_to
 WHERE k.nth = r.removal_unexcused_months
 ORDER BY k.year, k.member_code;

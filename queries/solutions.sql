@@ -7,6 +7,7 @@
 -- Every action of the cells given (and the Đảng ủy's own when $include_committee) as it stood
 -- on $today: latest report, %, status, overdue, days late, done date, largest drop between
 -- reports, days since the last report. branch_name is NULL for the Đảng ủy.
+-- Per cell: each row is one cell's; run for every cell, then narrowed.
 SELECT s.action_code, s.branch_code, b.branch_name, s.solution, s.description, s.owner,
        s.starts_on, s.due_on, s.reports, s.last_reported_on, s.percent, s.status, s.done_on,
        s.overdue, s.days_late, s.on_time, s.went_backwards, s.largest_drop, s.last_drop_on,
@@ -19,6 +20,7 @@ ORDER BY s.solution, s.due_on, s.action_code;
 -- Solution × unit (every active cell given, and the Đảng ủy when $include_committee), complete
 -- grid: average latest progress (NULL where the unit has no action under the solution), number
 -- of actions, overdue, done. Units: the Đảng ủy first, then cells in Vietnamese order.
+-- Per cell: each row is one cell's; run for every cell, then narrowed.
 WITH state AS (
     SELECT * FROM action_state_in($today, $branches, $include_committee)
 ),

@@ -151,3 +151,33 @@ def test_the_committees_actions_count_only_for_a_caller_of_every_cell_looking_at
     assert units(branches=every[:3]) == set(every[:3])
     # Even a scope holding every cell is a scope: the Đảng ủy's own actions are not his.
     assert units(scope=frozenset(every)) == set(every)
+
+
+# Parameters for running every per-cell query on the sample (a new parameter fails here first).
+PER_CELL_PARAMS = dict(period="2025", periods=4, today=dt.date(2026, 11, 26), plan_days=30, year=2025, reports=3,
+                       kind="year", compare="previous")
+
+
+@pytest.mark.parametrize("name", sorted(n for n, q in queries.load_all().items() if q.per_cell))
+def test_a_per_cell_query_gives_each_cell_the_rows_it_gives_that_cell_alone(sample_db, name):
+    """What ``PageContext.query`` relies on to narrow instead of querying again: the rows of the
+    chosen cells among every cell's rows are exactly the rows of a query over the chosen cells,
+    for a user of every cell and for a user limited to two."""
+    query = queries.get(name)
+    assert query.scoped, f"{name} is marked per cell but takes no $branches"
+    params = {p: PER_CELL_PARAMS[p] for p in query.params - {"branches", *queries.CALLER_PARAMS}}
+    cur = store.cursor(sample_db)
+    for scope in (None, frozenset({"CB01", "CB04"})):
+        every = queries.run(name, cur=cur, scope=scope, names_allowed=True, **params)
+        assert "branch_code" in every.columns
+        assert len(every), f"{name} returns no rows on the sample: the test would prove nothing"
+        for chosen in (["CB04"], ["CB01", "CB04"]):
+            alone = queries.run(name, cur=cur, scope=scope, names_allowed=True, branches=chosen, **params)
+            narrowed = every[every["branch_code"].isin(chosen)].reset_index(drop=True)
+            pd.testing.assert_frame_equal(alone.reset_index(drop=True), narrowed, check_dtype=False)
+
+
+def test_queries_that_sum_over_the_chosen_cells_are_not_marked_per_cell():
+    for name in ("overview.score_history", "overview.meeting_compliance", "solutions.timeline",
+                 "solutions.by_solution", "rules.quota_members", "rankings.member_quota"):
+        assert not queries.get(name).per_cell, name

@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dashboard import queries, rules, store
+from tests.rows import refresh
 
 pytestmark = pytest.mark.slow      # dozens of random stores each
 
@@ -44,6 +45,7 @@ def test_ranking_is_the_sum_ranked_with_shared_ties_whatever_the_row_order(db, s
     cur.execute("INSERT INTO scores (period, branch_code, criterion_code, score, upload_id) "
                 "SELECT '2025', unnest($b), unnest($c), unnest($s), 0",
                 {"b": [r[0] for r in rows], "c": [r[1] for r in rows], "s": [r[2] for r in rows]})
+    refresh(cur)
     board = queries.run("rankings.leaderboard", cur=cur, period="2025", compare="previous",
                         branches=CELLS[:len(scores)]).set_index("branch_code")
     totals = {cell: sum(s.values()) for cell, s in zip(CELLS, scores)}
@@ -70,6 +72,7 @@ def test_member_quota_agrees_with_a_direct_count(db, levels, seed):
     cur.execute("INSERT INTO ratings (year, subject_kind, subject_code, level, disciplined, upload_id) "
                 "SELECT 2025, 'dang_vien', unnest($m), unnest($l), FALSE, 0",
                 {"m": [m for m, _ in members], "l": levels})
+    refresh(cur)
     run = functools.partial(queries.run, cur=cur)
     # Strict arithmetic in integers: n HTXSNV may not exceed ⌊n_HTTNV / 5⌋ (20 %, rounded down).
     breach = levels.count("HTXSNV") > levels.count("HTTNV") // 5

@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from .. import auth, charts, i18n, periods, queries, rules, settings, store
+from .. import auth, charts, i18n, periods, queries, rules, settings, store, summary
 from ..contract import COMMITTEE_CODE
 from . import cancel, url, warm
 
@@ -59,12 +59,24 @@ class PageContext:
         return names.get(code, code)
 
     def query(self, name: str, **params: object) -> pd.DataFrame:
-        """A named query's rows, cached until the data changes (scoped queries: the cells shown)."""
-        if queries.get(name).scoped and "branches" not in params:
-            params["branches"] = self.cells
+        """A named query's rows, cached until the data changes (scoped queries: the cells shown).
+
+        A query whose rows each belong to one cell (``queries.PER_CELL_TAG``) is read for every
+        cell in scope and narrowed to the cells shown: changing the cell filter reads the cache.
+        """
+        query, narrow = queries.get(name), None
+        if query.scoped and "branches" not in params:
+            if query.per_cell and self.selected_cells:
+                narrow = list(self.selected_cells)
+                params["branches"] = list(self.cell_options["branch_code"])
+            else:
+                params["branches"] = self.cells
         frozen = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
         warm.remember_query(name, frozen, self._scope(), str(db_path()), self.user.can("names"))
-        return _cached_query(name, frozen, self._scope(), self.version, str(db_path()), self.user.can("names"))
+        frame = _cached_query(name, frozen, self._scope(), self.version, str(db_path()), self.user.can("names"))
+        if narrow is not None:
+            frame = frame[frame["branch_code"].isin(narrow)].reset_index(drop=True)
+        return frame
 
     def query_fresh(self, name: str, **params: object) -> pd.DataFrame:
         """A named query read now, bypassing the cache (for tables the data version does not cover)."""
@@ -80,6 +92,17 @@ class PageContext:
                tuple(sorted(topics)) if topics else None)
         warm.remember_findings(self, key)
         return _cached_findings(self, self.version, *key)
+
+    def overview(self, ranked: bool) -> "summary.Figures":
+        """Every figure of the overview of the period for the cells shown (``summary.overview_figures``),
+        kept per data version: a rerun or another reader of the same view reads it back."""
+        key = (str(db_path()), tuple(self.cells), self._scope(), self.period, self.today, self.lang, ranked,
+               self.user.can("names"))
+        return _cached_overview(self, self.version, *key)
+
+    def overview_board(self) -> pd.DataFrame:
+        """The period's ranking, compared with the previous period (the overview's board)."""
+        return self.query("rankings.leaderboard", period=self.period, compare="previous")
 
     def chart(self, builder, *args) -> dict:
         """A chart's Vega-Lite spec (a builder of ``dashboard.charts``), built and validated once
@@ -202,6 +225,18 @@ def _cached_findings(_ctx: PageContext, version: int, db: str, cells: tuple[str,
     return rules.collect(_ctx.query, list(cells), today, lang, years=set(years) if years else None,
                          member_names=_ctx.member_names() if names_allowed else None,
                          topics=set(topics) if topics else None)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _cached_overview(_ctx: PageContext, version: int, db: str, cells: tuple[str, ...], scope: tuple | None,
+                     period: str, today: dt.date, lang: str, ranked: bool, names_allowed: bool) -> "summary.Figures":
+    # Rules over every cell in scope (the 20 % quota is about the whole Đảng bộ), then the
+    # Đảng bộ-wide findings and those of the cells shown.
+    findings = _ctx.findings(years={periods.parse_period(period).year})
+    findings = findings[findings["branch_code"].isna() | findings["branch_code"].isin(cells)]
+    return summary.overview_figures(_ctx.query, period=period, today=today, lang=lang, board=_ctx.overview_board(),
+                                    findings=findings, cell_name=_ctx.cell_name, limitation_title=_ctx.limitation,
+                                    ranked=ranked)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
