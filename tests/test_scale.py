@@ -247,3 +247,26 @@ def test_a_rerun_runs_no_query_and_the_view_after_a_commit_shows_the_new_data(sa
     ingest.commit(batch, who="kiểm thử", source="cli", path=sample_db)
     at.run()
     assert list(at.dataframe[0].value["Tổng điểm"]) == ["50,0"]
+
+
+def test_a_chart_is_kept_with_its_data_as_arrow_and_its_files_read_the_same_rows():
+    """Cached chart specs hold their datasets as Arrow bytes (Streamlit sends bytes as they are
+    instead of converting rows on every draw); the PNG/SVG renderer reads back the very rows."""
+    import altair as alt
+
+    frame = pd.DataFrame({"branch_name": ["Chi bộ 1", "Chi bộ 2", None], "share": [0.5, None, 0.75],
+                          "month": pd.to_datetime(["2025-01-31", "2025-02-28", "2025-03-31"]), "n": [1, 2, 3]})
+    plain = charts.spec(alt.Chart(frame).mark_bar().encode(x="branch_name:N", y="share:Q"))
+    kept = charts.with_arrow_datasets(plain)
+    assert all(isinstance(v, bytes) for v in kept["datasets"].values())
+    assert all(isinstance(v, list) for v in plain["datasets"].values())       # the input is left alone
+    rows = charts.with_row_datasets(kept)["datasets"]
+    assert list(rows.values()) == [[
+        {"branch_name": "Chi bộ 1", "share": 0.5, "month": "2025-01-31T00:00:00", "n": 1},
+        {"branch_name": "Chi bộ 2", "share": None, "month": "2025-02-28T00:00:00", "n": 2},
+        {"branch_name": None, "share": 0.75, "month": "2025-03-31T00:00:00", "n": 3}]]
+
+
+def test_rows_arrow_cannot_type_go_through_streamlit_s_own_conversion():
+    mixed = {"datasets": {"d": [{"v": 1}, {"v": "một"}]}}     # an int and a text in one column
+    assert charts.with_row_datasets(charts.with_arrow_datasets(mixed))["datasets"]["d"] == [{"v": "1"}, {"v": "một"}]

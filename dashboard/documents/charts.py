@@ -16,6 +16,7 @@ import threading
 
 import vl_convert as vlc
 
+from ..charts import with_row_datasets
 from . import FONTS_DIR
 
 FONT = "Dashboard Sans"
@@ -40,7 +41,7 @@ def _register_fonts() -> None:
 def prepared(spec: dict, width: int = DEFAULT_WIDTH) -> dict:
     """The spec ready for a file: a fixed width where the page lets the browser size it, and a
     white background (a page's chart sits on white; a transparent PNG would not)."""
-    out = copy.deepcopy(spec)
+    out = copy.deepcopy(with_row_datasets(spec))
     single_view = "mark" in out or "layer" in out
     if out.get("width") == "container" or (single_view and "width" not in out):
         out["width"] = width
