@@ -32,6 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--sessions", default="1,16")
     p.add_argument("--rounds", type=int, default=2)
     p.add_argument("--force-load", action="store_true", help="measure the uploads again and rebuild the stores")
+    p.add_argument("--split-only", action="store_true", help="L: build its store from the split files only")
     p.add_argument("--skip", default="", help="steps to skip: pages, concurrency")
     p.add_argument("--date", default=None)
     args = p.parse_args(argv)
@@ -46,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
         generate.generate(size, log=log)
         steps["generate"] = time.perf_counter() - started
         started = time.perf_counter()
-        loaded = load.load(size, force=args.force_load, log=log)
+        loaded = load.load(size, force=args.force_load, log=log, split_only=args.split_only and size == "L")
         steps["load" + (" (cached)" if loaded.get("cached") else "")] = time.perf_counter() - started
         if "pages" not in skip:
             from .pages import run_pages
