@@ -25,15 +25,15 @@ forms = ctx.labels("discipline_form")
 shown_years = list(range(year - 4, year + 1))
 by_year = roster.ratings_by_year(ratings, shown_years)
 last = roster.last_discipline(ratings[ratings["year"] <= year])
-missed = ctx.query("members.unexcused", year=year).set_index("member_code")
+missed = ctx.query("members.unexcused", year=year).set_index("member_code")["meetings"].to_dict()
+levels = {y: by_year[y].dropna().to_dict() if y in by_year else {} for y in shown_years}   # dicts: one lookup a row
 table = register.assign(
     name=[names.get(c, "") for c in register["member_code"]],
     kind_name=[kinds.get(k, "") for k in register["kind"]],
     discipline=[f"{last[c][0]}: {forms.get(last[c][1], last[c][1] or '')}" if c in last else ""
                 for c in register["member_code"]],
-    missed=[int(missed["meetings"].get(c, 0)) for c in register["member_code"]],
-    **{str(y): [by_year[y].get(c) if c in by_year.index else None for c in register["member_code"]]
-       for y in shown_years})
+    missed=[int(missed.get(c, 0)) for c in register["member_code"]],
+    **{str(y): [levels[y].get(c) for c in register["member_code"]] for y in shown_years})
 st.subheader(ctx.t("roster.register.title"))
 st.caption(ctx.t("roster.register.help", year=year))
 columns = [("member_code", "roster.col.member", "text")] + ([("name", "roster.col.name", "text")] if names else [])
@@ -69,8 +69,11 @@ def member_list(key: str, codes: pd.DataFrame, basis: str, columns: list[tuple[s
              filters=chosen, period=str(year))
 
 
+registered = set(register["member_code"])
+
+
 def codes(found: list[str]) -> pd.DataFrame:
-    return pd.DataFrame({"member_code": [c for c in found if c in set(register["member_code"])]})
+    return pd.DataFrame({"member_code": [c for c in found if c in registered]})
 
 
 from_data = ctx.t("roster.basis.data")

@@ -91,6 +91,8 @@ page.write(ctx, year, plan)
 
 # ---- the workbook the office circulates: the template's two sheets
 file_name = export.export_file_name(ctx.t("yearend.export.name"), str(year), ctx.today)
-st.download_button(ctx.t("yearend.export.button"), data=entry.export_workbook(subjects, year), file_name=file_name,
-                   mime=ui.uploads.XLSX_MIME, icon=":material/download:", on_click=ui.audit_export,
-                   args=(ctx, file_name), key="yearend_export")
+# written on the click (recorded then), not on every rerun: 190 ms at 60 cells
+st.download_button(ctx.t("yearend.export.button"),
+                   data=ui.downloads.audited(ctx, file_name, lambda: entry.export_workbook(subjects, year)),
+                   file_name=file_name, mime=ui.uploads.XLSX_MIME, icon=":material/download:", on_click="ignore",
+                   key="yearend_export")

@@ -47,3 +47,17 @@ def test_findings_are_ranked_and_the_most_urgent_goes_first():
     assert limitation_findings.most_urgent(found) is found[0]
     assert limitation_findings.brief(found[1], "Tự phê bình và phê bình", "vi") == "“Tự phê bình và phê bình” ở Hai"
     assert limitation_findings.window("2026-Q1") == ["2025-Q2", "2025-Q3", "2025-Q4", "2026-Q1"]
+
+
+def test_a_mean_skips_cells_without_a_value_and_a_count_adds_up():
+    # A2 as a share of its maximum: X1 6/8 in 2025, X2 not scored → the mean of the known, 75 %;
+    # 2024: 4/8 and 8/8 → 75 % too. Disciplined: 1 + 2 = 3 in 2025, 0 in 2024.
+    l4 = pd.DataFrame({"period": ["2024", "2024", "2025", "2025"], "branch_code": ["X1", "X2", "X1", "X2"],
+                       "members": [10, 10, 10, 10], "committed": [10, 10, 10, 10], "kept": [0, 0, 0, 0],
+                       "judged": [0, 0, 0, 0], "post_kept": [0, 0, 0, 0], "post_judged": [0, 0, 0, 0],
+                       "a2_share": [0.5, 1.0, 0.75, None], "disciplined": [0, 0, 1, 2]})
+    board = limitations.table(frames(l4=l4), "L4", PERIODS, [("X1", "Một"), ("X2", "Hai")], "Đảng bộ", "vi")
+    a2 = board.set_index("Số đo").loc["Tiêu chí A2 (đạo đức, lối sống, nêu gương), tỷ lệ điểm"]
+    assert (a2["Đảng bộ"], a2["So với kỳ trước"], a2["Một"], a2["Hai"]) == ("75,0 %", "= 0,0", "75,0 % (▲ 25,0)", "—")
+    disciplined = board.set_index("Số đo").loc["Đảng viên bị kỷ luật trong năm"]
+    assert (disciplined["Đảng bộ"], disciplined["Một"], disciplined["Hai"]) == ("3", "1 (▲ 1)", "2 (▲ 2)")
