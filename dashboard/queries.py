@@ -190,6 +190,26 @@ def all_cells(cur) -> list[str]:
     return [r[0] for r in execute("cells.all", cur=cur).fetchall()]
 
 
+def committee_included(cur, scope: frozenset[str] | None, branches) -> bool:
+    """Whether the Đảng ủy's own rows count (``$include_committee``): for a caller who may see
+    every cell and looks at every active one."""
+    if scope is not None:
+        return False
+    active = {r[0] for r in execute("cells.active", cur=cur).fetchall()}
+    return active <= set(branches)
+
+
+def narrow(frame: pd.DataFrame, branches, *, cur, scope: frozenset[str] | None) -> pd.Series:
+    """Which rows of a per-cell query's result over every cell in scope belong to ``branches``:
+    the cells' own rows, and the Đảng ủy's when a query over ``branches`` would include them."""
+    from .contract import COMMITTEE_CODE
+
+    keep = set(branches)
+    if committee_included(cur, scope, branches):
+        keep.add(COMMITTEE_CODE)
+    return frame["branch_code"].isin(keep)
+
+
 def run(name: str, /, *, cur=None, scope: frozenset[str] | None = None, names_allowed: bool = False,
         **params: object) -> pd.DataFrame:
     """Run a named query and return its rows as a DataFrame.
@@ -219,7 +239,6 @@ def run(name: str, /, *, cur=None, scope: frozenset[str] | None = None, names_al
         branches = [b for b in branches if scope is None or b in scope]
         params[SCOPE_PARAM] = sorted(set(branches))
         if COMMITTEE_PARAM in query.params:
-            active = {r[0] for r in execute("cells.active", cur=cur).fetchall()}
-            params[COMMITTEE_PARAM] = scope is None and active <= set(branches)
+            params[COMMITTEE_PARAM] = committee_included(cur, scope, branches)
     _bind(query, params)
     return _timed(query, cur, params, "runs", fetch=lambda result: result.df())

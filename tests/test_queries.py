@@ -171,9 +171,10 @@ def test_a_per_cell_query_gives_each_cell_the_rows_it_gives_that_cell_alone(samp
         every = queries.run(name, cur=cur, scope=scope, names_allowed=True, **params)
         assert "branch_code" in every.columns
         assert len(every), f"{name} returns no rows on the sample: the test would prove nothing"
-        for chosen in (["CB04"], ["CB01", "CB04"]):
+        every_cell = sorted(scope or {"CB01", "CB02", "CB03", "CB04"})
+        for chosen in (["CB04"], ["CB01", "CB04"], every_cell):   # every cell chosen: the Đảng ủy's rows too
             alone = queries.run(name, cur=cur, scope=scope, names_allowed=True, branches=chosen, **params)
-            narrowed = every[every["branch_code"].isin(chosen)].reset_index(drop=True)
+            narrowed = every[queries.narrow(every, chosen, cur=cur, scope=scope)].reset_index(drop=True)
             pd.testing.assert_frame_equal(alone.reset_index(drop=True), narrowed, check_dtype=False)
 
 

@@ -75,7 +75,8 @@ class PageContext:
         warm.remember_query(name, frozen, self._scope(), str(db_path()), self.user.can("names"))
         frame = _cached_query(name, frozen, self._scope(), self.version, str(db_path()), self.user.can("names"))
         if narrow is not None:
-            frame = frame[frame["branch_code"].isin(narrow)].reset_index(drop=True)
+            keep = queries.narrow(frame, narrow, cur=store.cursor(db_path()), scope=self.user.scope)
+            frame = frame[keep].reset_index(drop=True)
         return frame
 
     def query_fresh(self, name: str, **params: object) -> pd.DataFrame:
