@@ -16,6 +16,7 @@ from . import fmt, i18n
 
 CODES = ("L1", "L2", "L3", "L4")
 TREND_PERIODS = 4          # the period shown and the three of the same kind before it
+MAX_UNIT_COLUMNS = 20     # cells a measure table shows side by side (the page says when there are more)
 WHOLE = "_whole"           # the column of the Đảng bộ (or of the cells shown) in a measure table
 
 

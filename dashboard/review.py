@@ -35,13 +35,13 @@ def cell_table(subjects: pd.DataFrame, scores: pd.DataFrame, citation: str = "ci
     for column, step in STEPS:
         missing = members[~members[column].map(_has)].groupby("branch_code").size()
         cells[f"members_missing_{step}"] = [int(missing.get(c, 0)) for c in cells["branch_code"]]
-    cells["members"] = [int((members["branch_code"] == c).sum()) for c in cells["branch_code"]]
+    counted = members.groupby("branch_code").size().to_dict()       # one pass, not one per cell
+    cells["members"] = [int(counted.get(c, 0)) for c in cells["branch_code"]]
     scored = scores.set_index("branch_code") if len(scores) else pd.DataFrame(
         columns=["total_score", "complete", "computed_level", "score_source"])
-    cells["total_score"] = [scored["total_score"].get(c) if c in scored.index else None for c in cells["branch_code"]]
-    cells["band_level"] = [scored["computed_level"].get(c) if c in scored.index else None for c in cells["branch_code"]]
-    cells["band_source"] = [scored[citation].get(c) if c in scored.index and citation in scored else None
-                            for c in cells["branch_code"]]
+    for column, source in (("total_score", "total_score"), ("band_level", "computed_level"), ("band_source", citation)):
+        values = scored[source].to_dict() if source in scored else {}
+        cells[column] = [values.get(c) for c in cells["branch_code"]]
     return cells.reset_index(drop=True)
 
 

@@ -26,6 +26,10 @@ links = ctx.query("limitations.links")
 titles = ctx.solution_titles()
 actions = ctx.query("solutions.actions", today=ctx.today)
 cells = [(c, ctx.cell_name(c)) for c in ctx.cell_options["branch_code"] if c in ctx.cells]   # Vietnamese order
+# A column a cell: past limitations.MAX_UNIT_COLUMNS the tables show the first cells and say so
+# (2.000 columns took 7 s a rerun and no one reads them); the filter shows the others.
+capped = len(cells) > limitations.MAX_UNIT_COLUMNS
+cells_total, cells = len(cells), cells[:limitations.MAX_UNIT_COLUMNS]
 whole = ctx.t("lim.whole") if ctx.all_cells and ctx.user.scope is None else ctx.t("lim.shown")
 trend, measure = ctx.t("lim.col.trend"), ctx.t("lim.col.measure")
 
@@ -61,6 +65,9 @@ for number, code in enumerate(limitations.CODES, start=1):
                            title=f"{number}. {ctx.limitation(code)}", labels=list(board.columns))
         st.caption(ctx.t("lim.table.help", period=fmt.mid_sentence(periods.label(shown_periods[-1], ctx.lang)),
                          previous=fmt.mid_sentence(periods.label(shown_periods[-2], ctx.lang)), whole=whole))
+        if capped:
+            st.caption(ctx.t("table.capped_cells", shown=fmt.count_text(len(cells), ctx.lang),
+                             total=fmt.count_text(cells_total, ctx.lang)))
         if code == "L4":
             st.caption(ctx.t("lim.l4.year", year=year, previous=year - 1))
         if code == "L1":

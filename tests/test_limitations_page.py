@@ -102,3 +102,15 @@ def test_a_scoped_users_files_hold_only_his_cell(sample_db, users, today, monkey
     _, raw = downloaded(kept, button(at, "lim_board_L2_xlsx"))
     _, header, _, _ = sheet_table(raw)
     assert set(header) == {"Số đo", "Các chi bộ đang xem", "So với kỳ trước", "Xu hướng", CB02}
+
+
+def test_past_the_column_limit_a_table_shows_the_first_cells_and_says_so(sample_db, today, monkeypatch):
+    from dashboard import limitations
+
+    monkeypatch.setattr(limitations, "MAX_UNIT_COLUMNS", 2)
+    at = open_page("pages/han_che.py", {"ky": "2025"})
+    assert not at.exception, [e.value for e in at.exception]
+    l2 = blocks(at)[1]
+    # Two cell columns of the four (the Đảng bộ's own column is "Đảng bộ", not a "Chi bộ …").
+    assert len([c for c in l2.columns if c.startswith("Chi bộ")]) == 2
+    assert texts(at).count("Bảng hiện 2 chi bộ đầu tiên trong 4 chi bộ; chọn chi bộ ở bộ lọc để xem các chi bộ khác.") == 4

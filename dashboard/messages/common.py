@@ -22,6 +22,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "chart.capped": {
         "vi": "Biểu đồ vẽ {shown} chi bộ đầu tiên trong {total} chi bộ; chọn chi bộ ở bộ lọc để xem các chi bộ khác.",
         "en": "The chart draws the first {shown} of {total} cells; choose cells in the filter to see the others."},
+    "table.capped_cells": {
+        "vi": "Bảng hiện {shown} chi bộ đầu tiên trong {total} chi bộ; chọn chi bộ ở bộ lọc để xem các chi bộ khác.",
+        "en": "The table shows the first {shown} of {total} cells; choose cells in the filter to see the others."},
     "table.page": {"vi": "Trang (trong {pages} trang)", "en": "Page (of {pages})"},
     "table.rows": {"vi": "Dòng {first}–{last} trong {total} dòng.", "en": "Rows {first}–{last} of {total}."},
     "filter.heading": {"vi": "Bộ lọc", "en": "Filters"},
