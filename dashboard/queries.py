@@ -199,14 +199,13 @@ def committee_included(cur, scope: frozenset[str] | None, branches) -> bool:
     return active <= set(branches)
 
 
-def narrow(frame: pd.DataFrame, branches, *, cur, scope: frozenset[str] | None) -> pd.Series:
+def narrow(frame: pd.DataFrame, branches, committee: bool) -> pd.Series:
     """Which rows of a per-cell query's result over every cell in scope belong to ``branches``:
-    the cells' own rows, and the Đảng ủy's when a query over ``branches`` would include them."""
+    the cells' own rows, and the Đảng ủy's when ``committee`` (what ``committee_included`` says
+    of a query over ``branches``)."""
     from .contract import COMMITTEE_CODE
 
-    keep = set(branches)
-    if committee_included(cur, scope, branches):
-        keep.add(COMMITTEE_CODE)
+    keep = set(branches) | ({COMMITTEE_CODE} if committee else set())
     return frame["branch_code"].isin(keep)
 
 

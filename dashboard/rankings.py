@@ -1,7 +1,7 @@
 """Ranking helpers that need no Streamlit: sorting, flags per cell, gains and losses.
 
 The scores, ranks and changes themselves come from SQL (``queries/rankings.sql``
-over the ``v_branch_period_scores`` mart); this module arranges them.
+over the ``mart_branch_period_scores`` table, migration 0014); this module arranges them.
 """
 
 from __future__ import annotations

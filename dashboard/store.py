@@ -125,9 +125,10 @@ def migrate(conn: duckdb.DuckDBPyConnection, upto: int | None = None) -> list[in
             queries.execute("store.record_migration", cur=cur, version=version, name=name)
         applied.append(version)
         log.info("applied migration %04d_%s", version, name)
-    if applied:                   # a migration may have changed what a mart's view returns
+    if applied and schema_version(cur) >= MARTS_FROM:
+        # A migration may have changed what a mart's view returns, its columns included.
         with transaction(cur):
-            refresh_marts(cur)
+            queries.execute("marts.rebuild", cur=cur)
     return applied
 
 

@@ -112,3 +112,17 @@ def test_a_store_migrated_from_before_the_marts_gets_them_filled(tmp_path):
     assert total(cur, "mart_branch_period_scores", "2024", "X1") == pytest.approx(100.0)   # every maximum
     assert differences(cur) == {}
     conn.close()
+
+
+def test_a_later_migration_that_adds_a_column_under_a_mart_rebuilds_it(empty_db, monkeypatch):
+    """v_meetings_judged reads m.* of the meetings: a column added by a migration reaches the
+    view, and the mart is made again with it (a refill could not insert it)."""
+    store.close_all()
+    extra = (store.latest_version() + 1, "test_column", "ALTER TABLE meetings ADD COLUMN chair VARCHAR;")
+    monkeypatch.setattr(store, "migrations", lambda: [*_real_migrations(), extra])
+    cur = store.cursor(empty_db)
+    assert "chair" in [c[0] for c in cur.execute("DESCRIBE mart_meetings_judged").fetchall()]
+    assert differences(cur) == {}
+
+
+_real_migrations = store.migrations

@@ -174,7 +174,10 @@ def test_a_per_cell_query_gives_each_cell_the_rows_it_gives_that_cell_alone(samp
         every_cell = sorted(scope or {"CB01", "CB02", "CB03", "CB04"})
         for chosen in (["CB04"], ["CB01", "CB04"], every_cell):   # every cell chosen: the Đảng ủy's rows too
             alone = queries.run(name, cur=cur, scope=scope, names_allowed=True, branches=chosen, **params)
-            narrowed = every[queries.narrow(every, chosen, cur=cur, scope=scope)].reset_index(drop=True)
+            # What PageContext.query decides from the cell options: every active cell chosen, no scope.
+            committee = scope is None and set(chosen) >= {"CB01", "CB02", "CB03", "CB04"}
+            assert committee == queries.committee_included(cur, scope, chosen)
+            narrowed = every[queries.narrow(every, chosen, committee)].reset_index(drop=True)
             pd.testing.assert_frame_equal(alone.reset_index(drop=True), narrowed, check_dtype=False)
 
 

@@ -75,7 +75,10 @@ class PageContext:
         warm.remember_query(name, frozen, self._scope(), str(db_path()), self.user.can("names"))
         frame = _cached_query(name, frozen, self._scope(), self.version, str(db_path()), self.user.can("names"))
         if narrow is not None:
-            keep = queries.narrow(frame, narrow, cur=store.cursor(db_path()), scope=self.user.scope)
+            # The Đảng ủy's rows count for a user of every cell who chose every active cell
+            # (queries.committee_included; the options are the active cells in scope).
+            committee = self.user.scope is None and set(narrow) >= set(self.cell_options["branch_code"])
+            keep = queries.narrow(frame, narrow, committee)
             frame = frame[keep].reset_index(drop=True)
         return frame
 

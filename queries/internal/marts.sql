@@ -33,6 +33,16 @@ INSERT INTO mart_member_ratings BY NAME SELECT * FROM v_member_ratings;
 DELETE FROM mart_meetings_judged;
 INSERT INTO mart_meetings_judged BY NAME SELECT * FROM v_meetings_judged;
 
+-- name: rebuild
+-- Every mart made again from its view, columns included (after migrations: a view that reads
+-- "m.*" of a table gains the column a migration adds, which a refill could not insert).
+CREATE OR REPLACE TABLE mart_source_rules AS SELECT * FROM v_source_rules;
+CREATE OR REPLACE TABLE mart_rating_rules AS SELECT * FROM v_rating_rules;
+CREATE OR REPLACE TABLE mart_period_criteria AS SELECT * FROM v_period_criteria;
+CREATE OR REPLACE TABLE mart_branch_period_scores AS SELECT * FROM v_branch_period_scores;
+CREATE OR REPLACE TABLE mart_member_ratings AS SELECT * FROM v_member_ratings;
+CREATE OR REPLACE TABLE mart_meetings_judged AS SELECT * FROM v_meetings_judged;
+
 -- name: names
 -- The marts and the view each one holds.
 SELECT table_name AS mart, 'v_' || substr(table_name, 6) AS view FROM duckdb_tables()
