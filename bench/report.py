@@ -19,7 +19,9 @@ from .pages import summarise
 
 PAGE_NAMES = {"app.py": "Tổng quan", "pages/xep_hang.py": "Xếp hạng chi bộ",
               "pages/giai_phap.py": "Tiến độ giải pháp", "pages/sinh_hoat.py": "Sinh hoạt chi bộ",
-              "pages/tai_len.py": "Tải dữ liệu lên", "pages/lich_su.py": "Lịch sử tải lên"}
+              "pages/tai_len.py": "Tải dữ liệu lên", "pages/lich_su.py": "Lịch sử tải lên",
+              "pages/han_che.py": "Hạn chế và khắc phục", "pages/danh_gia_cuoi_nam.py": "Đánh giá cuối năm",
+              "pages/dang_vien.py": "Đảng viên"}
 PHASES = ("first", "cold", "warm", "filter", "period")
 # (first render = cold median, filter change) per size, in seconds; L adds RSS, naive and floor.
 TARGETS = {"S": (0.5, 0.1), "M": (1.0, 0.2), "L": (2.0, 0.3)}

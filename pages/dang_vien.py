@@ -88,8 +88,8 @@ removal = removal[(removal["rule"] == "removal_unexcused_months") & removal["bra
 member_list("removal", removal.rename(columns={"subject_code": "member_code"}), ctx.t("roster.basis.removal"),
             [("message", "roster.col.finding", "text"), ("source", "col.rule_source", "text")])
 found = roster.disciplined(ratings, year)
-member_list("disciplined", found[found["member_code"].isin(register["member_code"])].assign(
-    form=[forms.get(f, f or "") for f in found["discipline_form"]]), from_data,
+found = found[found["member_code"].isin(registered)]      # the form of the rows kept (a member who left is not)
+member_list("disciplined", found.assign(form=[forms.get(f, f or "") for f in found["discipline_form"]]), from_data,
     [("form", "roster.col.form", "text"), ("level", "roster.col.level", "text")])
 
 st.subheader(ctx.t("roster.probation.title"))

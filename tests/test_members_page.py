@@ -70,3 +70,23 @@ def test_a_secretarys_register_file_has_his_cell_without_names(sample_db, users,
     _, header, body, _ = sheet_table(raw)
     assert "Họ và tên" not in header and len(body) == 14
     assert_equals_page(raw, at.dataframe[0].value)
+
+
+def test_a_disciplined_member_who_has_left_is_not_listed_and_breaks_nothing(sample_db):
+    """At sector scale the page failed ("Length of values (254) does not match length of index
+    (253)"): a member disciplined in the year who has since left is in the ratings, not in the
+    register."""
+    from dashboard import store
+    from tests.rows import insert
+
+    cur = store.cursor(sample_db)
+    insert(cur, "members", [{"member_code": "DV900", "branch_code": "CB01", "kind": "chinh_thuc",
+                             "joined_on": "2010-01-01", "left_on": "2025-12-31"}])
+    # 2024: DV047 was reprimanded (khiển trách) and is still a member; DV900 too, and has left.
+    insert(cur, "ratings", [{"year": 2024, "subject_kind": "dang_vien", "subject_code": "DV900", "level": "KHTNV",
+                             "disciplined": True, "discipline_form": "canh_cao"}])
+    at = open_page("pages/dang_vien.py", {"nam": "2024"})
+    assert not at.exception, [e.value for e in at.exception]
+    listed = [set(df.value.get("Mã đảng viên", [])) for df in at.dataframe[1:]]
+    assert any(codes == {"DV047"} for codes in listed)
+    assert all("DV900" not in codes for codes in listed)
