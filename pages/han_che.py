@@ -25,7 +25,8 @@ found = limitation_findings.findings(frames, ctx.period, ctx.cell_name, ctx.lang
 links = ctx.query("limitations.links")
 titles = ctx.solution_titles()
 actions = ctx.query("solutions.actions", today=ctx.today)
-cells = [(c, ctx.cell_name(c)) for c in ctx.cell_options["branch_code"] if c in ctx.cells]   # Vietnamese order
+shown_cells = set(ctx.cells)
+cells = [(c, ctx.cell_name(c)) for c in ctx.cell_options["branch_code"] if c in shown_cells]   # Vietnamese order
 # A column a cell: past limitations.MAX_UNIT_COLUMNS the tables show the first cells and say so
 # (2.000 columns took 7 s a rerun and no one reads them); the filter shows the others.
 capped = len(cells) > limitations.MAX_UNIT_COLUMNS

@@ -45,7 +45,10 @@ class PageContext:
     @property
     def cells(self) -> list[str]:
         """The cells to show: the selection, or every cell in scope."""
-        return list(self.selected_cells) or list(self.cell_options["branch_code"])
+        if self.selected_cells:
+            return list(self.selected_cells)
+        every = self._once(("every_cell",), lambda: list(self.cell_options["branch_code"]))
+        return list(every)    # a copy: the caller may change it; reading the options each time cost 8 ms at 2.000 cells
 
     @property
     def all_cells(self) -> bool:
