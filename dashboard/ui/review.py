@@ -3,6 +3,7 @@ writes (proposals, decisions) through the upload's path."""
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import pandas as pd
@@ -68,23 +69,25 @@ def quota(ctx: PageContext, cells: pd.DataFrame, members: pd.DataFrame, share: f
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def _judged(db: str, version: int, year: int, plan: tuple, scope: tuple | None, today, lang: str,
-            names: tuple) -> pd.DataFrame:
+def _judged(db: str, version: int, year: int, key: str, scope: tuple | None, today, lang: str,
+            _plan: tuple, _names: tuple) -> pd.DataFrame:
     """``yearend.what_if`` (≈ 0,8 s on the sample) once per plan and data version: a rerun that
-    changes nothing in the planner does not judge it again."""
-    frame = pd.DataFrame(list(plan), columns=["subject_kind", "subject_code", "level"])
+    changes nothing in the planner does not judge it again. ``key`` is a digest of the plan and
+    the names (Streamlit hashing the 60.000-row plan itself cost seconds a rerun at sector scale)."""
+    frame = pd.DataFrame(list(_plan), columns=["subject_kind", "subject_code", "level"])
     return yearend.what_if(Path(db), year, frame, today, lang, scope=frozenset(scope) if scope is not None else None,
-                           member_names=dict(names))
+                           member_names=dict(_names))
 
 
 def checks(ctx: PageContext, year: int, plan: pd.DataFrame) -> None:
     """Every rating rule of the regime in force on the plan (written nowhere), with sources."""
     rows = tuple((k, c, lv) for k, c, lv in zip(plan["subject_kind"], plan["subject_code"], plan["level"]) if lv)
+    names = tuple(sorted(ctx.member_names().items()))
+    key = hashlib.sha256(repr((rows, names)).encode()).hexdigest()
     scope = tuple(sorted(ctx.user.scope)) if ctx.user.scope is not None else None
     try:
         with user_errors(ctx, expected=(yearend.ReadOnlyStore,)):
-            found = _judged(str(db_path()), ctx.version, year, rows, scope, ctx.today, ctx.lang,
-                            tuple(sorted(ctx.member_names().items())))
+            found = _judged(str(db_path()), ctx.version, year, key, scope, ctx.today, ctx.lang, rows, names)
     except yearend.ReadOnlyStore:
         st.info(ctx.t("yearend.checks.read_only"), icon=":material/info:")
         return
