@@ -92,8 +92,8 @@ MARTS = ("source_rules", "rating_rules", "period_criteria", "branch_period_score
 
 
 def refresh_marts(cur: duckdb.DuckDBPyConnection, only: tuple[str, ...] = MARTS) -> None:
-    """Refill the marts (or those named in ``only``) from their views, inside the caller's
-    transaction."""
+    """Make the marts (or those named in ``only``) again from their views, columns included,
+    inside the caller's transaction."""
     if schema_version(cur) >= MARTS_FROM:
         for name in MARTS:
             if name in only:
@@ -125,10 +125,9 @@ def migrate(conn: duckdb.DuckDBPyConnection, upto: int | None = None) -> list[in
             queries.execute("store.record_migration", cur=cur, version=version, name=name)
         applied.append(version)
         log.info("applied migration %04d_%s", version, name)
-    if applied and schema_version(cur) >= MARTS_FROM:
-        # A migration may have changed what a mart's view returns, its columns included.
+    if applied:                   # a migration may have changed what a mart's view returns
         with transaction(cur):
-            queries.execute("marts.rebuild", cur=cur)
+            refresh_marts(cur)
     return applied
 
 

@@ -1,46 +1,31 @@
 -- The marts (migration 0014): tables that hold what the heavy derived views return, so that a
 -- page query reads rows instead of recomputing scores, rules and meeting judgements. Each is
--- refilled from its view inside the caller's transaction (store.refresh_marts, in the order
--- store.MARTS gives: a mart's view may read an earlier mart's view).
+-- made again from its view inside the caller's transaction (store.refresh_marts, in the order
+-- store.MARTS gives), columns included: after a migration a view that reads "m.*" of a table
+-- gains the column the migration added, which a refill of the old table could not insert.
 
 -- name: refresh_source_rules
 -- The sources with a column per threshold (v_source_rules).
-DELETE FROM mart_source_rules;
-INSERT INTO mart_source_rules BY NAME SELECT * FROM v_source_rules;
+CREATE OR REPLACE TABLE mart_source_rules AS SELECT * FROM v_source_rules;
 
 -- name: refresh_rating_rules
 -- The rating regime of each year (v_rating_rules).
-DELETE FROM mart_rating_rules;
-INSERT INTO mart_rating_rules BY NAME SELECT * FROM v_rating_rules;
+CREATE OR REPLACE TABLE mart_rating_rules AS SELECT * FROM v_rating_rules;
 
 -- name: refresh_period_criteria
 -- The criteria of each scored period (v_period_criteria).
-DELETE FROM mart_period_criteria;
-INSERT INTO mart_period_criteria BY NAME SELECT * FROM v_period_criteria;
+CREATE OR REPLACE TABLE mart_period_criteria AS SELECT * FROM v_period_criteria;
 
 -- name: refresh_branch_period_scores
 -- Each cell's totals, level and rank per scored period (v_branch_period_scores).
-DELETE FROM mart_branch_period_scores;
-INSERT INTO mart_branch_period_scores BY NAME SELECT * FROM v_branch_period_scores;
+CREATE OR REPLACE TABLE mart_branch_period_scores AS SELECT * FROM v_branch_period_scores;
 
 -- name: refresh_member_ratings
 -- Member ratings with cell and committee seat (v_member_ratings).
-DELETE FROM mart_member_ratings;
-INSERT INTO mart_member_ratings BY NAME SELECT * FROM v_member_ratings;
+CREATE OR REPLACE TABLE mart_member_ratings AS SELECT * FROM v_member_ratings;
 
 -- name: refresh_meetings_judged
 -- Each meeting judged by the guidance in force on its day (v_meetings_judged).
-DELETE FROM mart_meetings_judged;
-INSERT INTO mart_meetings_judged BY NAME SELECT * FROM v_meetings_judged;
-
--- name: rebuild
--- Every mart made again from its view, columns included (after migrations: a view that reads
--- "m.*" of a table gains the column a migration adds, which a refill could not insert).
-CREATE OR REPLACE TABLE mart_source_rules AS SELECT * FROM v_source_rules;
-CREATE OR REPLACE TABLE mart_rating_rules AS SELECT * FROM v_rating_rules;
-CREATE OR REPLACE TABLE mart_period_criteria AS SELECT * FROM v_period_criteria;
-CREATE OR REPLACE TABLE mart_branch_period_scores AS SELECT * FROM v_branch_period_scores;
-CREATE OR REPLACE TABLE mart_member_ratings AS SELECT * FROM v_member_ratings;
 CREATE OR REPLACE TABLE mart_meetings_judged AS SELECT * FROM v_meetings_judged;
 
 -- name: names
