@@ -22,7 +22,6 @@ if actions.empty:
     st.stop()
 actions = progress.with_stale(progress.unit_names(actions, ctx.lang), stale_days)
 matrix = progress.unit_names(ctx.query("solutions.matrix", **today), ctx.lang)
-timeline = ctx.query("solutions.timeline", **today)
 projections = ctx.query("projections.actions", reports=projection.reports_used(), **today)
 titles = ctx.solution_titles()
 units = list(dict.fromkeys(matrix["branch_code"]))
@@ -64,6 +63,8 @@ left, right = st.columns([3, 2])
 with left:
     st.subheader(ctx.t("solutions.timeline.title"))
     st.caption(ctx.t("solutions.timeline.help"))
+    # Summed over the units in SQL (one unit when the focus names one); narrowed to the solution here.
+    timeline = ctx.query("solutions.timeline", unit=focus.unit, **today)
     series = progress.series_by_solution(progress.narrow(timeline, focus))
     finishes = projection.by_group(progress.narrow(projections, focus), ["solution"])
     finishes = finishes.assign(words=[projection.group_words(r, ctx.lang) for r in finishes.to_dict("records")])

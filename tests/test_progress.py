@@ -19,6 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dashboard import ingest, progress, queries, store
+from tests.rows import refresh
 from tests.workbooks import BRANCHES, xlsx_bytes
 
 TODAY = dt.date(2026, 11, 26)
@@ -127,7 +128,7 @@ def test_stale_counts_days_since_the_last_report_or_the_start(db):
 
 
 def test_progress_over_time_carries_the_last_report_forward(db):
-    timeline = run("solutions.timeline", branches=ALL, today=TODAY)
+    timeline = run("solutions.timeline", branches=ALL, today=TODAY, unit=None)
     series = progress.series_by_solution(timeline)
     one = series[series["solution"] == 1].set_index("on_date")["percent"]
     # GP1 = mean of A1 and A3. A1: 10 from 15/01 (carried through February), 40 from 15/03,
@@ -145,7 +146,7 @@ def test_progress_over_time_carries_the_last_report_forward(db):
 
 def test_last_point_of_the_timeline_equals_the_latest_progress(db):
     for committee in (True, False):
-        timeline = run("solutions.timeline", branches=ALL, scope=seen_by(committee), today=TODAY)
+        timeline = run("solutions.timeline", branches=ALL, scope=seen_by(committee), today=TODAY, unit=None)
         by_solution = run("solutions.by_solution", branches=ALL, scope=seen_by(committee), today=TODAY)
         last = progress.series_by_solution(timeline).groupby("solution").last()
         with_actions = by_solution[by_solution["actions"] > 0].set_index("solution")
@@ -243,30 +244,36 @@ def test_timeline_equals_each_action_at_its_latest_report_on_each_date(timeline_
             status = "hoan_thanh" if done and percent == 100 else "dang_thuc_hien"
             cur.execute("INSERT INTO progress_reports (action_code, reported_on, percent, status, upload_id)"
                         " VALUES ($c, $o, $p, $s, 0)", {"c": code, "o": on, "p": percent, "s": status})
-    got = queries.run("solutions.timeline", cur=cur, branches=["CB01", "CB02"], today=today)
-    # Brute force: the sampled dates are every month end from the first start or report up to
-    # today, and today; each action at each date takes its latest report on or before it.
-    firsts = [a[2] for a in actions] + [r[0] for a in actions for r in a[4] if r[0] <= today]
-    first = min(firsts)
-    dates, month = [], dt.date(first.year, first.month, 1)
-    while month <= today:
-        nxt = dt.date(month.year + month.month // 12, month.month % 12 + 1, 1)
-        dates.append(min(nxt - dt.timedelta(days=1), today))
-        month = nxt
-    dates = sorted(set(dates))
-    expected = {}
-    for on in dates:
-        for i, (cell, solution, start, due, reports) in enumerate(actions):
-            seen = [r for r in reports if r[0] <= on and r[0] <= today]
-            last = max(seen) if seen else None
-            percent = last[1] if last else 0
-            done = bool(last and last[2] and last[1] == 100)
-            key = (on, solution, cell)
-            n, total, late = expected.get(key, (0, 0, 0))
-            expected[key] = (n + 1, total + percent, late + int(due < on and not done))
-    actual = {(r.on_date.date() if hasattr(r.on_date, "date") else r.on_date, int(r.solution), r.branch_code):
-              (int(r.actions), float(r.percent_sum), int(r.overdue)) for r in got.itertuples()}
-    assert actual == expected
+    refresh(cur)   # the rows above bypass the ingest: refill the marts as a commit does
+
+    def brute_force(chosen):
+        """The sampled dates are every month end from the first start or report of the chosen
+        actions up to today, and today; each action at each date takes its latest report on or
+        before it; the figures are summed over the chosen actions per date and solution."""
+        firsts = [a[2] for a in chosen] + [r[0] for a in chosen for r in a[4] if r[0] <= today]
+        first = min(firsts)
+        dates, month = [], dt.date(first.year, first.month, 1)
+        while month <= today:
+            nxt = dt.date(month.year + month.month // 12, month.month % 12 + 1, 1)
+            dates.append(min(nxt - dt.timedelta(days=1), today))
+            month = nxt
+        expected = {}
+        for on in sorted(set(dates)):
+            for cell, solution, start, due, reports in chosen:
+                seen = [r for r in reports if r[0] <= on and r[0] <= today]
+                last = max(seen) if seen else None
+                percent = last[1] if last else 0
+                done = bool(last and last[2] and last[1] == 100)
+                n, total, late = expected.get((on, solution), (0, 0, 0))
+                expected[(on, solution)] = (n + 1, total + percent, late + int(due < on and not done))
+        return expected
+
+    # Every unit together, then each unit alone (the progress page's focus on one unit).
+    for unit in (None, *sorted({a[0] for a in actions})):
+        got = queries.run("solutions.timeline", cur=cur, branches=["CB01", "CB02"], today=today, unit=unit)
+        actual = {(r.on_date.date() if hasattr(r.on_date, "date") else r.on_date, int(r.solution)):
+                  (int(r.actions), float(r.percent_sum), int(r.overdue)) for r in got.itertuples()}
+        assert actual == brute_force([a for a in actions if unit in (None, a[0])]), unit
 
 
 def test_unit_names_name_the_committee_and_fall_back_to_the_code():

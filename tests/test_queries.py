@@ -117,7 +117,7 @@ def test_every_branch_query_takes_the_branch_set():
 
 PARAMS = {"period": "2025", "year": 2025, "today": dt.date(2026, 11, 26), "quota_base": "httnv",
           "quota_pool": "dang_bo", "quota_rounding": "floor", "plan_days": 30, "periods": 3, "reports": 3,
-          "compare": "previous", "kind": "year", "cell": "CB03"}
+          "compare": "previous", "kind": "year", "cell": "CB03", "unit": None}
 
 
 def test_a_scoped_caller_gets_what_a_caller_of_every_cell_gets_asking_for_his_cells(sample_db):
@@ -185,3 +185,15 @@ def test_queries_that_sum_over_the_chosen_cells_are_not_marked_per_cell():
     for name in ("overview.score_history", "overview.meeting_compliance", "solutions.timeline",
                  "solutions.by_solution", "rules.quota_members", "rankings.member_quota"):
         assert not queries.get(name).per_cell, name
+
+
+def test_the_timeline_of_one_unit_is_only_for_a_caller_who_may_see_it(sample_db):
+    """solutions.timeline takes the unit the progress page focuses on: a cell outside the caller's
+    scope, or the Đảng ủy's own actions for a caller limited to cells, give no rows."""
+    cur = store.cursor(sample_db)
+    today = PARAMS["today"]
+    assert len(queries.run("solutions.timeline", cur=cur, today=today, unit="CB01"))
+    assert len(queries.run("solutions.timeline", cur=cur, today=today, unit="DANG_UY"))
+    for unit in ("CB01", "DANG_UY"):
+        limited = queries.run("solutions.timeline", cur=cur, scope=frozenset({"CB03"}), today=today, unit=unit)
+        assert limited.empty, unit

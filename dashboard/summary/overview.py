@@ -30,7 +30,7 @@ def overview_figures(query: Callable[..., pd.DataFrame], *, period: str, today: 
         members=query("overview.members_timeline", today=today),
         cells=int(query("overview.cells")["cells"].iloc[0]),
         by_solution=query("solutions.by_solution", **on_day),
-        timeline=query("solutions.timeline", **on_day),
+        timeline=query("solutions.timeline", unit=None, **on_day),
         actions=query("solutions.actions", **on_day),
         findings=findings, stale_days=int(settings.get("DASHBOARD_STALE_DAYS")), today=today, lang=lang,
         ranked=ranked,

@@ -1,4 +1,4 @@
--- The marts (migration 0014): tables that hold what the heavy derived views return, so that a
+-- The marts (migrations 0014, 0015): tables that hold what the heavy derived views return, so that a
 -- page query reads rows instead of recomputing scores, rules and meeting judgements. Each is
 -- made again from its view inside the caller's transaction (store.refresh_marts, in the order
 -- store.MARTS gives), columns included: after a migration a view that reads "m.*" of a table
@@ -27,6 +27,10 @@ CREATE OR REPLACE TABLE mart_member_ratings AS SELECT * FROM v_member_ratings;
 -- name: refresh_meetings_judged
 -- Each meeting judged by the guidance in force on its day (v_meetings_judged).
 CREATE OR REPLACE TABLE mart_meetings_judged AS SELECT * FROM v_meetings_judged;
+
+-- name: refresh_progress_steps
+-- Each progress report with its place and its action's earlier reports (v_progress_steps, 0015).
+CREATE OR REPLACE TABLE mart_progress_steps AS SELECT * FROM v_progress_steps;
 
 -- name: names
 -- The marts and the view each one holds.
