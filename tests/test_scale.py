@@ -120,7 +120,9 @@ def test_the_overview_writes_only_the_urgent_items_it_shows(monkeypatch):
                             "percent": [50.0] * 5000})
     fig = summary.Figures.__new__(summary.Figures)
     fig.__dict__.update(period="2025", errors=pd.DataFrame(), overdue_actions=overdue, incomplete=pd.DataFrame(),
-                        stale_actions=pd.DataFrame(), limitation=None, projected_late=pd.DataFrame())
+                        stale_actions=pd.DataFrame(), limitation=None, projected_late=pd.DataFrame(),
+                        projections=pd.DataFrame({"action_code": overdue["action_code"], "pace_kind": "too_few"})
+                        .set_index("action_code", drop=False))
     written = []
     real_t = urgent_module.i18n.t
     monkeypatch.setattr(urgent_module.i18n, "t", lambda *a, **k: written.append(a[0]) or real_t(*a, **k))
@@ -128,6 +130,9 @@ def test_the_overview_writes_only_the_urgent_items_it_shows(monkeypatch):
     assert [i.text.split(" ")[0] for i in items] == ["A0", "A1", "A2"]
     assert summary.urgent_count(fig) == 5000
     assert len([key for key in written if key.startswith("overview.urgent")]) == 3
+    # Where each one's pace leads is worded for those three only, not for the 5.000.
+    assert [key for key in written if key.startswith("projection.")] == ["projection.too_few"] * 3
+    assert items[0].text.endswith(real_t("projection.too_few", "vi"))
 
 
 def test_rules_cite_each_source_once_not_once_per_finding(sample_db, monkeypatch):

@@ -72,6 +72,9 @@ class Figures:
     errors: pd.DataFrame = field(default_factory=pd.DataFrame)
     # Not yet overdue, but projected at their pace to finish after the due date, latest first.
     projected_late: pd.DataFrame = field(default_factory=pd.DataFrame)
+    # projections.actions by action code: each overdue action's projection is worded when an
+    # item is written (``projection_words``), not for every action of the sector up front.
+    projections: pd.DataFrame = field(default_factory=pd.DataFrame)
     limitation: str | None = None        # the most urgent finding of the four limitations
     limitation_brief: str | None = None  # the same, short (its limitation's title and unit)
     ranked: bool = True    # ranks may be told (a user of every cell; see rankings.shows_ranks)
@@ -201,12 +204,10 @@ def figures(*, period: str, board: pd.DataFrame, score_history: pd.DataFrame, me
 
 
 def _with_projections(fig: Figures, projections: pd.DataFrame, lang: str) -> None:
-    """Each overdue action's projection in words; the actions not yet overdue but projected to
-    finish late, the latest first."""
-    words = {r["action_code"]: projection.action_words(r, lang) for r in projections.to_dict("records")}
-    if len(fig.overdue_actions):
-        fig.overdue_actions = fig.overdue_actions.assign(
-            projection=[words.get(code, "") for code in fig.overdue_actions["action_code"]])
+    """The projections kept for wording the overdue actions; the actions not yet overdue but
+    projected to finish late, the latest first. Nothing is worded here: at sector scale there are
+    120.000 actions (2,5 s a view to word them all), and the overview writes a few."""
+    fig.projections = projections.set_index("action_code", drop=False)
     overdue = set(fig.overdue_actions["action_code"]) if len(fig.overdue_actions) else set()
     late = projections[(projections["pace_kind"] == "moving") & (projections["days_late_projected"] > 0)
                        & ~projections["action_code"].isin(overdue)]
@@ -214,8 +215,14 @@ def _with_projections(fig: Figures, projections: pd.DataFrame, lang: str) -> Non
     fig.projected_late = late.assign(
         branch_name=[i18n.t("committee", lang) if c == COMMITTEE_CODE else names.get(c, c)
                      for c in late["branch_code"]],
-        projection=[words[c] for c in late["action_code"]],
     ).sort_values(["days_late_projected", "action_code"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
+def projection_words(fig: Figures, action_code: str, lang: str) -> str:
+    """Where an action's pace leads, in words ("" when it has no projection)."""
+    if fig.projections.empty or action_code not in fig.projections.index:
+        return ""
+    return projection.action_words(fig.projections.loc[action_code], lang)
 
 
 # ---------------------------------------------------------------- the cards' text

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .. import fmt, i18n, periods
-from .figures import Figures
+from .figures import Figures, projection_words
 
 
 @dataclass(frozen=True)
@@ -65,12 +65,14 @@ def _items_by_kind(fig: Figures, lang: str) -> dict[str, Iterator[Item]]:
             text = i18n.t("overview.urgent.overdue", lang, code=row["action_code"], unit=row["branch_name"],
                           days=fmt.count_text(row["days_late"], lang), due=fmt.fmt_date(row["due_on"]),
                           percent=fmt.percent_text(row["percent"], lang))
-            yield Item("overdue", f"{text} {row['projection']}" if row.get("projection") else text)
+            words = projection_words(fig, row["action_code"], lang)
+            yield Item("overdue", f"{text} {words}" if words else text)
 
     def projection() -> Iterator[Item]:
         for _, row in fig.projected_late.iterrows():
             yield Item("projection", i18n.t("overview.urgent.projection", lang, code=row["action_code"],
-                                            unit=row["branch_name"], words=fmt.mid_sentence(row["projection"])))
+                                            unit=row["branch_name"],
+                                            words=fmt.mid_sentence(projection_words(fig, row["action_code"], lang))))
 
     def scores() -> Iterator[Item]:
         for _, row in fig.incomplete.iterrows():
