@@ -49,11 +49,15 @@ WITH written AS (
               FROM rating_proposals r ASOF LEFT JOIN members m
                    ON m.member_code = r.subject_code AND r.upload_id >= m.upload_id
     -- end issue 14
-)
-SELECT upload_id, count(*) FILTER (WHERE everyone OR list_contains($branches, branch_code)) AS rows
-FROM written
-GROUP BY upload_id
-ORDER BY upload_id;
+),
+chosen AS (SELECT DISTINCT unnest($branches) AS branch_code)
+-- A join, not list_contains in the FILTER: that looked each of the sector's 4,4 million rows up
+-- in a list of 2.000 cells (5,9 s; 0,4 s so).
+SELECT w.upload_id, count(*) FILTER (WHERE w.everyone OR c.branch_code IS NOT NULL) AS rows
+FROM written w
+LEFT JOIN chosen c ON c.branch_code = w.branch_code
+GROUP BY w.upload_id
+ORDER BY w.upload_id;
 
 -- name: member_names
 -- Members' names, only when the caller may see them ($show_names is set by the

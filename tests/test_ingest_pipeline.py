@@ -71,6 +71,24 @@ def test_the_upload_history_counts_the_rows_of_every_versioned_table():
     assert [t for t in contract.versioned_tables() if not re.search(rf"\bFROM {t}\b", sql)] == []
 
 
+def test_the_upload_history_counts_each_row_once_among_the_cells(sample_db):
+    """Every row of the sample's uploads belongs to one unit (a cell, or the Đảng ủy) or to
+    everyone: counted for every unit at once, the rows are all an upload wrote (counted table by
+    table here); one unit at a time, they add up to the same once the rows of everyone are taken
+    out of all but one."""
+    cur = store.cursor(sample_db)
+    units = ["CB01", "CB02", "CB03", "CB04", "DANG_UY"]
+    written = {}
+    for table in contract.versioned_tables():
+        for upload, n in cur.execute(f"SELECT upload_id, count(*) FROM {table} GROUP BY ALL").fetchall():
+            written[upload] = written.get(upload, 0) + n
+    every = queries.run("uploads.rows_in_cells", cur=cur, branches=units).set_index("upload_id")["rows"]
+    assert dict(every) == written and sum(written.values()) > 2000
+    shared = sum(n for t in ("criteria", "resolutions") for (n,) in cur.execute(f"SELECT count(*) FROM {t}").fetchall())
+    alone = sum(int(queries.run("uploads.rows_in_cells", cur=cur, branches=[u])["rows"].sum()) for u in units)
+    assert shared > 0 and alone - (len(units) - 1) * shared == sum(written.values())
+
+
 def test_the_cells_a_row_writes(empty_db):
     # Stored: CB01, CB02; DV001 in CB01; action GP-01 of CB01.
     load(empty_db, {"chi_bo": BRANCHES, "dang_vien": MEMBERS,
