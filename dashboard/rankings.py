@@ -58,8 +58,14 @@ def flags(findings: pd.DataFrame, year: int) -> dict[str, tuple[int, int]]:
     if findings.empty:
         return out
     mine = findings[(findings["year"] == year) & findings["branch_code"].notna()]
-    for code, group in mine.groupby("branch_code"):
-        out[code] = (int((group["severity"] == "error").sum()), int((group["severity"] == "warning").sum()))
+    # One comparison over the column, then one sum per cell: comparing each of 2.000 cells'
+    # findings apart cost 1 s of every rerun of the rankings page at sector scale.
+    counted = pd.DataFrame({"branch_code": mine["branch_code"].astype(str),
+                            "errors": (mine["severity"] == "error").to_numpy(dtype=int),
+                            "warnings": (mine["severity"] == "warning").to_numpy(dtype=int)})
+    sums = counted.groupby("branch_code", sort=True)[["errors", "warnings"]].sum()
+    for code, errors, warnings in zip(sums.index, sums["errors"], sums["warnings"]):
+        out[code] = (int(errors), int(warnings))
     return out
 
 

@@ -4,11 +4,12 @@ import datetime as dt
 import functools
 import random
 
+import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dashboard import queries, rules, store
+from dashboard import queries, rankings, rules, store
 from tests.rows import refresh
 
 pytestmark = pytest.mark.slow      # dozens of random stores each
@@ -84,3 +85,16 @@ def test_member_quota_agrees_with_a_direct_count(db, levels, seed):
                   if sum(1 for (_, c), lv in zip(members, levels) if c == b and lv == "HTXSNV")
                   > sum(1 for (_, c), lv in zip(members, levels) if c == b and lv == "HTTNV") // 5}
     assert set(per_cell.loc[per_cell["rule"] == "quota_members", "branch_code"]) == cells_over
+
+
+def test_flags_count_each_cells_errors_and_warnings_of_the_year():
+    findings = pd.DataFrame({
+        "year": [2025, 2025, 2025, 2025, 2024, 2025],
+        "branch_code": ["CB01", "CB01", "CB02", None, "CB02", "CB01"],
+        "severity": ["error", "warning", "warning", "error", "error", "warning"],
+    })
+    # CB01: one error, two warnings in 2025; CB02: one warning (its error is 2024's); the
+    # Đảng bộ-wide finding (no cell) belongs to no cell.
+    assert rankings.flags(findings, 2025) == {"CB01": (1, 2), "CB02": (0, 1)}
+    assert rankings.flags(findings, 2024) == {"CB02": (1, 0)}
+    assert rankings.flags(findings.iloc[:0], 2025) == {}
