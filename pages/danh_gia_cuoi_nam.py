@@ -53,11 +53,11 @@ ui.table(ctx, cells, [
 ], ctx.t("yearend.file.cells"), "yearend_cells", filters=chosen, title=ctx.t("yearend.cells.title"), period=str(year))
 
 st.subheader(ctx.t("yearend.members.title"))
+step_words = {step: ctx.t(f"yearend.step.{step}") for _, step in review.STEPS}
 members = members.assign(
     cell=[ctx.cell_name(c) for c in members["branch_code"]],
     kind_name=[kinds.get(k, "") for k in members["member_kind"]],
-    missing=[", ".join(ctx.t(f"yearend.step.{s}") for s in review.missing_steps(r)) or "—"
-             for r in members.to_dict("records")],
+    missing=[", ".join(step_words[s] for s in steps) or "—" for steps in review.missing_steps(members)],
     name=[names.get(c, "") for c in members["subject_code"]])
 columns = [("subject_code", "yearend.col.member", "text")] + ([("name", "yearend.col.name", "text")] if names else [])
 ui.table(ctx, members, columns + [

@@ -54,6 +54,12 @@ def test_if_a_cell_were_raised():
                                "X6": "HTTNV"}, 0.2, STRICT)
     assert set(mixed) == {"X2", "X3", "X4", "X5", "X6"}
     assert (mixed["X2"].excellent, mixed["X2"].base, mixed["X2"].allowed, mixed["X2"].over) == (2, 4, 0, True)
+    # Levels of every kind: raising an HTTNV cell takes one HTTNV away (base 2), raising the
+    # HTNV or the blank one does not (base 3); 20 % of 2 or 3 is below 1: each is over.
+    kinds = yearend.if_raised({"X1": "HTTNV", "X2": "HTNV", "X3": None, "X4": "HTTNV", "X5": "HTTNV"}, 0.2, STRICT)
+    assert {c: (q.excellent, q.base, q.allowed, q.over) for c, q in kinds.items()} == {
+        "X1": (1, 2, 0, True), "X2": (1, 3, 0, True), "X3": (1, 3, 0, True), "X4": (1, 2, 0, True),
+        "X5": (1, 2, 0, True)}
 
 
 def test_members_quota_per_pool():
@@ -75,7 +81,7 @@ def test_missing_steps_and_counts():
         {"subject_kind": "dang_vien", "subject_code": "M2", "branch_code": "X1", "self_level": "HTTNV",
          "proposed_level": None, "decided_level": "HTTNV"},
     ])
-    assert [review.missing_steps(r) for r in subjects.to_dict("records")] == [
+    assert review.missing_steps(subjects) == [
         ["decision"], ["self", "decision"], ["proposal"]]
     assert review.step_counts(subjects) == {"self": (2, 3), "proposal": (2, 3), "decision": (1, 3)}
     cells = review.cell_table(subjects, pd.DataFrame(

@@ -154,8 +154,11 @@ class PageContext:
         """Members' names for administrators; empty for everyone else (personal data)."""
         if not self.user.can("names"):
             return {}
-        frame = self.query("uploads.member_names")
-        return {c: n for c, n in zip(frame["member_code"], frame["full_name"]) if isinstance(n, str) and n}
+
+        def build() -> dict[str, str]:    # once per rerun: 66.000 members at sector scale
+            frame = self.query("uploads.member_names")
+            return {c: n for c, n in zip(frame["member_code"], frame["full_name"]) if isinstance(n, str) and n}
+        return self._once(("member_names",), build)
 
     def period_label(self, code: str | None = None) -> str:
         code = code or self.period

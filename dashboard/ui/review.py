@@ -70,24 +70,27 @@ def quota(ctx: PageContext, cells: pd.DataFrame, members: pd.DataFrame, share: f
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def _judged(db: str, version: int, year: int, key: str, scope: tuple | None, today, lang: str,
-            _plan: tuple, _names: tuple) -> pd.DataFrame:
+            _plan: pd.DataFrame, _names: dict[str, str]) -> pd.DataFrame:
     """``yearend.what_if`` (≈ 0,8 s on the sample) once per plan and data version: a rerun that
     changes nothing in the planner does not judge it again. ``key`` is a digest of the plan and
-    the names (Streamlit hashing the 60.000-row plan itself cost seconds a rerun at sector scale)."""
-    frame = pd.DataFrame(list(_plan), columns=["subject_kind", "subject_code", "level"])
-    return yearend.what_if(Path(db), year, frame, today, lang, scope=frozenset(scope) if scope is not None else None,
-                           member_names=dict(_names))
+    of whether names are shown (Streamlit hashing the 60.000-row plan itself cost seconds a rerun
+    at sector scale; the names follow the data version, part of the key)."""
+    return yearend.what_if(Path(db), year, _plan, today, lang, scope=frozenset(scope) if scope is not None else None,
+                           member_names=_names)
 
 
 def checks(ctx: PageContext, year: int, plan: pd.DataFrame) -> None:
     """Every rating rule of the regime in force on the plan (written nowhere), with sources."""
-    rows = tuple((k, c, lv) for k, c, lv in zip(plan["subject_kind"], plan["subject_code"], plan["level"]) if lv)
-    names = tuple(sorted(ctx.member_names().items()))
-    key = hashlib.sha256(repr((rows, names)).encode()).hexdigest()
+    rated = plan.loc[plan["level"].map(lambda lv: isinstance(lv, str) and lv != ""),
+                     ["subject_kind", "subject_code", "level"]].reset_index(drop=True)
+    names_shown = ctx.user.can("names")
+    digest = hashlib.sha256(pd.util.hash_pandas_object(rated.astype(str), index=False).to_numpy().tobytes())
+    digest.update(b"names" if names_shown else b"")
     scope = tuple(sorted(ctx.user.scope)) if ctx.user.scope is not None else None
     try:
         with user_errors(ctx, expected=(yearend.ReadOnlyStore,)):
-            found = _judged(str(db_path()), ctx.version, year, key, scope, ctx.today, ctx.lang, rows, names)
+            found = _judged(str(db_path()), ctx.version, year, digest.hexdigest(), scope, ctx.today, ctx.lang, rated,
+                            ctx.member_names() if names_shown else {})
     except yearend.ReadOnlyStore:
         st.info(ctx.t("yearend.checks.read_only"), icon=":material/info:")
         return
