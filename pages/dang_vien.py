@@ -26,24 +26,35 @@ shown_years = list(range(year - 4, year + 1))
 by_year = roster.ratings_by_year(ratings, shown_years)
 last = roster.last_discipline(ratings[ratings["year"] <= year])
 missed = ctx.query("members.unexcused", year=year).set_index("member_code")["meetings"].to_dict()
-levels = {y: by_year[y].dropna().to_dict() if y in by_year else {} for y in shown_years}   # dicts: one lookup a row
+# Plain arrays to look up from (iterating the frame's string columns value by value cost seconds
+# a rerun for the sector's 60.000 members), and each year's levels aligned with the register.
+member_codes = register["member_code"].to_numpy(dtype=object)
+
+
+def levels_in(y: int) -> list:
+    if y not in by_year:
+        return [None] * len(register)
+    return [v if isinstance(v, str) else None for v in by_year[y].reindex(member_codes).to_numpy(dtype=object)]
+
+
 table = register.assign(
-    name=[names.get(c, "") for c in register["member_code"]],
-    kind_name=[kinds.get(k, "") for k in register["kind"]],
+    name=[names.get(c, "") for c in member_codes],
+    kind_name=[kinds.get(k, "") for k in register["kind"].to_numpy(dtype=object)],
     discipline=[f"{last[c][0]}: {forms.get(last[c][1], last[c][1] or '')}" if c in last else ""
-                for c in register["member_code"]],
-    missed=[int(missed.get(c, 0)) for c in register["member_code"]],
-    **{str(y): [levels[y].get(c) for c in register["member_code"]] for y in shown_years})
+                for c in member_codes],
+    missed=[int(missed.get(c, 0)) for c in member_codes],
+    **{str(y): levels_in(y) for y in shown_years})
 st.subheader(ctx.t("roster.register.title"))
 st.caption(ctx.t("roster.register.help", year=year))
 columns = [("member_code", "roster.col.member", "text")] + ([("name", "roster.col.name", "text")] if names else [])
 columns += [("branch_name", "col.cell", "text"), ("kind_name", "roster.col.kind", "text"),
             ("party_role", "roster.col.post", "text")]
-shown = tables.display(table, columns, ctx.lang)
+page = ui.page_of(ctx, table, "roster_register")    # 1.000 members at a time; the files hold every one
+shown = tables.display(page, columns, ctx.lang)
 for y in shown_years:
-    shown[str(y)] = [fmt.cell_text(v) for v in table[str(y)]]
-shown[ctx.t("roster.col.discipline")] = list(table["discipline"])
-shown[ctx.t("roster.col.missed", year=year)] = [fmt.fmt_number(v, 0, ctx.lang) for v in table["missed"]]
+    shown[str(y)] = [fmt.cell_text(v) for v in page[str(y)]]
+shown[ctx.t("roster.col.discipline")] = list(page["discipline"])
+shown[ctx.t("roster.col.missed", year=year)] = [fmt.fmt_number(v, 0, ctx.lang) for v in page["missed"]]
 st.dataframe(shown, hide_index=True, width="stretch")
 chosen = [(ctx.t("roster.year"), str(year))]
 # The header as shown (years, "missed in <year>"): the label keys below are not used.
@@ -53,6 +64,8 @@ ui.table_downloads(ctx, table, columns + [(str(y), "roster.col.member", "text") 
 
 
 # ---- the lists
+cell_of = dict(zip(member_codes, register["branch_code"].to_numpy(dtype=object)))
+
 def member_list(key: str, codes: pd.DataFrame, basis: str, columns: list[tuple[str, str, str]] = ()) -> None:
     """One list: its title, what it rests on, and its members (or a line saying there are none)."""
     st.markdown(f"**{ctx.t(f'roster.list.{key}', year=year)}**")
@@ -60,8 +73,7 @@ def member_list(key: str, codes: pd.DataFrame, basis: str, columns: list[tuple[s
     if codes.empty:
         st.caption(ctx.t("roster.list.none"))
         return
-    info = register.set_index("member_code")
-    codes = codes.assign(cell=[ctx.cell_name(info["branch_code"].get(c, "")) for c in codes["member_code"]],
+    codes = codes.assign(cell=[ctx.cell_name(cell_of.get(c, "")) for c in codes["member_code"]],
                          name=[names.get(c, "") for c in codes["member_code"]])
     head = [("member_code", "roster.col.member", "text")] + ([("name", "roster.col.name", "text")] if names else [])
     title = ctx.t(f"roster.list.{key}", year=year)
@@ -69,7 +81,7 @@ def member_list(key: str, codes: pd.DataFrame, basis: str, columns: list[tuple[s
              filters=chosen, period=str(year))
 
 
-registered = set(register["member_code"])
+registered = set(member_codes)
 
 
 def codes(found: list[str]) -> pd.DataFrame:
@@ -88,7 +100,8 @@ removal = removal[(removal["rule"] == "removal_unexcused_months") & removal["bra
 member_list("removal", removal.rename(columns={"subject_code": "member_code"}), ctx.t("roster.basis.removal"),
             [("message", "roster.col.finding", "text"), ("source", "col.rule_source", "text")])
 found = roster.disciplined(ratings, year)
-found = found[found["member_code"].isin(registered)]      # the form of the rows kept (a member who left is not)
+# the form of the rows kept (a member who left is not); looked up in the set (isin converts all 60.000)
+found = found[found["member_code"].map(registered.__contains__).astype(bool)]
 member_list("disciplined", found.assign(form=[forms.get(f, f or "") for f in found["discipline_form"]]), from_data,
     [("form", "roster.col.form", "text"), ("level", "roster.col.level", "text")])
 
