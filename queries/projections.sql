@@ -14,20 +14,13 @@ WITH state AS (
     SELECT * FROM action_state_in($today, $branches, $include_committee)
 ),
 -- The last $reports reports on or before $today: an action's reports are numbered by date
--- (seq, mart_progress_steps), so those up to today are 1 … the largest seq among them.
-reported AS (
-    SELECT action_code, reported_on, percent, seq
-    FROM mart_progress_steps
-    WHERE reported_on <= CAST($today AS DATE)
-      AND action_code IN (SELECT action_code FROM state)
-),
-upto AS (SELECT action_code, max(seq) AS last_seq FROM reported GROUP BY action_code),
+-- (seq, mart_progress_steps), so those up to today are 1 … reports (its count in the state).
 pace AS (
-    SELECT r.action_code, count(*) AS reports_used,
-           regr_slope(r.percent, datediff('day', DATE '2000-01-01', r.reported_on)) AS per_day
-    FROM reported r JOIN upto u USING (action_code)
-    WHERE r.seq > u.last_seq - $reports
-    GROUP BY r.action_code
+    SELECT m.action_code, count(*) AS reports_used,
+           regr_slope(m.percent, datediff('day', DATE '2000-01-01', m.reported_on)) AS per_day
+    FROM mart_progress_steps m JOIN state s USING (action_code)
+    WHERE m.seq > s.reports - $reports AND m.seq <= s.reports
+    GROUP BY m.action_code
 ),
 judged AS (
     SELECT s.action_code, s.branch_code, s.solution, s.description, s.due_on, s.percent, s.status,
