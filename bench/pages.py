@@ -49,7 +49,8 @@ import threading
 import time
 from pathlib import Path
 
-from .common import CACHE, ROOT, bench_env, calibrate, dumps, emit, loads, peak_rss_mb, proc_status, run_child
+from .common import (CACHE, ROOT, bench_env, calibrate, dumps, emit, loads, machine, peak_rss_mb, proc_status,
+                     run_child)
 
 FLOOR_DIR = CACHE / "floor-app"
 WORK = CACHE / "work"
@@ -536,7 +537,7 @@ def run_pages(size: str, store: Path, cap: float = 120, repeats: int = 5, budget
               "queries_not_run": sorted(set(named.load_all()) - set(by_name)),
               "page_errors": list(errors_seen.values()),
               "query_calls": {k: {"name": c["name"], "pages": sorted(c["pages"])} for k, c in distinct.items()},
-              "seconds": round(time.perf_counter() - started, 1)}
+              "seconds": round(time.perf_counter() - started, 1), "machine": machine()}
     # keep the per-call detail out of the saved figures (it is large at L)
     for entry in list(pages.values()) + [floor, naive]:
         for r in entry.values():
