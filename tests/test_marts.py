@@ -75,6 +75,34 @@ def test_a_commit_and_its_undo_move_the_marts_with_the_data(sample_db):
     assert differences(cur) == {}
 
 
+def test_a_commit_and_its_undo_remake_the_progress_steps_of_the_actions_they_name_only(sample_db, monkeypatch):
+    """mart_progress_steps is made again for the actions an upload's rows name (a new report, an
+    action moved to another cell), not whole; it stays equal to its view, after the undo too."""
+    cur = store.cursor(sample_db)
+    ran = []
+    real = queries.execute
+    monkeypatch.setattr(queries, "execute", lambda name, /, **kw: ran.append(name) or real(name, **kw))
+
+    def cell_of(action):
+        return cur.execute("SELECT DISTINCT branch_code FROM mart_progress_steps WHERE action_code = $a",
+                           {"a": action}).fetchall()
+
+    steps = cur.execute("SELECT count(*) FROM mart_progress_steps WHERE action_code = 'GP1-03'").fetchone()[0]
+    uploaded = upload(sample_db, {
+        "giai_phap": [["GP1-02", "CB02", 1, "Tổ chức học tập, quán triệt nghị quyết mới", "03/03/2025", "31/12/2025",
+                       "Bí thư chi bộ"]],                                   # CB01's action, now CB02's
+        "tien_do_giai_phap": [["GP1-03", "15/11/2026", 95, "dang_thuc_hien", None]]})   # one more report
+    assert cell_of("GP1-02") == [("CB02",)]
+    assert cur.execute("SELECT count(*) FROM mart_progress_steps WHERE action_code = 'GP1-03'").fetchone()[0] == steps + 1
+    assert "marts.add_progress_steps_of" in ran and "marts.refresh_progress_steps" not in ran
+    assert differences(cur) == {}
+    ingest.undo(uploaded, who="kiểm thử", path=sample_db)
+    assert cell_of("GP1-02") == [("CB01",)]
+    assert cur.execute("SELECT count(*) FROM mart_progress_steps WHERE action_code = 'GP1-03'").fetchone()[0] == steps
+    assert "marts.refresh_progress_steps" not in ran
+    assert differences(cur) == {}
+
+
 def test_changing_the_office_bands_relevels_the_marts(sample_db, monkeypatch):
     cur = store.cursor(sample_db)
     # 2024 is judged by the office's own bands (366-QĐ/TW's bands apply from 2025 on).

@@ -99,7 +99,7 @@ def commit(batch: Batch, who: str, source: str, path=None, now: dt.datetime | No
                                 cells=cells)
                 for sheet_name in batch.sheets:
                     _write_sheet(cur, batch, sheet_name, upload_id)
-                store.bump_version(cur)
+                store.bump_version(cur, upload_id=upload_id)
         except store.TransactionLost:
             raise store.TransactionLost(f"upload {upload_id} did not commit") from None
         finally:

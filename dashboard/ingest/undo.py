@@ -95,6 +95,6 @@ def undo(upload_id: int, who: str, path=None, now: dt.datetime | None = None,
                     cur.execute(f"UPDATE {table} SET superseded_by = $u WHERE upload_id = $u"
                                 " AND superseded_by IS NULL", {"u": upload_id})
                 queries.execute("undo.mark_undone", cur=cur, upload_id=upload_id, undone_at=now, undone_by=who)
-                store.bump_version(cur)
+                store.bump_version(cur, upload_id=upload_id)
         except store.TransactionLost:
             raise store.TransactionLost(f"undo of upload {upload_id} did not commit") from None

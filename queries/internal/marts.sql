@@ -32,6 +32,21 @@ CREATE OR REPLACE TABLE mart_meetings_judged AS SELECT * FROM v_meetings_judged;
 -- Each progress report with its place and its action's earlier reports (v_progress_steps, 0015).
 CREATE OR REPLACE TABLE mart_progress_steps AS SELECT * FROM v_progress_steps;
 
+-- name: forget_progress_steps_of
+-- The steps of the actions the rows of upload $upload_id name (its commit wrote them, its undo
+-- withdraws them; an earlier version of a row has the same action), before they are made again.
+DELETE FROM mart_progress_steps WHERE action_code IN (
+    SELECT action_code FROM actions WHERE upload_id = $upload_id
+    UNION SELECT action_code FROM progress_reports WHERE upload_id = $upload_id);
+
+-- name: add_progress_steps_of
+-- The steps of those actions made again from the view (each action's steps depend on its own
+-- reports and its current row only).
+INSERT INTO mart_progress_steps
+SELECT * FROM v_progress_steps WHERE action_code IN (
+    SELECT action_code FROM actions WHERE upload_id = $upload_id
+    UNION SELECT action_code FROM progress_reports WHERE upload_id = $upload_id);
+
 -- name: names
 -- The marts and the view each one holds.
 SELECT table_name AS mart, 'v_' || substr(table_name, 6) AS view FROM duckdb_tables()
