@@ -8,7 +8,9 @@
 
 -- name: actions
 -- Every action of the cells given (and the Đảng ủy's own when $include_committee), as on $today,
--- with its pace and projected finish; days_late_projected = projected finish − due date.
+-- with its pace and projected finish; days_late_projected = projected finish − due date. It also
+-- carries the state the overview lists actions by (overdue, days late, days since the last report,
+-- the unit's name), so the overview reads the actions once, not here and in solutions.actions.
 -- Per cell: each row is one cell's; run for every cell, then narrowed.
 WITH state AS (
     SELECT * FROM action_state_in($today, $branches, $include_committee)
@@ -28,7 +30,8 @@ judged AS (
            CASE WHEN s.status = 'hoan_thanh' THEN 'done'
                 WHEN coalesce(p.reports_used, 0) < 2 THEN 'too_few'
                 WHEN p.per_day <= 0 THEN 'stalled'
-                ELSE 'moving' END AS pace_kind
+                ELSE 'moving' END AS pace_kind,
+           s.overdue, s.days_late, s.days_since_report
     FROM state s LEFT JOIN pace p USING (action_code)
 ),
 projected AS (
@@ -41,6 +44,7 @@ projected AS (
                               CAST($today AS DATE)) END AS projected_on
     FROM judged
 )
-SELECT *, datediff('day', due_on, projected_on) AS days_late_projected
-FROM projected
-ORDER BY solution, branch_code, action_code;
+SELECT j.*, datediff('day', j.due_on, j.projected_on) AS days_late_projected, b.branch_name
+FROM projected j
+LEFT JOIN v_branches b USING (branch_code)
+ORDER BY j.solution, j.branch_code, j.action_code;

@@ -133,8 +133,10 @@ def figures(*, period: str, board: pd.DataFrame, score_history: pd.DataFrame, me
 
     ``board``: rankings.leaderboard of ``period``; ``score_history``/``meetings``:
     overview.score_history/meeting_compliance; ``members``: overview.members_timeline;
-    ``by_solution``, ``timeline``, ``actions``: solutions.*; ``findings``: rules.collect;
-    ``projections``: projections.actions (each overdue action then says where its pace leads);
+    ``by_solution``, ``timeline``: solutions.*; ``actions``: each action's state (projections.actions
+    carries it, as solutions.actions does); ``findings``: rules.collect; ``projections``:
+    projections.actions (each overdue action then says where its pace leads; the overview passes
+    the same frame as ``actions``);
     ``limitation``, ``limitation_brief``: the most urgent finding of limitation_findings, in full
     and short.
     """

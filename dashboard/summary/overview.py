@@ -22,6 +22,8 @@ def overview_figures(query: Callable[..., pd.DataFrame], *, period: str, today: 
     """Every number of the overview of ``period`` seen on ``today``; ``board`` is the period's
     rankings.leaderboard (compared with the previous period), ``findings`` the rule findings shown."""
     on_day = {"today": today}
+    # Each action's state and where its pace leads, in one read (120.000 rows at sector scale).
+    actions = query("projections.actions", reports=projection.reports_used(), **on_day)
     urgent = limitation_findings.urgent(query, period, today, cell_name, lang)
     return figures(
         period=period, board=board,
@@ -31,9 +33,9 @@ def overview_figures(query: Callable[..., pd.DataFrame], *, period: str, today: 
         cells=int(query("overview.cells")["cells"].iloc[0]),
         by_solution=query("solutions.by_solution", **on_day),
         timeline=query("solutions.timeline", unit=None, **on_day),
-        actions=query("solutions.actions", **on_day),
+        actions=actions,
         findings=findings, stale_days=int(settings.get("DASHBOARD_STALE_DAYS")), today=today, lang=lang,
         ranked=ranked,
-        projections=query("projections.actions", reports=projection.reports_used(), **on_day),
+        projections=actions,
         limitation=urgent and urgent.text,
         limitation_brief=urgent and limitation_findings.brief(urgent, limitation_title(urgent.code), lang))
