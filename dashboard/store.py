@@ -87,15 +87,15 @@ def transaction(cur: duckdb.DuckDBPyConnection,
 
 MARTS_FROM = 14   # the migration that made the first marts (0014_marts.sql)
 # Tables that hold what a heavy view returns (mart_<name> from v_<name>), in refresh order;
-# progress_steps came with migration 0015.
+# progress_steps came with migration 0015, action_reports (which reads progress_steps) with 0016.
 MARTS = ("source_rules", "rating_rules", "period_criteria", "branch_period_scores",
-         "member_ratings", "meetings_judged", "progress_steps")
+         "member_ratings", "meetings_judged", "progress_steps", "action_reports")
 
 
 # Marts whose rows each belong to one action: after an upload's commit or undo only the actions
 # its rows name are made again (the sector's 1,85 million steps took 1,4 s to remake whole, at
 # every commit).
-PER_ACTION = ("progress_steps",)
+PER_ACTION = ("progress_steps", "action_reports")
 
 
 def refresh_marts(cur: duckdb.DuckDBPyConnection, only: tuple[str, ...] = MARTS,

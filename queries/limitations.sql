@@ -10,7 +10,7 @@
 -- received to plan; attendance: members at the study session ÷ members of the unit that day.
 -- Per cell: each row is one cell's; run for every cell, then narrowed.
 WITH units AS (
-    SELECT branch_code FROM v_branches WHERE active AND list_contains($branches, branch_code)
+    SELECT branch_code FROM v_branches WHERE active AND branch_code = ANY($branches)
     UNION ALL SELECT 'DANG_UY' WHERE $include_committee
 ),
 docs AS (
@@ -56,7 +56,7 @@ ORDER BY p.received_on DESC, p.doc_number, CASE WHEN p.branch_code = 'DANG_UY' T
 -- Per cell: each row is one cell's; run for every cell, then narrowed.
 WITH periods AS (SELECT * FROM recent_periods($period, $periods)),
 units AS (
-    SELECT branch_code FROM v_branches WHERE active AND list_contains($branches, branch_code)
+    SELECT branch_code FROM v_branches WHERE active AND branch_code = ANY($branches)
     UNION ALL SELECT 'DANG_UY' WHERE $include_committee
 ),
 docs AS (
@@ -93,7 +93,7 @@ ORDER BY ord, branch_code;
 -- better in the period's year (of those rated).
 -- Per cell: each row is one cell's; run for every cell, then narrowed.
 WITH periods AS (SELECT * FROM recent_periods($period, $periods)),
-cells AS (SELECT branch_code FROM v_branches WHERE active AND list_contains($branches, branch_code)),
+cells AS (SELECT branch_code FROM v_branches WHERE active AND branch_code = ANY($branches)),
 committee AS (
     SELECT p.period, c.branch_code,
            count(m.held_on) AS committee_meetings,
@@ -138,7 +138,7 @@ ORDER BY p.ord, k.branch_code;
 -- summed over the meetings where it was recorded).
 -- Per cell: each row is one cell's; run for every cell, then narrowed.
 WITH periods AS (SELECT * FROM recent_periods($period, $periods)),
-cells AS (SELECT branch_code FROM v_branches WHERE active AND list_contains($branches, branch_code))
+cells AS (SELECT branch_code FROM v_branches WHERE active AND branch_code = ANY($branches))
 SELECT p.period, p.ord, c.branch_code,
        count(m.held_on) AS meetings,
        count(m.held_on) FILTER (WHERE m.self_criticism IS NOT NULL) AS criticism_recorded,
@@ -158,7 +158,7 @@ ORDER BY p.ord, c.branch_code;
 -- the cell's criterion A2 (ethics, lifestyle, example) as a share of its maximum.
 -- Per cell: each row is one cell's; run for every cell, then narrowed.
 WITH periods AS (SELECT * FROM recent_periods($period, $periods)),
-cells AS (SELECT branch_code FROM v_branches WHERE active AND list_contains($branches, branch_code)),
+cells AS (SELECT branch_code FROM v_branches WHERE active AND branch_code = ANY($branches)),
 members AS (
     SELECT p.period, m.branch_code, m.member_code, holds_post(m.party_role) AS holds_post
     FROM periods p
@@ -218,5 +218,5 @@ ORDER BY l.ordinal, k.link_kind DESC, k.link;
 SELECT c.year, c.member_code, m.branch_code, m.party_role, holds_post(m.party_role) AS holds_post
 FROM v_commitments c
 JOIN v_members m USING (member_code)
-WHERE c.year = $year AND c.kept = 'chua_dat' AND list_contains($branches, m.branch_code)
+WHERE c.year = $year AND c.kept = 'chua_dat' AND m.branch_code = ANY($branches)
 ORDER BY holds_post DESC, m.branch_code, c.member_code;

@@ -1,7 +1,7 @@
 -- name: years
 -- Years that have meetings recorded for the given cells, newest first.
 SELECT DISTINCT year(held_on) AS year FROM v_meetings
-WHERE list_contains($branches, branch_code) ORDER BY year DESC;
+WHERE branch_code = ANY($branches) ORDER BY year DESC;
 
 -- name: yearly
 -- Per cell in a year: regular meetings (a combined one counts) against the guidance in force
@@ -38,7 +38,7 @@ SELECT b.branch_code, b.branch_name,
 FROM v_branches b
 LEFT JOIN r ON TRUE
 LEFT JOIN mart_meetings_judged m ON m.branch_code = b.branch_code AND year(m.held_on) = $year
-WHERE b.active AND list_contains($branches, b.branch_code)
+WHERE b.active AND b.branch_code = ANY($branches)
 GROUP BY b.branch_code, b.branch_name
 ORDER BY b.branch_name COLLATE vi;
 
@@ -56,6 +56,6 @@ FROM v_branches b
 CROSS JOIN months mo
 LEFT JOIN mart_meetings_judged m ON m.branch_code = b.branch_code AND year(m.held_on) = $year
                              AND month(m.held_on) = mo.month
-WHERE b.active AND list_contains($branches, b.branch_code)
+WHERE b.active AND b.branch_code = ANY($branches)
 GROUP BY b.branch_code, b.branch_name, mo.month
 ORDER BY b.branch_name COLLATE vi, mo.month;

@@ -8,7 +8,7 @@ SELECT m.member_code, CASE WHEN $show_names THEN m.full_name END AS full_name, m
        m.kind, m.party_role, m.joined_on
 FROM v_members m
 JOIN v_branches b USING (branch_code)
-WHERE (m.left_on IS NULL OR m.left_on > $today) AND list_contains($branches, m.branch_code)
+WHERE (m.left_on IS NULL OR m.left_on > $today) AND m.branch_code = ANY($branches)
 ORDER BY m.branch_code, m.member_code;
 
 -- name: ratings
@@ -16,14 +16,14 @@ ORDER BY m.branch_code, m.member_code;
 SELECT r.subject_code AS member_code, r.year, r.level, r.disciplined, r.discipline_form
 FROM v_ratings r
 JOIN v_members m ON m.member_code = r.subject_code
-WHERE r.subject_kind = 'dang_vien' AND list_contains($branches, m.branch_code)
+WHERE r.subject_kind = 'dang_vien' AND m.branch_code = ANY($branches)
 ORDER BY r.subject_code, r.year;
 
 -- name: unexcused
 -- Per member, the meetings missed without a reason in $year and the distinct months they fall in.
 SELECT member_code, count(*) AS meetings, count(DISTINCT month(held_on)) AS months
 FROM v_absences
-WHERE NOT excused AND year(held_on) = $year AND list_contains($branches, branch_code)
+WHERE NOT excused AND year(held_on) = $year AND branch_code = ANY($branches)
 GROUP BY member_code
 ORDER BY member_code;
 
@@ -39,7 +39,7 @@ WITH ends AS (
     JOIN sources s ON s.topic = 'probation'
     JOIN rule_thresholds t ON t.source = s.source AND t.threshold = 'probation_months'
     WHERE m.kind = 'du_bi' AND m.joined_on IS NOT NULL AND (m.left_on IS NULL OR m.left_on > $today)
-      AND list_contains($branches, m.branch_code)
+      AND m.branch_code = ANY($branches)
 )
 SELECT member_code, branch_code, joined_on, ends_on, datediff('day', $today, ends_on) AS days_left,
        source, citation_vi, citation_en

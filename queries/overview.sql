@@ -6,7 +6,7 @@
 -- Active cells in scope (the "Chi bộ" card).
 SELECT count(*) AS cells
 FROM v_branches
-WHERE active AND list_contains($branches, branch_code);
+WHERE active AND branch_code = ANY($branches);
 
 -- name: members_timeline
 -- Members of the active cells given at each of the last twelve month ends and on $today
@@ -19,7 +19,7 @@ SELECT s.on_date, count(m.member_code) AS members
 FROM spine s
 LEFT JOIN (
     SELECT m.* FROM v_members m JOIN v_branches b USING (branch_code)
-    WHERE b.active AND list_contains($branches, m.branch_code)
+    WHERE b.active AND m.branch_code = ANY($branches)
 ) m ON (m.joined_on IS NULL OR m.joined_on <= s.on_date) AND (m.left_on IS NULL OR m.left_on > s.on_date)
 GROUP BY s.on_date
 ORDER BY s.on_date;
@@ -47,7 +47,7 @@ SELECT s.period, period_order(s.period) AS ord,
        count(*) FILTER (WHERE s.computed_level IN ('HTXSNV', 'HTTNV')) AS good_or_better
 FROM same_kind s
 JOIN chosen USING (period)
-WHERE list_contains($branches, s.branch_code)
+WHERE s.branch_code = ANY($branches)
 GROUP BY s.period
 ORDER BY ord;
 
@@ -59,7 +59,7 @@ ORDER BY ord;
 -- quarter, 12 and 4 for a year. A combined meeting counts as both.
 WITH cells AS (
     SELECT branch_code, founded_on FROM v_branches
-    WHERE active AND list_contains($branches, branch_code)
+    WHERE active AND branch_code = ANY($branches)
 ),
 bounds AS (
     SELECT min(m.held_on) AS first_on FROM v_meetings m JOIN cells USING (branch_code)

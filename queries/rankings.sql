@@ -10,11 +10,11 @@ WITH visible AS (
     SELECT * REPLACE (CASE WHEN complete THEN rank() OVER (
                PARTITION BY period, complete ORDER BY total_score DESC) END AS rank)
     FROM mart_branch_period_scores
-    WHERE list_contains($caller_cells, branch_code)
+    WHERE branch_code = ANY($caller_cells)
 ),
 current AS (
     SELECT * FROM visible
-    WHERE period = $period AND list_contains($branches, branch_code)
+    WHERE period = $period AND branch_code = ANY($branches)
 ),
 comparison AS (
     SELECT branch_code, total_score AS prev_total, rank AS prev_rank, period AS prev_period
@@ -46,12 +46,12 @@ ORDER BY c.complete DESC, c.rank NULLS LAST, c.branch_name COLLATE vi;
 WITH visible AS (
     SELECT * REPLACE (rank() OVER (PARTITION BY period ORDER BY total_score DESC) AS rank)
     FROM mart_branch_period_scores
-    WHERE complete AND list_contains($caller_cells, branch_code)
+    WHERE complete AND branch_code = ANY($caller_cells)
 )
 SELECT period, period_order(period) AS ord, period_year(period) AS year, branch_code, branch_name,
        total_score, rank
 FROM visible
-WHERE period_kind(period) = $kind AND list_contains($branches, branch_code)
+WHERE period_kind(period) = $kind AND branch_code = ANY($branches)
 ORDER BY ord, branch_name COLLATE vi;
 
 -- name: level_counts
@@ -59,7 +59,7 @@ ORDER BY ord, branch_name COLLATE vi;
 SELECT l.code AS level, l.ordinal, count(s.branch_code) AS cells
 FROM levels l
 LEFT JOIN mart_branch_period_scores s
-       ON s.computed_level = l.code AND s.period = $period AND list_contains($branches, s.branch_code)
+       ON s.computed_level = l.code AND s.period = $period AND s.branch_code = ANY($branches)
 GROUP BY l.code, l.ordinal
 ORDER BY l.ordinal;
 
@@ -72,7 +72,7 @@ FROM mart_period_criteria pc
 CROSS JOIN v_branches b
 LEFT JOIN v_scores s ON s.period = pc.period AND s.branch_code = b.branch_code
                     AND s.criterion_code = pc.criterion_code
-WHERE pc.period = $period AND b.active AND list_contains($branches, b.branch_code)
+WHERE pc.period = $period AND b.active AND b.branch_code = ANY($branches)
 ORDER BY b.branch_name COLLATE vi, pc.criterion_code;
 
 -- name: why
@@ -84,11 +84,11 @@ WITH crit AS (
 ),
 scores AS (
     SELECT s.branch_code, s.criterion_code, s.score FROM v_scores s
-    WHERE s.period = $period AND list_contains($branches, s.branch_code)
+    WHERE s.period = $period AND s.branch_code = ANY($branches)
 ),
 before AS (
     SELECT criterion_code, score AS prev_score FROM v_scores
-    WHERE branch_code = $cell AND list_contains($branches, branch_code)
+    WHERE branch_code = $cell AND branch_code = ANY($branches)
       AND period = CASE WHEN $compare = 'year_before' THEN period_year_before($period)
                         ELSE period_previous($period) END
 )
@@ -101,7 +101,7 @@ SELECT c.criterion_code, c.criterion_name, c."group", c.max_points, c.solution,
 FROM crit c
 LEFT JOIN scores s USING (criterion_code)
 LEFT JOIN before b USING (criterion_code)
-WHERE list_contains($branches, $cell)
+WHERE $cell = ANY($branches)
 GROUP BY ALL
 ORDER BY c.criterion_code;
 
@@ -112,7 +112,7 @@ SELECT r.year, r.branch_code, b.branch_name, r.level, l.ordinal, count(*) AS mem
 FROM mart_member_ratings r
 JOIN v_branches b USING (branch_code)
 JOIN levels l ON l.code = r.level
-WHERE list_contains($branches, r.branch_code)
+WHERE r.branch_code = ANY($branches)
 GROUP BY ALL
 ORDER BY r.year, branch_name COLLATE vi, l.ordinal;
 

@@ -3,14 +3,14 @@
 -- Per cell: each row is one cell's; run for every cell, then narrowed.
 SELECT branch_code, branch_name
 FROM v_branches
-WHERE active AND list_contains($branches, branch_code)
+WHERE active AND branch_code = ANY($branches)
 ORDER BY branch_name COLLATE vi, branch_code;
 
 -- name: periods
 -- Periods that have scores for the given cells, newest first, years before quarters.
 SELECT DISTINCT period, period_kind(period) AS kind, period_order(period) AS ord
 FROM v_scores
-WHERE list_contains($branches, branch_code)
+WHERE branch_code = ANY($branches)
 ORDER BY period_year(period) DESC, CASE period_kind(period) WHEN 'year' THEN 0 ELSE 1 END,
          ord DESC;
 

@@ -11,7 +11,7 @@ SELECT DISTINCT x.year
 FROM (SELECT year, subject_kind, subject_code FROM v_rating_proposals
       UNION ALL SELECT year, subject_kind, subject_code FROM v_ratings) x
 JOIN subjects s USING (subject_kind, subject_code)
-WHERE list_contains($branches, s.branch_code)
+WHERE s.branch_code = ANY($branches)
 ORDER BY x.year DESC;
 
 -- name: subjects
@@ -49,7 +49,7 @@ FROM subjects s
 JOIN v_branches b ON b.branch_code = s.branch_code
 LEFT JOIN proposed p USING (subject_kind, subject_code)
 LEFT JOIN v_ratings r ON r.year = $year AND r.subject_kind = s.subject_kind AND r.subject_code = s.subject_code
-WHERE list_contains($branches, s.branch_code)
+WHERE s.branch_code = ANY($branches)
 ORDER BY s.branch_code, s.subject_kind, s.subject_code;
 
 -- name: cell_scores
@@ -60,7 +60,7 @@ SELECT s.branch_code, s.total_score, s.complete, s.computed_level, s.score_sourc
        src.citation_en
 FROM mart_branch_period_scores s
 JOIN sources src ON src.source = s.score_source
-WHERE s.period = CAST($year AS VARCHAR) AND list_contains($branches, s.branch_code)
+WHERE s.period = CAST($year AS VARCHAR) AND s.branch_code = ANY($branches)
 ORDER BY s.branch_code;
 
 -- name: quota_share

@@ -35,7 +35,7 @@ SELECT m.year, m.branch_code, m.member_code AS subject_code, m.ordinal AS value,
        CASE WHEN m.ordinal <= 2 THEN 'high' ELSE 'cap' END AS tag, r.source
 FROM mart_member_ratings m
 JOIN mart_rating_rules r USING (year)
-WHERE m.disciplined AND m.ordinal < r.member_disciplined_best AND list_contains($branches, m.branch_code)
+WHERE m.disciplined AND m.ordinal < r.member_disciplined_best AND m.branch_code = ANY($branches)
 ORDER BY m.year, m.member_code;
 
 -- name: cell_caps
@@ -48,7 +48,7 @@ WITH members AS (
            count(*) FILTER (WHERE ordinal <= 3) AS passed,
            count(*) FILTER (WHERE ordinal <= 2) AS good,
            list(member_code ORDER BY member_code) FILTER (WHERE disciplined AND on_committee) AS committee_disciplined
-    FROM mart_member_ratings WHERE list_contains($branches, branch_code)
+    FROM mart_member_ratings WHERE branch_code = ANY($branches)
     GROUP BY year, branch_code
 ),
 cells AS (
@@ -89,7 +89,7 @@ JOIN mart_branch_period_scores s ON s.period = CAST(r.year AS VARCHAR) AND s.bra
 JOIN levels dl ON dl.code = r.level
 JOIN levels cl ON cl.code = s.computed_level
 WHERE r.subject_kind = 'chi_bo' AND s.complete AND s.computed_level <> r.level
-  AND list_contains($branches, r.subject_code)
+  AND r.subject_code = ANY($branches)
 ORDER BY r.year, r.subject_code;
 
 -- name: meetings_regular
@@ -107,7 +107,7 @@ held AS (
     CROSS JOIN years y
     JOIN first_record f USING (branch_code)
     LEFT JOIN mart_meetings_judged m ON m.branch_code = b.branch_code AND year(m.held_on) = y.year
-    WHERE b.active AND list_contains($branches, b.branch_code)
+    WHERE b.active AND b.branch_code = ANY($branches)
       AND (b.founded_on IS NULL OR b.founded_on <= make_date(y.year, 1, 31))
       AND f.first_on <= make_date(y.year, 1, 31)
     GROUP BY ALL
@@ -138,7 +138,7 @@ held AS (
     CROSS JOIN bounds q
     JOIN first_record f USING (branch_code)
     LEFT JOIN mart_meetings_judged m ON m.branch_code = b.branch_code AND m.held_on BETWEEN q.starts_on AND q.ends_on
-    WHERE b.active AND list_contains($branches, b.branch_code) AND q.ends_on < CAST($today AS DATE)
+    WHERE b.active AND b.branch_code = ANY($branches) AND q.ends_on < CAST($today AS DATE)
       AND (b.founded_on IS NULL OR b.founded_on <= q.starts_on)
       AND f.first_on <= last_day(q.starts_on)
     GROUP BY ALL
@@ -155,7 +155,7 @@ ORDER BY h.year, h.quarter, h.branch_code;
 SELECT year(held_on) AS year, branch_code, branch_code AS subject_code, attendance AS value,
        attendance_above AS limit_value, strftime(held_on, '%d/%m/%Y') AS detail, NULL AS tag, source
 FROM mart_meetings_judged
-WHERE low_attendance AND list_contains($branches, branch_code)
+WHERE low_attendance AND branch_code = ANY($branches)
 ORDER BY held_on, branch_code;
 
 -- name: meeting_unexcused
@@ -163,7 +163,7 @@ ORDER BY held_on, branch_code;
 SELECT year(held_on) AS year, branch_code, branch_code AS subject_code, absent_unexcused AS value,
        0 AS limit_value, strftime(held_on, '%d/%m/%Y') AS detail, NULL AS tag, source
 FROM mart_meetings_judged
-WHERE has_unexcused AND list_contains($branches, branch_code)
+WHERE has_unexcused AND branch_code = ANY($branches)
 ORDER BY held_on, branch_code;
 
 -- name: meeting_too_short
@@ -173,7 +173,7 @@ SELECT year(held_on) AS year, branch_code, branch_code AS subject_code, minutes 
        minutes_required AS limit_value, strftime(held_on, '%d/%m/%Y') AS detail,
        CASE WHEN is_combined THEN 'combined' END AS tag, source
 FROM mart_meetings_judged
-WHERE too_short AND list_contains($branches, branch_code)
+WHERE too_short AND branch_code = ANY($branches)
 ORDER BY held_on, branch_code;
 
 -- name: removal_unexcused_months
@@ -184,7 +184,7 @@ WITH months AS (
     SELECT member_code, year(held_on) AS year, month(held_on) AS month,
            min(held_on) AS first_on, arg_min(branch_code, held_on) AS branch_code
     FROM v_absences
-    WHERE NOT excused AND list_contains($branches, branch_code)
+    WHERE NOT excused AND branch_code = ANY($branches)
     GROUP BY ALL
 ),
 ranked AS (

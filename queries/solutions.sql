@@ -25,7 +25,7 @@ WITH state AS (
     SELECT * FROM action_state_in($today, $branches, $include_committee)
 ),
 units AS (
-    SELECT branch_code FROM v_branches WHERE active AND list_contains($branches, branch_code)
+    SELECT branch_code FROM v_branches WHERE active AND branch_code = ANY($branches)
     UNION SELECT 'DANG_UY' WHERE $include_committee
     UNION SELECT DISTINCT branch_code FROM state
 ),
@@ -78,14 +78,14 @@ ORDER BY s.solution;
 WITH acts AS (
     SELECT action_code, branch_code, solution, starts_on, due_on
     FROM v_actions
-    WHERE (list_contains($branches, branch_code) OR ($include_committee AND branch_code = 'DANG_UY'))
+    WHERE (branch_code = ANY($branches) OR ($include_committee AND branch_code = 'DANG_UY'))
       AND ($unit IS NULL OR branch_code = $unit)
 ),
 reports AS (
     SELECT solution, due_on, reported_on, percent_delta, done_delta
     FROM mart_progress_steps
     WHERE reported_on <= CAST($today AS DATE)
-      AND (list_contains($branches, branch_code) OR ($include_committee AND branch_code = 'DANG_UY'))
+      AND (branch_code = ANY($branches) OR ($include_committee AND branch_code = 'DANG_UY'))
       AND ($unit IS NULL OR branch_code = $unit)
 ),
 bounds AS (

@@ -4,7 +4,7 @@
 -- Per cell: each row is one cell's; run for every cell, then narrowed.
 SELECT branch_code, branch_name, CASE WHEN $show_names THEN secretary END AS secretary, founded_on, active
 FROM v_branches
-WHERE active AND list_contains($branches, branch_code)
+WHERE active AND branch_code = ANY($branches)
 ORDER BY branch_code;
 
 -- name: criteria

@@ -63,5 +63,5 @@ ORDER BY w.upload_id;
 -- Members' names, only when the caller may see them ($show_names is set by the
 -- query runner from the user's role, never by a page).
 SELECT member_code, CASE WHEN $show_names THEN full_name END AS full_name
-FROM v_members WHERE list_contains($branches, branch_code)
+FROM v_members WHERE branch_code = ANY($branches)
 ORDER BY member_code;

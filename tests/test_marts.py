@@ -1,4 +1,4 @@
-"""The marts (migrations 0014, 0015): tables that hold what the heavy views return. They are a cache of
+"""The marts (migrations 0014–0016): tables that hold what the heavy views return. They are a cache of
 the views, so every test compares a mart with its view, read directly with SQL, after each kind of
 change: a commit, an undo, a change of the score bands, a restore, the planner's what-if."""
 
@@ -15,7 +15,7 @@ from tests.rows import insert
 from tests.workbooks import CRITERIA_MAX, scores, xlsx_bytes
 
 MARTS = ("source_rules", "rating_rules", "period_criteria", "branch_period_scores", "member_ratings",
-         "meetings_judged", "progress_steps")
+         "meetings_judged", "progress_steps", "action_reports")
 
 
 def differences(cur) -> dict[str, tuple[int, int]]:
@@ -35,7 +35,7 @@ def total(cur, table: str, period: str, cell: str):
     return row and row[0]
 
 
-def test_the_marts_are_these_seven_and_hold_their_views_on_the_sample(sample_db):
+def test_the_marts_are_these_eight_and_hold_their_views_on_the_sample(sample_db):
     cur = store.cursor(sample_db)
     found = [r for r in queries.execute("marts.names", cur=cur).fetchall()]
     assert sorted(found) == sorted((f"mart_{m}", f"v_{m}") for m in MARTS)

@@ -1,4 +1,4 @@
--- The marts (migrations 0014, 0015): tables that hold what the heavy derived views return, so that a
+-- The marts (migrations 0014–0016): tables that hold what the heavy derived views return, so that a
 -- page query reads rows instead of recomputing scores, rules and meeting judgements. Each is
 -- made again from its view inside the caller's transaction (store.refresh_marts, in the order
 -- store.MARTS gives), columns included: after a migration a view that reads "m.*" of a table
@@ -32,6 +32,11 @@ CREATE OR REPLACE TABLE mart_meetings_judged AS SELECT * FROM v_meetings_judged;
 -- Each progress report with its place and its action's earlier reports (v_progress_steps, 0015).
 CREATE OR REPLACE TABLE mart_progress_steps AS SELECT * FROM v_progress_steps;
 
+-- name: refresh_action_reports
+-- Each action's reports summed up (v_action_reports, 0016; it reads mart_progress_steps, refilled
+-- before it).
+CREATE OR REPLACE TABLE mart_action_reports AS SELECT * FROM v_action_reports;
+
 -- name: forget_progress_steps_of
 -- The steps of the actions the rows of upload $upload_id name (its commit wrote them, its undo
 -- withdraws them; an earlier version of a row has the same action), before they are made again.
@@ -44,6 +49,19 @@ DELETE FROM mart_progress_steps WHERE action_code IN (
 -- reports and its current row only).
 INSERT INTO mart_progress_steps
 SELECT * FROM v_progress_steps WHERE action_code IN (
+    SELECT action_code FROM actions WHERE upload_id = $upload_id
+    UNION SELECT action_code FROM progress_reports WHERE upload_id = $upload_id);
+
+-- name: forget_action_reports_of
+-- The summed-up reports of the actions the rows of upload $upload_id name (as for the steps).
+DELETE FROM mart_action_reports WHERE action_code IN (
+    SELECT action_code FROM actions WHERE upload_id = $upload_id
+    UNION SELECT action_code FROM progress_reports WHERE upload_id = $upload_id);
+
+-- name: add_action_reports_of
+-- Those actions' reports summed up again (from their steps, made again just before).
+INSERT INTO mart_action_reports
+SELECT * FROM v_action_reports WHERE action_code IN (
     SELECT action_code FROM actions WHERE upload_id = $upload_id
     UNION SELECT action_code FROM progress_reports WHERE upload_id = $upload_id);
 
