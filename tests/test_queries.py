@@ -197,3 +197,14 @@ def test_the_timeline_of_one_unit_is_only_for_a_caller_who_may_see_it(sample_db)
     for unit in ("CB01", "DANG_UY"):
         limited = queries.run("solutions.timeline", cur=cur, scope=frozenset({"CB03"}), today=today, unit=unit)
         assert limited.empty, unit
+
+
+def test_cells_are_matched_with_any_not_list_contains():
+    """``x = ANY($branches)`` joins; ``list_contains($branches, x)`` looks each row up in the list,
+    and on a table made again in the running process (a commit refills the marts) row by row:
+    with the sector's 2.000 cells solutions.timeline went from 112 ms to 2,6 s after an upload."""
+    for query in queries.load_all().values():
+        assert not re.search(r"list_contains\(\s*\$(branches|caller_cells)", query.sql), query.name
+    for path in sorted((store.MIGRATIONS_DIR).glob("*.sql")):
+        if int(path.name[:4]) >= 16:    # the macros as they now stand
+            assert "list_contains(" not in re.sub(r"--[^\n]*", "", path.read_text(encoding="utf-8")), path.name
