@@ -5,15 +5,15 @@
 -- progress queries; the actions with a report after the day asked for (a day chosen in the past)
 -- are still summed from their steps up to that day.
 
--- The reports of every action summed up as they stood on day `d` (its steps dated `d` or before):
--- how many, the last one, its % and status, the last report not "hoàn thành", the largest drop
+-- The reports of the actions `codes` (NULL: every action) summed up as they stood on day `d` (their
+-- steps dated `d` or before): how many, the last one, its % and status, the last report not "hoàn thành", the largest drop
 -- below the best % so far and when the last drop was, and done_on (the first "hoàn thành" report
 -- after the last one that was not).
-CREATE MACRO action_reports_upto(d) AS TABLE
+CREATE MACRO action_reports_upto(d, codes) AS TABLE
 WITH reports AS (
     SELECT action_code, branch_code, reported_on, percent, status, best_before
     FROM mart_progress_steps
-    WHERE reported_on <= CAST(d AS DATE)
+    WHERE reported_on <= CAST(d AS DATE) AND (codes IS NULL OR action_code = ANY(codes))
 ),
 per_action AS (
     SELECT action_code, branch_code,
@@ -37,7 +37,7 @@ finished AS (
 SELECT r.*, f.done_on FROM per_action r LEFT JOIN finished f USING (action_code);
 
 -- Every report, whatever its date. Read from mart_progress_steps, which is refilled first.
-CREATE VIEW v_action_reports AS SELECT * FROM action_reports_upto(DATE '9999-12-31');
+CREATE VIEW v_action_reports AS SELECT * FROM action_reports_upto(DATE '9999-12-31', NULL);
 
 CREATE TABLE mart_action_reports AS SELECT * FROM v_action_reports;
 
@@ -55,8 +55,10 @@ summed AS (
 per_action AS (
     SELECT * FROM summed WHERE last_reported_on <= CAST(d AS DATE)
     UNION ALL BY NAME
-    SELECT * FROM action_reports_upto(d)
-    WHERE action_code IN (SELECT action_code FROM summed WHERE last_reported_on > CAST(d AS DATE))
+    -- The codes given as a list, so that only their steps are read (a filter on the macro's rows
+    -- summed every action's steps first: 80 ms a query at sector scale, for none usually).
+    SELECT * FROM action_reports_upto(d, coalesce(
+        (SELECT list(action_code) FROM summed WHERE last_reported_on > CAST(d AS DATE)), []::VARCHAR[]))
 ),
 state AS (
     SELECT a.action_code, a.branch_code, a.solution, a.description, a.owner, a.starts_on, a.due_on,
