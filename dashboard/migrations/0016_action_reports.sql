@@ -41,7 +41,7 @@ CREATE VIEW v_action_reports AS SELECT * FROM action_reports_upto(DATE '9999-12-
 
 CREATE TABLE mart_action_reports AS SELECT * FROM v_action_reports;
 
--- action_state_in (0015) reading the summary: an action whose last report is on or before `d`
+-- action_state_in (0013) reading the summary: an action whose last report is on or before `d`
 -- takes its summed-up row; one with a report after `d` is summed from its steps up to `d`.
 CREATE OR REPLACE MACRO action_state_in(d, branches, committee) AS TABLE
 WITH chosen AS (
