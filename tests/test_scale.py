@@ -276,3 +276,15 @@ def test_a_chart_is_kept_with_its_data_as_arrow_and_its_files_read_the_same_rows
 def test_rows_arrow_cannot_type_go_through_streamlit_s_own_conversion():
     mixed = {"datasets": {"d": [{"v": 1}, {"v": "một"}]}}     # an int and a text in one column
     assert charts.with_row_datasets(charts.with_arrow_datasets(mixed))["datasets"]["d"] == [{"v": "1"}, {"v": "một"}]
+
+
+def test_a_list_of_cells_goes_into_the_cache_key_as_one_string_and_comes_back_whole():
+    from dashboard.ui import context as ui_context
+
+    cells = [f"CB{i:04d}" for i in range(2000)]
+    frozen = ui_context._frozen(cells)
+    assert isinstance(frozen, ui_context._Codes) and ui_context._thawed(frozen) == cells
+    assert frozen != ui_context._frozen(cells[:-1]) and hash(frozen) == hash(ui_context._frozen(list(cells)))
+    assert ui_context._thawed(ui_context._frozen([])) == []
+    assert ui_context._frozen([2025, 2024]) == (2025, 2024) and ui_context._thawed((2025, 2024)) == [2025, 2024]
+    assert ui_context._frozen("2025") == "2025" and ui_context._thawed("2025") == "2025"

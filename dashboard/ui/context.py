@@ -233,12 +233,19 @@ def _frozen(value: object) -> object:
     return value
 
 
+def _thawed(value: object) -> object:
+    """A parameter of the cache key as the query takes it (``_frozen`` undone)."""
+    if isinstance(value, _Codes):
+        return value.codes()
+    return list(value) if isinstance(value, tuple) else value
+
+
 @st.cache_data(show_spinner=False, max_entries=1024)
 def _cached_query(name: str, params: tuple, scope: tuple | None, version: int, db: str,
                   names_allowed: bool = False) -> pd.DataFrame:
     # version, db, scope and names_allowed are all part of the cache key: a commit or undo
     # bumps the version, and two users with different rights never share an entry.
-    kwargs = {k: v.codes() if isinstance(v, _Codes) else list(v) if isinstance(v, tuple) else v for k, v in params}
+    kwargs = {k: _thawed(v) for k, v in params}
     cur = store.cursor(Path(db))
     with cancel.watch(cur):   # stopped if the reader's session goes away meanwhile
         return queries.run(name, cur=cur, scope=frozenset(scope) if scope is not None else None,
@@ -252,21 +259,21 @@ def cell_options(user: auth.User, version: int) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def _cached_findings(_ctx: PageContext, version: int, db: str, cells: _Codes, scope: tuple | None,
+def _cached_findings(_ctx: PageContext, version: int, db: str, cells: _Codes | tuple, scope: tuple | None,
                      today: dt.date, lang: str, years: tuple[int, ...] | None, names_allowed: bool,
                      topics: tuple[str, ...] | None = None) -> pd.DataFrame:
-    return rules.collect(_ctx.query, cells.codes(), today, lang, years=set(years) if years else None,
+    return rules.collect(_ctx.query, _thawed(cells), today, lang, years=set(years) if years else None,
                          member_names=_ctx.member_names() if names_allowed else None,
                          topics=set(topics) if topics else None)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def _cached_overview(_ctx: PageContext, version: int, db: str, cells: _Codes, scope: tuple | None,
+def _cached_overview(_ctx: PageContext, version: int, db: str, cells: _Codes | tuple, scope: tuple | None,
                      period: str, today: dt.date, lang: str, ranked: bool, names_allowed: bool) -> "summary.Figures":
     # Rules over every cell in scope (the 20 % quota is about the whole Đảng bộ), then the
     # Đảng bộ-wide findings and those of the cells shown.
     findings = _ctx.findings(years={periods.parse_period(period).year})
-    findings = findings[findings["branch_code"].isna() | findings["branch_code"].isin(cells.codes())]
+    findings = findings[findings["branch_code"].isna() | findings["branch_code"].isin(_thawed(cells))]
     return summary.overview_figures(_ctx.query, period=period, today=today, lang=lang, board=_ctx.overview_board(),
                                     findings=findings, cell_name=_ctx.cell_name, limitation_title=_ctx.limitation,
                                     ranked=ranked)
