@@ -22,7 +22,7 @@ if actions.empty:
     st.stop()
 actions = progress.with_stale(progress.unit_names(actions, ctx.lang), stale_days)
 matrix = progress.unit_names(ctx.query("solutions.matrix", **today), ctx.lang)
-projections = ctx.query("projections.actions", reports=projection.reports_used(), **today)
+projections = ctx.query("projections.actions", reports=projection.reports_used(), stale_days=None, **today)
 titles = ctx.solution_titles()
 units = list(dict.fromkeys(matrix["branch_code"]))
 unit_names = dict(zip(matrix["branch_code"], matrix["branch_name"]))

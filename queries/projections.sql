@@ -11,6 +11,9 @@
 -- with its pace and projected finish; days_late_projected = projected finish − due date. It also
 -- carries the state the overview lists actions by (overdue, days late, days since the last report,
 -- the unit's name), so the overview reads the actions once, not here and in solutions.actions.
+-- $stale_days: NULL for every action; a number for the actions that need attention only (what the
+-- overview lists): overdue, not done and not reported for that many days or more, or moving but
+-- projected to finish after the due date — a sixth of the sector's 120.000.
 -- Per cell: each row is one cell's; run for every cell, then narrowed.
 WITH state AS (
     SELECT * FROM action_state_in($today, $branches, $include_committee)
@@ -47,4 +50,6 @@ projected AS (
 SELECT j.*, datediff('day', j.due_on, j.projected_on) AS days_late_projected, b.branch_name
 FROM projected j
 LEFT JOIN v_branches b USING (branch_code)
+WHERE $stale_days IS NULL OR j.overdue OR (j.status <> 'hoan_thanh' AND j.days_since_report >= $stale_days)
+   OR (j.pace_kind = 'moving' AND datediff('day', j.due_on, j.projected_on) > 0)
 ORDER BY j.solution, j.branch_code, j.action_code;

@@ -136,7 +136,7 @@ def test_scoped_editor_sees_only_their_cells(sample_db, users):
 def test_every_named_query_under_a_scope_returns_only_scoped_cells(sample_db):
     cur = store.cursor(sample_db)
     params = {"period": "2025", "year": 2025, "today": dt.date(2026, 11, 26),
-              "quota_base": "httnv", "quota_pool": "dang_bo", "quota_rounding": "floor", "plan_days": 30, "periods": 3, "reports": 3, "compare": "previous", "kind": "year", "cell": "CB01", "unit": None}
+              "quota_base": "httnv", "quota_pool": "dang_bo", "quota_rounding": "floor", "plan_days": 30, "periods": 3, "reports": 3, "compare": "previous", "kind": "year", "cell": "CB01", "unit": None, "stale_days": None}
     checked = 0
     for query in queries.load_all().values():
         if not query.scoped:

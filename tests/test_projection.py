@@ -30,7 +30,7 @@ def action(cur, code, due, reports, solution=1, cell="X1"):
 
 def project(cur, reports=3):
     refresh(cur)   # the rows above bypass the ingest: refill the marts as a commit does
-    return queries.run("projections.actions", cur=cur, branches=["X1"], today=TODAY,
+    return queries.run("projections.actions", cur=cur, branches=["X1"], today=TODAY, stale_days=None,
                        reports=reports).set_index("action_code")
 
 

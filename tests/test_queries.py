@@ -117,7 +117,7 @@ def test_every_branch_query_takes_the_branch_set():
 
 PARAMS = {"period": "2025", "year": 2025, "today": dt.date(2026, 11, 26), "quota_base": "httnv",
           "quota_pool": "dang_bo", "quota_rounding": "floor", "plan_days": 30, "periods": 3, "reports": 3,
-          "compare": "previous", "kind": "year", "cell": "CB03", "unit": None}
+          "compare": "previous", "kind": "year", "cell": "CB03", "unit": None, "stale_days": None}
 
 
 def test_a_scoped_caller_gets_what_a_caller_of_every_cell_gets_asking_for_his_cells(sample_db):
@@ -155,7 +155,7 @@ def test_the_committees_actions_count_only_for_a_caller_of_every_cell_looking_at
 
 # Parameters for running every per-cell query on the sample (a new parameter fails here first).
 PER_CELL_PARAMS = dict(period="2025", periods=4, today=dt.date(2026, 11, 26), plan_days=30, year=2025, reports=3,
-                       kind="year", compare="previous")
+                       kind="year", compare="previous", stale_days=45)
 
 
 @pytest.mark.parametrize("name", sorted(n for n, q in queries.load_all().items() if q.per_cell))

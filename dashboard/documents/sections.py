@@ -123,7 +123,8 @@ def projections(run: Runner, *, branches: list[str], today: dt.date, lang: str, 
     """Where each solution lands at the pace its actions are going, and each action not done that
     is projected late or not moving (the method: ``projection``)."""
     t = lambda key, **p: i18n.t(key, lang, **p)   # noqa: E731
-    actions = run("projections.actions", branches=list(branches), today=today, reports=projection.reports_used())
+    actions = run("projections.actions", branches=list(branches), today=today, reports=projection.reports_used(),
+                  stale_days=None)
     if actions.empty:
         return []
     groups = projection.by_group(actions, ["solution"])

@@ -22,8 +22,10 @@ def overview_figures(query: Callable[..., pd.DataFrame], *, period: str, today: 
     """Every number of the overview of ``period`` seen on ``today``; ``board`` is the period's
     rankings.leaderboard (compared with the previous period), ``findings`` the rule findings shown."""
     on_day = {"today": today}
-    # Each action's state and where its pace leads, in one read (120.000 rows at sector scale).
-    actions = query("projections.actions", reports=projection.reports_used(), **on_day)
+    # The actions that need attention, with their state and where their pace leads, in one read
+    # (a sixth of the sector's 120.000 actions; the counts come from by_solution).
+    stale_days = int(settings.get("DASHBOARD_STALE_DAYS"))
+    actions = query("projections.actions", reports=projection.reports_used(), stale_days=stale_days, **on_day)
     urgent = limitation_findings.urgent(query, period, today, cell_name, lang)
     return figures(
         period=period, board=board,
@@ -34,7 +36,7 @@ def overview_figures(query: Callable[..., pd.DataFrame], *, period: str, today: 
         by_solution=query("solutions.by_solution", **on_day),
         timeline=query("solutions.timeline", unit=None, **on_day),
         actions=actions,
-        findings=findings, stale_days=int(settings.get("DASHBOARD_STALE_DAYS")), today=today, lang=lang,
+        findings=findings, stale_days=stale_days, today=today, lang=lang,
         ranked=ranked,
         projections=actions,
         limitation=urgent and urgent.text,
