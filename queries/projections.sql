@@ -13,7 +13,7 @@
 -- the unit's name), so the overview reads the actions once, not here and in solutions.actions.
 -- $stale_days: NULL for every action; a number for the actions that need attention only (what the
 -- overview lists): overdue, not done and not reported for that many days or more, or moving but
--- projected to finish after the due date — a sixth of the sector's 120.000.
+-- projected to finish after the due date — 18.115 of the sector's 120.060.
 -- Per cell: each row is one cell's; run for every cell, then narrowed.
 WITH state AS (
     SELECT * FROM action_state_in($today, $branches, $include_committee)
