@@ -106,12 +106,16 @@ def refresh_marts(cur: duckdb.DuckDBPyConnection, only: tuple[str, ...] = MARTS,
     (tests) has the marts of its migrations only: those are the ones refilled."""
     if schema_version(cur) >= MARTS_FROM:
         present = {mart for mart, _ in queries.execute("marts.names", cur=cur).fetchall()}
+        actions = None          # the actions the upload names, read once for every per-action mart
         for name in MARTS:
             if name not in only or f"mart_{name}" not in present:
                 continue
             if upload_id is not None and name in PER_ACTION:
-                queries.execute(f"marts.forget_{name}_of", cur=cur, upload_id=upload_id)
-                queries.execute(f"marts.add_{name}_of", cur=cur, upload_id=upload_id)
+                if actions is None:
+                    actions = [r[0] for r in queries.execute("marts.actions_of_upload", cur=cur,
+                                                             upload_id=upload_id).fetchall()]
+                queries.execute(f"marts.forget_{name}_of", cur=cur, actions=actions)
+                queries.execute(f"marts.add_{name}_of", cur=cur, actions=actions)
             else:
                 queries.execute(f"marts.refresh_{name}", cur=cur)
 

@@ -37,33 +37,28 @@ CREATE OR REPLACE TABLE mart_progress_steps AS SELECT * FROM v_progress_steps;
 -- before it).
 CREATE OR REPLACE TABLE mart_action_reports AS SELECT * FROM v_action_reports;
 
+-- name: actions_of_upload
+-- The actions the rows of upload $upload_id name: its commit wrote them, its undo withdraws them
+-- (an earlier version of a row has the same action). Their per-action marts are made again.
+SELECT action_code FROM actions WHERE upload_id = $upload_id
+UNION SELECT action_code FROM progress_reports WHERE upload_id = $upload_id;
+
 -- name: forget_progress_steps_of
--- The steps of the actions the rows of upload $upload_id name (its commit wrote them, its undo
--- withdraws them; an earlier version of a row has the same action), before they are made again.
-DELETE FROM mart_progress_steps WHERE action_code IN (
-    SELECT action_code FROM actions WHERE upload_id = $upload_id
-    UNION SELECT action_code FROM progress_reports WHERE upload_id = $upload_id);
+-- The steps of the actions $actions, before they are made again.
+DELETE FROM mart_progress_steps WHERE action_code = ANY($actions);
 
 -- name: add_progress_steps_of
 -- The steps of those actions made again from the view (each action's steps depend on its own
 -- reports and its current row only).
-INSERT INTO mart_progress_steps
-SELECT * FROM v_progress_steps WHERE action_code IN (
-    SELECT action_code FROM actions WHERE upload_id = $upload_id
-    UNION SELECT action_code FROM progress_reports WHERE upload_id = $upload_id);
+INSERT INTO mart_progress_steps SELECT * FROM v_progress_steps WHERE action_code = ANY($actions);
 
 -- name: forget_action_reports_of
--- The summed-up reports of the actions the rows of upload $upload_id name (as for the steps).
-DELETE FROM mart_action_reports WHERE action_code IN (
-    SELECT action_code FROM actions WHERE upload_id = $upload_id
-    UNION SELECT action_code FROM progress_reports WHERE upload_id = $upload_id);
+-- The summed-up reports of the actions $actions, before they are made again.
+DELETE FROM mart_action_reports WHERE action_code = ANY($actions);
 
 -- name: add_action_reports_of
 -- Those actions' reports summed up again (from their steps, made again just before).
-INSERT INTO mart_action_reports
-SELECT * FROM v_action_reports WHERE action_code IN (
-    SELECT action_code FROM actions WHERE upload_id = $upload_id
-    UNION SELECT action_code FROM progress_reports WHERE upload_id = $upload_id);
+INSERT INTO mart_action_reports SELECT * FROM v_action_reports WHERE action_code = ANY($actions);
 
 -- name: names
 -- The marts and the view each one holds.
