@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import queries, rules, store
+from . import queries, review, rules, store
 
 PLANNER_UPLOAD = -1   # the upload number the proposals carry inside the rolled-back transaction
 
@@ -89,7 +89,7 @@ def quota_allowed(base: int, share: float, rounding: str) -> tuple[float, int]:
 
 def quota_count(levels: Iterable[object], share: float, quota: rules.QuotaSettings) -> QuotaCount:
     """The quota over a list of levels (blanks are not rated and do not count)."""
-    shown = [str(level) for level in levels if isinstance(level, str) and level]
+    shown = [str(level) for level in levels if review.is_given(level)]
     excellent, good = shown.count("HTXSNV"), shown.count("HTTNV")
     base = good + excellent if quota.base == "httnv_or_better" else good
     raw, allowed = quota_allowed(base, share, quota.rounding)
@@ -106,7 +106,7 @@ def if_raised(levels: dict[str, object], share: float, quota: rules.QuotaSetting
     for code, level in levels.items():
         if level == "HTXSNV":
             continue
-        key = level if isinstance(level, str) and level else None
+        key = level if review.is_given(level) else None
         if key not in by_level:
             by_level[key] = quota_count([*(lv for c, lv in levels.items() if c != code), "HTXSNV"], share, quota)
         out[code] = by_level[key]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from .. import auth, entry, fmt, rules, settings, yearend
+from .. import auth, entry, fmt, review, rules, settings, yearend
 from .context import PageContext, db_path
 from .login import audit_event
 from .widgets import findings_table, plain, user_errors
@@ -81,7 +81,7 @@ def _judged(db: str, version: int, year: int, key: str, scope: tuple | None, tod
 
 def checks(ctx: PageContext, year: int, plan: pd.DataFrame) -> None:
     """Every rating rule of the regime in force on the plan (written nowhere), with sources."""
-    rated = plan.loc[plan["level"].map(lambda lv: isinstance(lv, str) and lv != ""),
+    rated = plan.loc[plan["level"].map(review.is_given),
                      ["subject_kind", "subject_code", "level"]].reset_index(drop=True)
     names_shown = ctx.user.can("names")
     digest = hashlib.sha256(pd.util.hash_pandas_object(rated.astype(str), index=False).to_numpy().tobytes())
