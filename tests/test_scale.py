@@ -273,6 +273,69 @@ def test_a_chart_is_kept_with_its_data_as_arrow_and_its_files_read_the_same_rows
         {"branch_name": None, "share": 0.75, "month": "2025-03-31T00:00:00", "n": 3}]]
 
 
+def _altair_rows(frame: pd.DataFrame) -> list[dict]:
+    """What Altair itself puts in a spec for a frame: its sanitised rows (the independent method)."""
+    import altair as alt
+
+    chart = alt.Chart(frame).mark_point()
+    return list(chart.to_dict(validate=False)["datasets"].values())[0]
+
+
+KINDS = pd.DataFrame({
+    "text": pd.array(["Chi bộ 1", None, "Đảng ủy"], dtype="str"),
+    "share": [0.5, float("nan"), float("inf")],
+    "whole": [1, 2, 3],
+    "maybe": pd.array([1, None, 3], dtype="Int64"),
+    "flag": [True, False, True],
+    "day": pd.to_datetime(["2025-01-31", None, "2025-03-31"]),
+    "obj": pd.Series(["a", "b", "c"], dtype=object),
+})
+
+
+def test_a_chart_s_frame_goes_to_arrow_with_the_values_altair_would_have_written():
+    import pyarrow as pa
+
+    from dashboard.charts import common
+
+    table = common.arrow_table(KINDS)
+    assert table.to_pylist() == _altair_rows(KINDS)
+    # and typed as Arrow types the rows would have been (no float where Altair wrote an int)
+    assert table.schema == pa.Table.from_pylist(_altair_rows(KINDS)).schema
+    assert table.to_pylist()[1] == {"text": None, "share": None, "whole": 2, "maybe": None, "flag": False,
+                                    "day": "", "obj": "b"}
+    # A missing value in a column of Python objects is null (Altair on pandas 3 leaves NaN there,
+    # which JSON cannot carry; Arrow could not type the column and Streamlit wrote "nan").
+    assert common.arrow_table(pd.DataFrame({"obj": pd.Series(["a", None], dtype=object)})).to_pylist() == \
+        [{"obj": "a"}, {"obj": None}]
+
+
+def test_a_kept_chart_names_each_frame_once_and_reads_back_altair_s_rows():
+    import altair as alt
+
+    bands = pd.DataFrame({"band": [50, 70]})
+    layer = alt.layer(alt.Chart().mark_bar().encode(x="share:Q"),
+                      alt.Chart(bands).mark_rule().encode(x="band:Q"), data=KINDS)
+    chart = alt.vconcat(layer, alt.Chart(KINDS).mark_point().encode(x="whole:Q"))
+    kept = charts.kept_spec(chart)
+    assert all(isinstance(v, bytes) for v in kept["datasets"].values())
+    assert len(kept["datasets"]) == 2           # the same frame in two panels is one dataset
+    rows = charts.with_row_datasets(kept)["datasets"]
+    assert sorted(map(len, rows.values())) == [2, 3]
+    assert _altair_rows(KINDS) in rows.values() and _altair_rows(bands) in rows.values()
+    # both panels draw the same frame: Altair lifts it to the top, as it does with the frame itself
+    assert rows[kept["data"]["name"]] == _altair_rows(KINDS)
+    assert rows[kept["vconcat"][0]["layer"][1]["data"]["name"]] == _altair_rows(bands)
+
+
+def test_a_frame_arrow_cannot_type_column_by_column_goes_altair_s_way():
+    from dashboard.charts import common
+
+    mixed = pd.DataFrame({"v": pd.Series([1, "một"], dtype=object)})
+    assert common.arrow_table(mixed) is None
+    assert charts.with_row_datasets({"datasets": {"d": common.frame_arrow_bytes(mixed)}})["datasets"]["d"] == \
+        [{"v": "1"}, {"v": "một"}]
+
+
 def test_rows_arrow_cannot_type_go_through_streamlit_s_own_conversion():
     mixed = {"datasets": {"d": [{"v": 1}, {"v": "một"}]}}     # an int and a text in one column
     assert charts.with_row_datasets(charts.with_arrow_datasets(mixed))["datasets"]["d"] == [{"v": "1"}, {"v": "một"}]

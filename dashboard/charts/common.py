@@ -17,6 +17,7 @@ resolves its colour scales independently, or Vega draws nothing.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import textwrap
 
@@ -107,6 +108,96 @@ def spec(chart: alt.TopLevelMixin, validate: bool = True) -> dict:
     if not config:
         out.pop("config", None)
     return out
+
+
+def kept_spec(chart: alt.TopLevelMixin) -> dict:
+    """The chart as the pages keep it: the Vega-Lite dict (not checked against the schema, as
+    ``spec(validate=False)``) with each of its frames as a named dataset of Arrow IPC bytes.
+
+    The frames go to Arrow column by column (``arrow_table``) before Altair sees them: left to
+    Altair, each frame was copied column by column into Python objects, turned into rows, written
+    as JSON to name it, and the rows turned into Arrow again (a fifth of a page's rerun after a
+    cell is chosen, on the four cells of the sample)."""
+    datasets: dict[str, bytes] = {}
+    _name_frames(chart, datasets)
+    out = spec(chart, validate=False)
+    if datasets:
+        out["datasets"] = {**out.get("datasets", {}), **datasets}
+    return with_arrow_datasets(out)
+
+
+def _name_frames(chart, datasets: dict[str, bytes]) -> None:
+    """Replace, in place, every frame a chart and its layers or panels hold by a named dataset."""
+    data = getattr(chart, "_kwds", {}).get("data")
+    if isinstance(data, pd.DataFrame):
+        raw = frame_arrow_bytes(data)
+        name = "data-" + hashlib.sha256(raw).hexdigest()[:32]
+        datasets[name] = raw
+        chart.data = alt.NamedData(name=name)
+    for part in ("layer", "hconcat", "vconcat", "concat"):
+        children = getattr(chart, "_kwds", {}).get(part)
+        if isinstance(children, list):
+            for child in children:
+                _name_frames(child, datasets)
+    inner = getattr(chart, "_kwds", {}).get("spec")
+    if inner is not None and not isinstance(inner, dict):
+        _name_frames(inner, datasets)
+
+
+def frame_arrow_bytes(frame: pd.DataFrame) -> bytes:
+    """A chart's frame as Arrow IPC bytes holding what Altair would have put in the spec."""
+    from streamlit import dataframe_util
+
+    table = arrow_table(frame)
+    if table is None:   # a column Arrow cannot type straight: Altair's own rows, as before
+        from altair.utils.core import sanitize_pandas_dataframe
+        return _arrow_bytes(sanitize_pandas_dataframe(frame).to_dict(orient="records"))
+    return dataframe_util.convert_arrow_table_to_arrow_bytes(table)
+
+
+def arrow_table(frame: pd.DataFrame):
+    """The frame as an Arrow table with the values Altair's sanitising gives (its rows read by
+    ``pyarrow.Table.from_pylist``): dates as local ISO text, NaN and infinities as null, texts,
+    whole numbers, booleans. None when a column is of another kind (the caller goes Altair's way)."""
+    import numpy as np
+    import pyarrow as pa
+
+    if isinstance(frame.index, pd.MultiIndex) or isinstance(frame.columns, pd.MultiIndex):
+        return None
+    arrays = []
+    for name in frame.columns:
+        if not isinstance(name, str):
+            return None
+        col = frame[name]
+        kind = str(col.dtype)
+        try:
+            if kind.startswith(("datetime", "timestamp")):
+                if getattr(col.dt, "tz", None) is None and not (col.dt.microsecond.fillna(0) != 0).any():
+                    text = col.dt.strftime("%Y-%m-%dT%H:%M:%S")
+                else:
+                    text = col.apply(lambda x: x.isoformat())
+                arrays.append(pa.array(["" if pd.isna(v) or v == "NaT" else v for v in text], type=pa.string()))
+            elif kind in ("str", "string", "category") or kind == "object":
+                values = col.astype(object)
+                values = [None if v is None or (isinstance(v, float) and np.isnan(v)) or v is pd.NA else v
+                          for v in values.tolist()]
+                array = pa.array(values)
+                if array.type not in (pa.string(), pa.null(), pa.int64(), pa.float64(), pa.bool_()):
+                    return None
+                arrays.append(array)
+            elif kind in ("bool", "boolean"):
+                arrays.append(pa.array(col.astype(object).where(col.notna(), None).tolist(), type=pa.bool_()))
+            elif kind in ("Int8", "Int16", "Int32", "Int64", "UInt8", "UInt16", "UInt32") or \
+                    np.issubdtype(col.dtype, np.integer):
+                arrays.append(pa.array(col.astype(object).where(col.notna(), None).tolist(), type=pa.int64()))
+            elif kind in ("Float32", "Float64") or np.issubdtype(col.dtype, np.floating):
+                values = col.to_numpy(dtype="float64", na_value=np.nan)
+                arrays.append(pa.array(values, mask=~np.isfinite(values), type=pa.float64()))
+            else:
+                return None
+        except (TypeError, ValueError, pa.ArrowException):
+            return None
+    return pa.Table.from_arrays(arrays, names=[str(c) for c in frame.columns])
 
 
 def with_arrow_datasets(spec: dict) -> dict:

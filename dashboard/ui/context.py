@@ -284,5 +284,4 @@ def _cached_chart(module: str, name: str, args: tuple) -> dict:
     # The datasets kept as Arrow bytes, the form Streamlit sends them in: left as rows, Streamlit
     # converted them again on every draw (a third of a rerun of the rankings page), and for every
     # reader. The chart's downloads read them back (documents.charts.prepared).
-    return charts.with_arrow_datasets(charts.spec(getattr(importlib.import_module(module), name)(*args),
-                                                  validate=False))
+    return charts.kept_spec(getattr(importlib.import_module(module), name)(*args))
