@@ -209,6 +209,22 @@ def test_a_query_of_a_live_session_is_left_alone(tmp_path):
         assert cur.execute("SELECT count(*) FROM range(30000000)").fetchall() == [(30000000,)]
 
 
+def test_readers_share_one_kept_frame_and_no_reader_s_change_reaches_another(sample_db):
+    cells = queries.run("reference.branch_options", cur=store.cursor(sample_db), branches=None)
+    ctx = PageContext(page="ranking", lang="vi", user=auth.LOCAL_USER, version=1, is_sample=True,
+                      cell_options=cells)
+    runs = queries.stats["runs"]
+    first = ctx.query("rankings.leaderboard", period="2025", compare="previous")
+    expected = first.copy(deep=True)
+    first["total_score"] = -1.0                 # a page writing into what it was given
+    first.loc[0, "branch_name"] = "đổi"
+    first["extra"] = 1
+    second = ctx.query("rankings.leaderboard", period="2025", compare="previous")
+    assert queries.stats["runs"] - runs == 1    # read once, kept
+    pd.testing.assert_frame_equal(second, expected)
+    assert "extra" not in second.columns and (second["total_score"] >= 0).all()
+
+
 def test_after_a_commit_the_reads_readers_made_are_computed_before_anyone_asks(sample_db):
     import dataclasses
 

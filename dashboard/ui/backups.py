@@ -15,7 +15,7 @@ import hashlib
 import streamlit as st
 
 from .. import backup, fmt, settings, store
-from .context import PageContext, db_path
+from .context import PageContext, clear_query_cache, db_path
 from .downloads import audited
 from .login import audit_event
 from .widgets import plain
@@ -111,6 +111,7 @@ def _restore(ctx: PageContext) -> None:
                                         rows=fmt.count_text(outcome.rows, ctx.lang),
                                         previous=outcome.previous.name if outcome.previous else "—")
         st.cache_data.clear()
+        clear_query_cache()
         st.rerun()
 
 

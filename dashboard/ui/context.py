@@ -82,8 +82,8 @@ class PageContext:
             # (queries.committee_included; the options are the active cells in scope).
             committee = self.user.scope is None and set(narrow) >= set(self.cell_options["branch_code"])
             keep = queries.narrow(frame, narrow, committee)
-            frame = frame[keep].reset_index(drop=True)
-        return frame
+            return frame[keep].reset_index(drop=True)
+        return frame.copy(deep=False)
 
     def query_fresh(self, name: str, **params: object) -> pd.DataFrame:
         """A named query read now, bypassing the cache (for tables the data version does not cover)."""
@@ -240,11 +240,15 @@ def _thawed(value: object) -> object:
     return list(value) if isinstance(value, tuple) else value
 
 
-@st.cache_data(show_spinner=False, max_entries=1024)
+@st.cache_resource(show_spinner=False, max_entries=1024)
 def _cached_query(name: str, params: tuple, scope: tuple | None, version: int, db: str,
                   names_allowed: bool = False) -> pd.DataFrame:
     # version, db, scope and names_allowed are all part of the cache key: a commit or undo
     # bumps the version, and two users with different rights never share an entry.
+    # One frame kept and handed to every reader (``PageContext.query`` gives each a shallow copy;
+    # pandas copies on write, so no reader's change reaches it): Streamlit's data cache kept the
+    # frame pickled and unpickled a whole copy at every read (a 120.000-row frame at sector scale
+    # on each rerun of each reader, kept twice in memory meanwhile).
     kwargs = {k: _thawed(v) for k, v in params}
     cur = store.cursor(Path(db))
     with cancel.watch(cur):   # stopped if the reader's session goes away meanwhile
@@ -255,7 +259,13 @@ def _cached_query(name: str, params: tuple, scope: tuple | None, version: int, d
 def cell_options(user: auth.User, version: int) -> pd.DataFrame:
     """The cells in the user's scope, with their names."""
     scope = tuple(sorted(user.scope)) if user.scope is not None else None
-    return _cached_query("reference.branch_options", (("branches", None),), scope, version, str(db_path()))
+    return _cached_query("reference.branch_options", (("branches", None),), scope, version, str(db_path())
+                         ).copy(deep=False)
+
+
+def clear_query_cache() -> None:
+    """Forget every kept query result (after a restore: the store's data version may go back)."""
+    _cached_query.clear()
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
