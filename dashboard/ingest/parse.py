@@ -14,7 +14,7 @@ from typing import Callable
 
 from ..contract import Column
 from ..periods import parse_period
-from .batch import Batch
+from .batch import Batch, Record, Source
 from .locate import Located, a1
 from .reference import Reference
 from .spellings import (clean_text, is_blank, parse_code, parse_date, parse_enum, parse_integer, parse_number,
@@ -97,39 +97,49 @@ def parse_cell(column: Column, raw: object, ref: Reference, today: dt.date):
     return value, None, {}
 
 
+# Kinds whose values repeat down a sheet (a cell's code on every row, a period, a day): each value
+# is kept once and shared by the rows, not made again for every cell read.
+SHARED_KINDS = frozenset({"code", "enum", "period", "date"})
+
+
 def parse_rows(batch: Batch, located_all: list[Located], ref: Reference, today: dt.date) -> None:
     """Every data row of every located table as a record: typed values, plus where it came from."""
+    shared: dict[tuple[type, object], object] = {}
     for located in located_all:
         table, sheet = located.table, located.sheet
         data = batch.sheets[sheet.name]
         headers = {c.name: located.headers[i] for i, c in located.mapping.items()}
-        provided = frozenset(c.name for c in located.mapping.values())
         for column in sheet.columns:
             headers.setdefault(column.name, column.header)
-        for index in located.data_indexes:
-            raw_row, row_number = table.cells[index], table.row_number(index)
-            record: dict = {"_row": row_number, "_sheet": table.sheet, "_file": table.file,
-                            "_headers": headers, "_bad": False, "_provided": provided}
-            for col_index, column in located.mapping.items():
+        index = {c.name: i for i, c in enumerate(sheet.columns)}
+        src = Source(table.sheet, table.file, headers,
+                     frozenset(c.name for c in located.mapping.values()), index)
+        defaults = [c.default for c in sheet.columns]
+        mapped = [(col_index, column, index[column.name], headers[column.name], column.kind in SHARED_KINDS)
+                  for col_index, column in located.mapping.items()]
+        formulas = table.formula_cells
+        for row_index in located.data_indexes:
+            raw_row, row_number = table.cells[row_index], table.row_number(row_index)
+            record = Record(src, row_number, list(defaults))
+            values = record.values
+            for col_index, column, at, header, share in mapped:
                 raw = raw_row[col_index] if col_index < len(raw_row) else None
-                header = headers[column.name]
-                if (index, col_index) in table.formula_cells:
-                    record["_bad"] = True
+                if formulas and (row_index, col_index) in formulas:
+                    record.bad = True
                     batch.add("error", "p.formula_uncalculated", sheet=table.sheet, row=row_number,
-                              column=header, value=a1(index, col_index), file=table.file)
-                    record[column.name] = None
+                              column=header, value=a1(row_index, col_index), file=table.file)
+                    values[at] = None
                     continue
                 value, key, params = parse_cell(column, raw, ref, today)
                 if key is not None:
-                    record["_bad"] = True
+                    record.bad = True
                     shown = raw if isinstance(raw, (dt.date, dt.datetime)) else clean_text(raw)
                     batch.add("error", key, sheet=table.sheet, row=row_number, column=header,
                               value=shown, params=params, file=table.file)
                 elif column.kind == "percent" and isinstance(value, float) and 0 < value < 1:
                     batch.add("warning", "p.percent_fraction", sheet=table.sheet, row=row_number,
                               column=header, value=value, params={"percent": value * 100}, file=table.file)
-                record[column.name] = value
-            for column in sheet.columns:
-                if column.name not in record:
-                    record[column.name] = column.default
+                if share and value is not None:
+                    value = shared.setdefault((type(value), value), value)
+                values[at] = value
             data.records.append(record)

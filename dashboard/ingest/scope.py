@@ -81,12 +81,12 @@ def check_scope(batch: Batch, touched: Touched, scope: frozenset[str]) -> None:
         sheet = contract.SHEETS_BY_NAME[name]
         if not contract.belongs_to_cells(sheet):
             batch.flag(r, sheet.key_names[0], "p.criteria_admin_only")
-            r["_bad"] = True
+            r.bad = True
             continue
         for cell, column in cells:
             if cell not in scope:
                 batch.flag(r, column, "p.out_of_scope", allowed=allowed)
-                r["_bad"] = True
+                r.bad = True
                 break
 
 
@@ -100,9 +100,9 @@ def check_decisions(batch: Batch) -> None:
     for name in DECIDING_SHEETS & batch.sheets.keys():
         sheet = contract.SHEETS_BY_NAME[name]
         for r in batch.rows(name):
-            if not r.get("_bad"):
+            if not r.bad:
                 batch.flag(r, sheet.key_names[0], "p.decision_admin_only")
-                r["_bad"] = True
+                r.bad = True
 
 
 def cells_allowed(batch: Batch, ref: Reference, user: "auth.User | None") -> list[str]:

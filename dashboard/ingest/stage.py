@@ -23,16 +23,19 @@ def frame_for(batch: Batch, sheet_name: str, with_provided: bool = False) -> pd.
     data = batch.sheets[sheet_name]
     columns = list(data.sheet.column_names)
     values = [c for c in data.sheet.column_names if c not in data.sheet.key_names]
-    rows = []
-    for r in data.records:
-        if r["_bad"]:
-            continue
-        row = {c: r.get(c) for c in columns}
-        if with_provided:
-            row.update({f"__has_{c}": c in r.get("_provided", ()) for c in values})
-        rows.append(row)
+    good = [r for r in data.records if not r.bad]
+    # Column by column (a dict per row cost as much memory again as the rows themselves).
+    # Every record of a sheet keeps its values in the order of the sheet's columns.
+    place = {c.name: i for i, c in enumerate(data.sheet.columns)}
+    out: dict[str, list] = {}
+    for name in columns:
+        at = place[name]
+        out[name] = [r.values[at] for r in good]
+    if with_provided:
+        for name in values:
+            out[f"__has_{name}"] = [name in r.src.provided for r in good]
     extra = [f"__has_{c}" for c in values] if with_provided else []
-    return pd.DataFrame(rows, columns=columns + extra).astype(object)
+    return pd.DataFrame(out, columns=columns + extra).astype(object)
 
 
 def key_join(sheet: Sheet, left: str, right: str) -> str:

@@ -81,17 +81,17 @@ def check_duplicates(batch: Batch) -> None:
         keys = data.sheet.key_names
         seen: dict[tuple, dict] = {}
         for record in data.records:
-            if record["_bad"]:
+            if record.bad:
                 continue
             key = tuple(record[name] for name in keys)
             first = seen.get(key)
             if first is None:
                 seen[key] = record
                 continue
-            other = first["_row"] if first["_sheet"] == record["_sheet"] else f"{first['_row']} ({first['_sheet']})"
+            other = first.row if first.src.sheet == record.src.sheet else f"{first.row} ({first.src.sheet})"
             batch.flag(record, keys[0], "p.duplicate_key", value=record[keys[0]], other=other,
                        values=" · ".join(show(k) for k in key))
-            record["_bad"] = True
+            record.bad = True
 
 
 def run(batch: Batch, ref: Reference) -> None:
