@@ -242,9 +242,22 @@ def versioned_tables() -> tuple[str, ...]:
     return tuple(SHEETS_BY_NAME[name].table for name in load_order())
 
 
+_CELL_COLUMNS: dict[int, tuple[Sheet, str | None]] = {}
+
+
 def cell_column(sheet: Sheet) -> str | None:
     """The sheet's own column holding the cell a row belongs to (None: there is none, or it
-    depends on the row, or the cell comes through another sheet's row)."""
+    depends on the row, or the cell comes through another sheet's row). Worked out once per
+    sheet: an upload asks on every row."""
+    known = _CELL_COLUMNS.get(id(sheet))
+    if known is not None and known[0] is sheet:
+        return known[1]
+    found = _cell_column(sheet)
+    _CELL_COLUMNS[id(sheet)] = (sheet, found)
+    return found
+
+
+def _cell_column(sheet: Sheet) -> str | None:
     if sheet.name == CELL_SHEET:
         return sheet.key_names[0]
     for ref in sheet.refers:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 
 
 @dataclass(frozen=True)
@@ -53,15 +54,16 @@ class Sheet:
     aliases: tuple[str, ...] = field(default=())
     refers: tuple[Refers, ...] = field(default=())
 
-    @property
+    # Worked out once per sheet (an upload asks for them on every row).
+    @cached_property
     def key_columns(self) -> tuple[Column, ...]:
         return tuple(c for c in self.columns if c.natural_key)
 
-    @property
+    @cached_property
     def key_names(self) -> tuple[str, ...]:
         return tuple(c.name for c in self.key_columns)
 
-    @property
+    @cached_property
     def column_names(self) -> tuple[str, ...]:
         return tuple(c.name for c in self.columns)
 
@@ -72,6 +74,7 @@ class Sheet:
         raise KeyError(name)
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Matching key: NFC, no diacritics (đ → d), lower case, words joined by _."""
     text = unicodedata.normalize("NFC", str(text)).replace("đ", "d").replace("Đ", "D")

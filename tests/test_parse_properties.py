@@ -235,3 +235,46 @@ def test_every_unicode_space_is_trimmed(space):
 def test_trimming_a_long_run_of_spaces_is_fast():
     text = "a" + " " * 1_000_000 + "b"
     assert spellings.clean_text(text) == text  # inner spaces stay; linear time, not quadratic
+
+
+def _clean_text_by_definition(text: str) -> str | None:
+    """clean_text's text rule written out character by character: drop every control character
+    (Unicode category Cc) but line breaks and tabs, CRLF to LF, no-break space to space, NFC,
+    trim every Unicode space and zero-width character."""
+    kept = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+    kept = unicodedata.normalize("NFC", kept.replace("\r\n", "\n").replace("\u00a0", " "))
+    return kept.strip(spellings._TRIM) or None
+
+
+@given(st.one_of(messy_text, st.text(alphabet=st.characters(min_codepoint=0, max_codepoint=0x2100)),
+                 st.text(alphabet=st.characters(max_codepoint=0x7f))))
+@example("a\r\nb\x85c\x7f\x9fd\x1fe\tf")
+@example(" CB01 ")
+def test_clean_text_keeps_its_definition_on_every_path(text):
+    assert spellings.clean_text(text) == _clean_text_by_definition(text)
+
+
+@given(st.lists(st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x1EFF), max_size=12), max_size=30))
+@example(["§¶ng", "uû ban"])
+@example(["Ñaûng", "Ñoàng"])
+@example(["Đảng ủy", "Chi bộ"])
+def test_legacy_encoding_counts_as_its_definition(texts):
+    from dashboard.ingest.locate import _TCVN3, _VI_LATIN1, _VNI, legacy_encoding
+
+    strange = tcvn = vni = vietnamese = 0
+    for text in texts:
+        for ch in text:
+            if 0xA0 < ord(ch) <= 0xFF and ch not in _VI_LATIN1:
+                strange, tcvn, vni = strange + 1, tcvn + (ch in _TCVN3), vni + (ch in _VNI)
+            elif ord(ch) > 0xFF and unicodedata.category(ch).startswith("L"):
+                vietnamese += 1
+    expected = None if strange < 3 or strange <= vietnamese else ("TCVN3" if tcvn >= vni else "VNI")
+    assert legacy_encoding(texts) == expected
+
+
+@given(st.one_of(st.none(), st.floats(allow_nan=True, allow_infinity=True), st.integers(), st.booleans(),
+                 st.dates(), st.datetimes(), messy_text, st.text()))
+@example(float("nan"))
+@example("\u200b\u3000")
+def test_a_value_is_blank_exactly_when_its_clean_text_is_empty(value):
+    assert spellings.is_blank(value) == (spellings.clean_text(value) is None)

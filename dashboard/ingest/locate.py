@@ -9,6 +9,7 @@ encoding is refused.
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 
 from ..contract import Column, Sheet, fold, match_header, sheet_for_headers, sheet_for_name
@@ -208,15 +209,15 @@ def legacy_encoding(texts: list[str]) -> str | None:
     it, so we look for its symptoms.
     """
     strange = tcvn = vni = vietnamese = 0
-    for text in texts:
-        for ch in text:
-            code = ord(ch)
-            if 0xA0 < code <= 0xFF and ch not in _VI_LATIN1:
-                strange += 1
-                tcvn += ch in _TCVN3
-                vni += ch in _VNI
-            elif code > 0xFF and unicodedata.category(ch).startswith("L"):
-                vietnamese += 1
+    # Each distinct character once, with how often it occurs (counted in C: a sheet holds millions).
+    for ch, n in Counter("".join(texts)).items():
+        code = ord(ch)
+        if 0xA0 < code <= 0xFF and ch not in _VI_LATIN1:
+            strange += n
+            tcvn += n * (ch in _TCVN3)
+            vni += n * (ch in _VNI)
+        elif code > 0xFF and unicodedata.category(ch).startswith("L"):
+            vietnamese += n
     if strange < 3 or strange <= vietnamese:
         return None
     return "TCVN3" if tcvn >= vni else "VNI"

@@ -31,9 +31,12 @@ def clean_text(value: object) -> str | None:
     if isinstance(value, (dt.datetime, dt.date)):
         return value.strftime("%d/%m/%Y")
     text = str(value)
-    # Control characters other than line breaks and tabs never belong in a cell.
-    if any(unicodedata.category(ch) == "Cc" for ch in text):
-        text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+    if text.isascii() and text.isprintable():
+        # Most cells: printable ASCII has no control character, nothing to compose, no odd space.
+        return text.strip(_TRIM) or None
+    # Control characters (Unicode's Cc: U+0000–U+001F, U+007F–U+009F) other than line breaks
+    # and tabs never belong in a cell.
+    text = _CONTROLS.sub("", text)
     text = text.replace("\r\n", "\n")
     # NFC after removing controls: "e\x00\u0301" must become "é", not "e\u0301".
     text = unicodedata.normalize("NFC", text.replace("\u00a0", " "))
@@ -45,6 +48,9 @@ def clean_text(value: object) -> str | None:
 # Every character str.isspace() accepts, and the zero-width ones.
 _TRIM = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
          "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\u200b\u200c\u200d\u2060\ufeff")
+
+
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 CODE = re.compile(r"^[^\W_][\w\-./]*$")
@@ -62,6 +68,13 @@ def parse_code(value: object) -> str:
 
 
 def is_blank(value: object) -> bool:
+    """Whether ``clean_text`` leaves nothing (said without writing the text for a number or a day)."""
+    if value is None:
+        return True
+    if isinstance(value, float):
+        return math.isnan(value)
+    if isinstance(value, (int, dt.date)):
+        return False
     return clean_text(value) is None
 
 
