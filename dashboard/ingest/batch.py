@@ -81,8 +81,9 @@ class Record:
     Excel row (``"_row"``), whether a check refused it (``"_bad"``), and where it came from
     (``"_sheet"``, ``"_file"``, ``"_headers"``, ``"_provided"``, from its ``Source``).
 
-    Read and written like the dict it replaces, at a slot per column: a dict per row held the
-    sector's 4,4 million rows in about 3 GB."""
+    Read and written like the dict it replaces, at a slot per column (the sector's 4,4 million
+    rows in one workbook: 8,4 GB at the peak with a dict per row, 6,8 GB with these and the
+    shared values of ``parse.SHARED_KINDS``)."""
     __slots__ = ("src", "row", "bad", "values")
 
     def __init__(self, src: Source, row: int, values: list):
