@@ -67,6 +67,11 @@ class Sheet:
     def column_names(self) -> tuple[str, ...]:
         return tuple(c.name for c in self.columns)
 
+    @cached_property
+    def column_index(self) -> dict[str, int]:
+        """Each column's place in the sheet's order (where an upload's record keeps its value)."""
+        return {name: i for i, name in enumerate(self.column_names)}
+
     def column(self, name: str) -> Column:
         for c in self.columns:
             if c.name == name:

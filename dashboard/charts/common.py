@@ -128,20 +128,18 @@ def kept_spec(chart: alt.TopLevelMixin) -> dict:
 
 def _name_frames(chart, datasets: dict[str, bytes]) -> None:
     """Replace, in place, every frame a chart and its layers or panels hold by a named dataset."""
-    data = getattr(chart, "_kwds", {}).get("data")
-    if isinstance(data, pd.DataFrame):
-        raw = frame_arrow_bytes(data)
+    kwds = getattr(chart, "_kwds", {})
+    if isinstance(kwds.get("data"), pd.DataFrame):
+        raw = frame_arrow_bytes(kwds["data"])
         name = "data-" + hashlib.sha256(raw).hexdigest()[:32]
         datasets[name] = raw
         chart.data = alt.NamedData(name=name)
     for part in ("layer", "hconcat", "vconcat", "concat"):
-        children = getattr(chart, "_kwds", {}).get(part)
-        if isinstance(children, list):
-            for child in children:
+        if isinstance(kwds.get(part), list):
+            for child in kwds[part]:
                 _name_frames(child, datasets)
-    inner = getattr(chart, "_kwds", {}).get("spec")
-    if inner is not None and not isinstance(inner, dict):
-        _name_frames(inner, datasets)
+    if kwds.get("spec") is not None and not isinstance(kwds["spec"], dict):
+        _name_frames(kwds["spec"], datasets)
 
 
 def frame_arrow_bytes(frame: pd.DataFrame) -> bytes:
@@ -177,7 +175,7 @@ def arrow_table(frame: pd.DataFrame):
                 else:
                     text = col.apply(lambda x: x.isoformat())
                 arrays.append(pa.array(["" if pd.isna(v) or v == "NaT" else v for v in text], type=pa.string()))
-            elif kind in ("str", "string", "category") or kind == "object":
+            elif kind in ("str", "string", "category", "object"):
                 values = col.astype(object)
                 values = [None if v is None or (isinstance(v, float) and np.isnan(v)) or v is pd.NA else v
                           for v in values.tolist()]

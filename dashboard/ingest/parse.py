@@ -111,7 +111,7 @@ def parse_rows(batch: Batch, located_all: list[Located], ref: Reference, today: 
         headers = {c.name: located.headers[i] for i, c in located.mapping.items()}
         for column in sheet.columns:
             headers.setdefault(column.name, column.header)
-        index = {c.name: i for i, c in enumerate(sheet.columns)}
+        index = sheet.column_index
         src = Source(table.sheet, table.file, headers,
                      frozenset(c.name for c in located.mapping.values()), index)
         defaults = [c.default for c in sheet.columns]

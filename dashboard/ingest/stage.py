@@ -24,12 +24,11 @@ def frame_for(batch: Batch, sheet_name: str, with_provided: bool = False) -> pd.
     columns = list(data.sheet.column_names)
     values = [c for c in data.sheet.column_names if c not in data.sheet.key_names]
     good = [r for r in data.records if not r.bad]
-    # Column by column (a dict per row cost as much memory again as the rows themselves).
-    # Every record of a sheet keeps its values in the order of the sheet's columns.
-    place = {c.name: i for i, c in enumerate(data.sheet.columns)}
+    # Column by column (a dict per row cost as much memory again as the rows themselves); a
+    # record keeps its values at the sheet's places (``Sheet.column_index``).
     out: dict[str, list] = {}
     for name in columns:
-        at = place[name]
+        at = data.sheet.column_index[name]
         out[name] = [r.values[at] for r in good]
     if with_provided:
         for name in values:
