@@ -367,3 +367,72 @@ def test_a_list_of_cells_goes_into_the_cache_key_as_one_string_and_comes_back_wh
     assert ui_context._thawed(ui_context._frozen([])) == []
     assert ui_context._frozen([2025, 2024]) == (2025, 2024) and ui_context._thawed((2025, 2024)) == [2025, 2024]
     assert ui_context._frozen("2025") == "2025" and ui_context._thawed("2025") == "2025"
+
+
+_PAGE_KEEPING_A_FUNCTION = """
+import weakref
+
+import streamlit as st
+
+from dashboard.ui import page
+
+
+class Held:
+    pass
+
+
+held = Held()
+
+
+def uses_held():      # a function in the page: its globals now form a reference cycle
+    return held
+
+
+page._release_last_run(globals())
+st.session_state.setdefault("held", []).append(weakref.ref(held))
+"""
+
+
+def test_a_page_run_s_globals_are_freed_when_the_next_run_starts(monkeypatch):
+    """With the garbage collector off (as it mostly is for a big process between full
+    collections), the first run's objects outlive it unless its globals are emptied."""
+    import gc
+
+    from streamlit.testing.v1 import AppTest
+
+    from dashboard.ui import page
+
+    monkeypatch.setattr(page, "_collect_if_grown", lambda: None)
+    gc.collect()
+    gc.disable()
+    try:
+        at = AppTest.from_string(_PAGE_KEEPING_A_FUNCTION)
+        at.run()
+        assert at.session_state["held"][0]() is not None
+        at.run()
+        held = at.session_state["held"]
+        assert len(held) == 2
+        assert held[0]() is None, "the first run's globals outlived it"
+        assert held[1]() is not None, "the current run's globals were emptied"
+    finally:
+        gc.enable()
+
+
+def test_a_full_collection_runs_only_after_the_process_has_grown(monkeypatch):
+    from dashboard.ui import page
+
+    # the sizes read, in order: one per call, and one more after each collection
+    sizes = iter([520, 596, 597, 590, 600, 690, 650])
+    collected = []
+    monkeypatch.setattr(page, "_rss", lambda: next(sizes) * 1024 * 1024)
+    monkeypatch.setattr(page.gc, "collect", lambda: collected.append(1))
+    monkeypatch.setattr(page, "_since", {"rss": 500 * 1024 * 1024})
+    calls = []
+    for _ in range(5):
+        before = len(collected)
+        page._collect_if_grown()
+        calls.append(len(collected) - before)
+    # from 500 MB: 520 (+20) none; 596 (+96, not over) none; 597 (+97) one, after it 590;
+    # 600 (+10 over 590) none; 690 (+100) one, after it 650
+    assert calls == [0, 0, 1, 0, 1]
+    assert page._since["rss"] == 650 * 1024 * 1024
