@@ -436,3 +436,71 @@ def test_a_full_collection_runs_only_after_the_process_has_grown(monkeypatch):
     # 600 (+10 over 590) none; 690 (+100) one, after it 650
     assert calls == [0, 0, 1, 0, 1]
     assert page._since["rss"] == 650 * 1024 * 1024
+
+
+def test_several_reads_run_side_by_side_and_return_what_each_read_alone_returns(sample_db, monkeypatch):
+    import threading
+
+    from dashboard.ui import context
+
+    cells = queries.run("reference.branch_options", cur=store.cursor(sample_db), branches=None)
+    ctx = PageContext(page="overview", lang="vi", user=auth.LOCAL_USER, version=1, is_sample=True,
+                      cell_options=cells, selected_cells=("CB02", "CB03"))
+    reads = (("overview.score_history", {"period": "2025"}), ("overview.cells", {}),
+             ("solutions.by_solution", {"today": dt.date(2026, 11, 26)}))
+    alone = [queries.run(name, cur=store.cursor(sample_db), branches=["CB02", "CB03"], **params)
+             for name, params in reads]
+    # Each read waits at a barrier for the other two: read one after another, none would pass it.
+    barrier, real = threading.Barrier(3, timeout=10), queries.run
+
+    def waiting(name, **params):
+        barrier.wait()
+        return real(name, **params)
+
+    monkeypatch.setattr(context.queries, "run", waiting)
+    context.clear_query_cache()
+    together = ctx.query_many(*reads)
+    for got, want in zip(together, alone):
+        pd.testing.assert_frame_equal(got.reset_index(drop=True), want.reset_index(drop=True))
+
+
+def test_a_failed_read_among_several_fails_the_page_s_call(sample_db):
+    cells = queries.run("reference.branch_options", cur=store.cursor(sample_db), branches=None)
+    ctx = PageContext(page="overview", lang="vi", user=auth.LOCAL_USER, version=1, is_sample=True,
+                      cell_options=cells)
+    with pytest.raises(queries.QueryError):
+        ctx.query_many(("overview.cells", {}), ("overview.score_history", {"period": "2025", "no_such": 1}))
+
+
+def test_a_chart_frame_s_cache_key_changes_with_any_value_type_label_or_order():
+    from dashboard.ui.context import _frame_digest
+
+    frame = pd.DataFrame({"branch_name": ["Chi bộ 1", "Chi bộ 2"], "score": [80.5, 72.0], "rank": [1, 2]})
+    same = pd.DataFrame({"branch_name": ["Chi bộ 1", "Chi bộ 2"], "score": [80.5, 72.0], "rank": [1, 2]})
+    assert _frame_digest(frame) == _frame_digest(same)
+    changed = [frame.assign(score=[80.5, 72.0000001]), frame.assign(rank=[1.0, 2.0]),
+               frame.rename(columns={"rank": "hang"}), frame.iloc[::-1], frame.set_index("rank"),
+               frame.assign(branch_name=["Chi bộ 1", "Chi bo 2"])]
+    digests = {_frame_digest(f) for f in changed}
+    assert len(digests) == len(changed) and _frame_digest(frame) not in digests
+
+
+@pytest.mark.page
+def test_every_chart_each_page_draws_is_valid_vega_lite(sample_db, monkeypatch):
+    """Altair's check of each object as it is made is off for the pages (charts.common); the
+    whole spec of every chart every page draws is checked here against the Vega-Lite schema."""
+    from dashboard.ui import context
+    from tests.apptest import PAGE_FILES, open_page
+
+    checked, kept = [], charts.kept_spec
+
+    def checking(chart):
+        checked.append(charts.spec(chart, validate=True))   # raises on a spec the schema refuses
+        return kept(chart)
+
+    monkeypatch.setattr(context.charts, "kept_spec", checking)
+    context._cached_chart.clear()
+    for page in PAGE_FILES:
+        at = open_page(page)
+        assert not at.exception, (page, [e.value for e in at.exception])
+    assert len(checked) >= 11, len(checked)     # the charts of the nine pages as they open on the sample

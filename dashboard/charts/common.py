@@ -26,6 +26,13 @@ import pandas as pd
 
 from .. import fmt, i18n
 
+# Altair checks every object against the Vega-Lite schema as it is made, and again each time a
+# chart is copied (``properties``, layers, the selection parameters of each layer): a fifth of a
+# chart's cost, paid on every cell or period chosen. Off for the whole process: the tests check
+# every chart each page draws, whole, against the schema (``spec(validate=True)``), and the
+# pages keep a chart built once per input (``PageContext.chart``).
+alt.utils.schemapi.DEBUG_MODE = False
+
 # The four levels, good → bad, and grey for a cell whose criteria are not all scored.
 LEVEL_COLOURS = {"HTXSNV": "#1b7837", "HTTNV": "#5aae61", "HTNV": "#f1a340", "KHTNV": "#d73027"}
 INCOMPLETE_COLOUR = "#9e9e9e"

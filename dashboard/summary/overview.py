@@ -18,23 +18,37 @@ from .figures import Figures, figures
 
 def overview_figures(query: Callable[..., pd.DataFrame], *, period: str, today: dt.date, lang: str,
                      board: pd.DataFrame, findings: pd.DataFrame, cell_name: Callable[[str], str],
-                     limitation_title: Callable[[str], str], ranked: bool = True) -> Figures:
+                     limitation_title: Callable[[str], str], ranked: bool = True,
+                     query_many: Callable[..., list[pd.DataFrame]] | None = None) -> Figures:
     """Every number of the overview of ``period`` seen on ``today``; ``board`` is the period's
-    rankings.leaderboard (compared with the previous period), ``findings`` the rule findings shown."""
+    rankings.leaderboard (compared with the previous period), ``findings`` the rule findings shown.
+    ``query_many(*(name, params))`` reads several at once (``PageContext.query_many``); without
+    it they are read one after another."""
     on_day = {"today": today}
     # The actions that need attention, with their state and where their pace leads, in one read
     # (18.115 of the sector's 120.060 actions; the counts come from by_solution).
     stale_days = int(settings.get("DASHBOARD_STALE_DAYS"))
-    actions = query("projections.actions", reports=projection.reports_used(), stale_days=stale_days, **on_day)
+    reads = (("projections.actions", dict(reports=projection.reports_used(), stale_days=stale_days, **on_day)),
+             ("overview.score_history", dict(period=period)),
+             ("overview.meeting_compliance", dict(period=period, today=today)),
+             ("overview.members_timeline", dict(today=today)),
+             ("overview.cells", {}),
+             ("solutions.by_solution", dict(on_day)),
+             ("solutions.timeline", dict(unit=None, **on_day)))
+    if query_many is not None:
+        read = query_many(*reads)
+    else:
+        read = [query(name, **params) for name, params in reads]
+    actions, score_history, meetings, members, cells, by_solution, timeline = read
     urgent = limitation_findings.urgent(query, period, today, cell_name, lang)
     return figures(
         period=period, board=board,
-        score_history=query("overview.score_history", period=period),
-        meetings=query("overview.meeting_compliance", period=period, today=today),
-        members=query("overview.members_timeline", today=today),
-        cells=int(query("overview.cells")["cells"].iloc[0]),
-        by_solution=query("solutions.by_solution", **on_day),
-        timeline=query("solutions.timeline", unit=None, **on_day),
+        score_history=score_history,
+        meetings=meetings,
+        members=members,
+        cells=int(cells["cells"].iloc[0]),
+        by_solution=by_solution,
+        timeline=timeline,
         actions=actions,
         findings=findings, stale_days=stale_days, today=today, lang=lang,
         ranked=ranked,
