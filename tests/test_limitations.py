@@ -122,3 +122,34 @@ def test_commitments_kept_and_post_holders_apart(cur, run):
                              "post_kept", "disciplined"]].tolist() == [3, 3, 2, 1, 2, 2, 1, 1]
     # 2024: four members at its end (F still there), none committed.
     assert rows.loc["2024", ["members", "committed", "kept"]].tolist() == [4, 0, 0]
+
+
+def test_a_source_s_sums_and_counts_are_those_of_a_pandas_groupby():
+    """``Split`` counts with numpy; pandas' own groupby (sum, count of values) is the reference,
+    on frames with missing keys, missing values, integers and fractions, in any order."""
+    import numpy as np
+    import pandas as pd
+
+    from dashboard.limitations import Split
+
+    rng = np.random.default_rng(7)
+    for rows in (0, 1, 16, 500):
+        cells = rng.choice(["CB01", "CB02", "CB03", None], size=rows).tolist()
+        periods = rng.choice(["2024", "2025", "2025-Q1", None], size=rows, p=[0.3, 0.3, 0.3, 0.1]).tolist()
+        kept = rng.integers(0, 9, size=rows)
+        share = np.where(rng.random(rows) < 0.2, np.nan, rng.random(rows))
+        frame = pd.DataFrame({"branch_code": pd.array(cells, dtype="str"), "period": pd.array(periods, dtype="str"),
+                              "ord": np.arange(rows, dtype="int32"), "kept": kept,
+                              "judged": pd.array(np.where(rng.random(rows) < 0.1, None, kept + 1).tolist(), dtype="Int64"),
+                              "a2_share": share})
+        split = Split(frame)
+        numbers = ["kept", "judged", "a2_share"]
+        for keys, got in (("period", split.by_period), (["branch_code", "period"], split.by_unit)):
+            grouped = frame.groupby(keys)[numbers]
+            sums, counts = grouped.sum(), grouped.count()
+            assert len(got) == len(sums)
+            for key in sums.index:
+                want_sums, want_counts = sums.loc[key].to_dict(), counts.loc[key].to_dict()
+                got_sums, got_counts = got[key]
+                assert got_counts == {c: int(want_counts[c]) for c in numbers}, key
+                assert got_sums == pytest.approx({c: float(want_sums[c]) for c in numbers}), key
