@@ -256,3 +256,17 @@ def test_a_scoped_user_sees_only_uploads_of_their_cells_and_cannot_undo_others(s
     scoped_admin = auth.User("a", "admin", frozenset({"CB02"}))
     with pytest.raises(auth.PermissionDenied):
         ingest.undo(other_id, who="a", path=sample_db, user=scoped_admin)
+
+
+def test_an_unknown_name_is_checked_against_a_hash_as_costly_as_a_user_s():
+    """The hash an unknown user name is compared with is written out in the code (not made at
+    import): it must carry the hasher's own parameters, or refusing an unknown name would take
+    another time than refusing a known name's wrong password."""
+    from argon2 import PasswordHasher, extract_parameters
+
+    from dashboard import auth
+
+    assert not auth._hasher.check_needs_rehash(auth._DUMMY_HASH)
+    assert extract_parameters(auth._DUMMY_HASH) == extract_parameters(auth.hash_password("mật khẩu bất kỳ"))
+    assert extract_parameters(auth._DUMMY_HASH) == extract_parameters(PasswordHasher().hash("x"))
+    assert not auth.verify_password(auth._DUMMY_HASH, "không có người dùng này nữa")

@@ -3,8 +3,6 @@ contract with Vietnamese headers, drop-down lists fed by a "Danh mục" sheet.""
 
 from __future__ import annotations
 
-import xlsxwriter
-
 from .. import i18n
 from ..contract import COMMITTEE_CODE, SHEETS, SHEETS_BY_NAME, Column
 from .writer import KIND_VI, _Writer
@@ -73,13 +71,15 @@ def template_workbook(branches: list[tuple], criteria: list[tuple], enums: dict[
             if column.doc_vi:
                 ws.write_comment(0, col, column.doc_vi)
         ws.freeze_panes(1, 0)
+    from xlsxwriter.utility import xl_col_to_name   # xlsxwriter loaded by the file, not by every page
+
     lists = w.wb.add_worksheet("Danh mục")
     list_ranges = {}
     for col, (domain, values) in enumerate(list_columns.items()):
         lists.write_string(0, col, domain, w.bold)
         for i, value in enumerate(values, start=1):
             lists.write_string(i, col, value)
-        letter = xlsxwriter.utility.xl_col_to_name(col)
+        letter = xl_col_to_name(col)
         list_ranges[domain] = f"='Danh mục'!${letter}$2:${letter}${max(2, len(values) + 1)}"
         lists.set_column(col, col, 18)
 
@@ -125,3 +125,4 @@ def template_workbook(branches: list[tuple], criteria: list[tuple], enums: dict[
                          if prefill_criteria])
     guide.activate()
     return w.close()
+

@@ -10,8 +10,6 @@ import datetime as dt
 import io
 import re
 
-import xlsxwriter
-
 from .. import i18n
 from ..fmt import is_formula_like
 
@@ -26,6 +24,8 @@ class _Writer:
 
     def __init__(self):
         self.buffer = io.BytesIO()
+        import xlsxwriter   # loaded at the first file written, not by every page
+
         self.wb = xlsxwriter.Workbook(self.buffer, {"in_memory": True, "strings_to_formulas": False,
                                                     "strings_to_urls": False, "strings_to_numbers": False})
         self.wb.set_properties({"created": FIXED_CREATED, "author": i18n.t("app.org")})

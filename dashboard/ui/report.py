@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from .. import fmt, rankings
-from ..documents import docx, pdf, sections
+from ..documents import pdf, sections
 from ..export import export_file_name
 from .context import PageContext, db_path
 from .downloads import audited
@@ -43,6 +43,8 @@ def _made(_ctx: PageContext, view: tuple) -> Made:
     report = sections.full_report(_ctx.query, period=period, branches=list(cells), today=today, lang=lang,
                                   all_branches=all_cells, member_names=_ctx.member_names() or None,
                                   ranked=rankings.shows_ranks(_ctx.user.scope))
+    from ..documents import docx   # python-docx and lxml: loaded at the first report, not by every page
+
     return Made(docx.render_docx(report), pdf.render_pdf(report))
 
 
