@@ -89,3 +89,21 @@ def test_each_action_says_where_its_pace_leads_and_the_timeline_marks_each_solut
     marks = [layer["mark"] for layer in spec["layer"]]
     assert [m["type"] if isinstance(m, dict) else m for m in marks] == ["line", "point"]
     assert marks[1]["shape"] == "diamond"
+
+
+def test_the_matrix_column_heads_turn_upright_when_a_column_is_narrower_than_a_wrapped_head():
+    """Five units across a phone's ~130 px: heads wrapped at 14 characters (~91 px) wrote over
+    each other; under 91 px a column, each head is one line turned upright."""
+    import json
+
+    from dashboard.charts.common import column_heads
+
+    axis = column_heads({"Chi bộ Khối Dân sự – Hành chính": "Khối Dân sự – Hành chính"}, 5)
+    narrow = "width / 5 < 91"
+    assert axis["labelAngle"].to_dict() == {"expr": f"{narrow} ? -90 : 0"}
+    assert axis["labelAlign"].to_dict() == {"expr": f"{narrow} ? 'left' : 'center'"}
+    assert axis["labelBaseline"].to_dict() == {"expr": f"{narrow} ? 'middle' : 'bottom'"}
+    one_line = json.dumps({"Chi bộ Khối Dân sự – Hành chính": "Khối Dân sự – Hành chính"}, ensure_ascii=False)
+    wrapped = json.dumps({"Chi bộ Khối Dân sự – Hành chính": ["Khối Dân sự –", "Hành chính"]}, ensure_ascii=False)
+    assert axis["labelExpr"] == (f"{narrow} ? ({one_line}[datum.value + ''] || datum.label) : "
+                                 f"({wrapped}[datum.value + ''] || datum.label)")

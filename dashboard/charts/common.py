@@ -66,6 +66,19 @@ def wrapped_labels(labels: dict[object, str], width: int) -> str:
     return f"{json.dumps(lines, ensure_ascii=False)}[datum.value + ''] || datum.label"
 
 
+def column_heads(labels: dict[object, str], columns: int, wrap: int = 14) -> dict:
+    """Axis properties for ``columns`` heads across the chart's top: each head wrapped at ``wrap``
+    characters while a column is wide enough for that (~6,5 px a character at 11 px), and
+    otherwise — a phone's narrow columns — written on one line turned upright, instead of heads
+    written over each other."""
+    narrow = f"width / {max(columns, 1)} < {round(wrap * 6.5)}"
+    one_line = json.dumps({str(k): v for k, v in labels.items()}, ensure_ascii=False)
+    return {"labelExpr": f"{narrow} ? ({one_line}[datum.value + ''] || datum.label) : ({wrapped_labels(labels, wrap)})",
+            "labelAngle": alt.ExprRef(expr=f"{narrow} ? -90 : 0"),
+            "labelAlign": alt.ExprRef(expr=f"{narrow} ? 'left' : 'center'"),
+            "labelBaseline": alt.ExprRef(expr=f"{narrow} ? 'middle' : 'bottom'")}
+
+
 def first_cells(frame: pd.DataFrame, lang: str, limit: int = MAX_CELL_ROWS,
                 column: str = "branch_name") -> tuple[pd.DataFrame, str | None]:
     """The rows of the first ``limit`` cells in the frame's order, and, when cells were left

@@ -12,7 +12,7 @@ import pandas as pd
 
 from .. import fmt, i18n
 from .common import (FAIR, GOOD, MAX_CELL_COLUMNS, NO_ACTION_COLOUR, OVERDUE_STROKE, PERCENT_AXIS, POOR,
-                     SOLUTION_COLOURS, TEXT_DARK, TEXT_LIGHT, first_cells, noted, pct, wrapped_labels)
+                     SOLUTION_COLOURS, TEXT_DARK, TEXT_LIGHT, column_heads, first_cells, noted, pct, wrapped_labels)
 
 
 def matrix(frame: pd.DataFrame, lang: str, titles: dict[int, str], select_name: str,
@@ -68,9 +68,8 @@ def matrix(frame: pd.DataFrame, lang: str, titles: dict[int, str], select_name: 
                                                          sorted(set(int(x) for x in frame["solution"]))}, 36))),
         # Every cell is a "Chi bộ …": the column heads drop the words, the tooltip keeps the name.
         x=alt.X("branch_name:N", title=None, sort=units,
-                axis=alt.Axis(labelAngle=0, orient="top", labelFontSize=11, labelLimit=130, labelOverlap=False,
-                              labelLineHeight=13, labelBaseline="bottom",
-                              labelExpr=wrapped_labels({u: fmt.unit_head(u) for u in units}, 14))),
+                axis=alt.Axis(orient="top", labelFontSize=11, labelLimit=130, labelOverlap=False, labelLineHeight=13,
+                              **column_heads({u: fmt.unit_head(u) for u in units}, len(units)))),
         tooltip=[alt.Tooltip("branch_name:N", title=i18n.t("col.cell", lang)),
                  alt.Tooltip("solution_text:N", title=i18n.t("col.solution", lang)),
                  alt.Tooltip("percent_text:N", title=i18n.t("col.progress", lang)),
@@ -91,11 +90,12 @@ def matrix(frame: pd.DataFrame, lang: str, titles: dict[int, str], select_name: 
         text=alt.Text("cell_text:N"), color=alt.Color("text_colour:N", scale=None),
         opacity=alt.Opacity("text_opacity:Q", scale=None), description=alt.Description("aria:N"),
     ).add_params(pick_text)
-    # Streamlit's height includes the axis on top (unit names on up to three lines): 48 px a row
-    # leaves room for a solution's title on three lines.
+    # Streamlit's height includes the axis on top (unit names on up to three lines, or upright on
+    # a phone: 80 px more than three lines take): 56 px a row leaves room for a solution's title
+    # on three lines.
     # The text's colours are literal (scale=None): its colour scale must not merge with the cells'.
     return noted(alt.layer(rect, empty, text, data=data).resolve_scale(color="independent").properties(
-        height=56 * frame["solution"].nunique() + 50), note)
+        height=56 * frame["solution"].nunique() + 130), note)
 
 
 def timeline(series: pd.DataFrame, lang: str, titles: dict[int, str],
