@@ -438,6 +438,17 @@ def test_a_full_collection_runs_only_after_the_process_has_grown(monkeypatch):
     assert page._since["rss"] == 650 * 1024 * 1024
 
 
+def test_a_process_s_first_page_sets_the_size_it_starts_from_and_collects_nothing(monkeypatch):
+    from dashboard.ui import page
+
+    collected = []
+    monkeypatch.setattr(page, "_rss", lambda: 400 * 1024 * 1024)
+    monkeypatch.setattr(page.gc, "collect", lambda: collected.append(1))
+    monkeypatch.setattr(page, "_since", {"rss": 0})
+    page._collect_if_grown()
+    assert collected == [] and page._since["rss"] == 400 * 1024 * 1024
+
+
 def test_several_reads_run_side_by_side_and_return_what_each_read_alone_returns(sample_db, monkeypatch):
     import threading
 

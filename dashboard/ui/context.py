@@ -315,9 +315,9 @@ def _cached_overview(_ctx: PageContext, version: int, db: str, cells: _Codes | t
     # Đảng bộ-wide findings and those of the cells shown.
     findings = _ctx.findings(years={periods.parse_period(period).year})
     findings = findings[findings["branch_code"].isna() | findings["branch_code"].isin(_thawed(cells))]
-    return summary.overview_figures(_ctx.query, query_many=_ctx.query_many, period=period, today=today, lang=lang, board=_ctx.overview_board(),
-                                    findings=findings, cell_name=_ctx.cell_name, limitation_title=_ctx.limitation,
-                                    ranked=ranked)
+    return summary.overview_figures(_ctx.query, query_many=_ctx.query_many, period=period, today=today, lang=lang,
+                                    board=_ctx.overview_board(), findings=findings, cell_name=_ctx.cell_name,
+                                    limitation_title=_ctx.limitation, ranked=ranked)
 
 
 def _frame_digest(frame: pd.DataFrame) -> bytes:

@@ -80,7 +80,9 @@ def _collect_if_grown() -> None:
     the benchmark's member register). A full collection costs ~90 ms, so it is run only when
     the memory has grown, never on a small store's reruns."""
     rss = _rss()
-    if rss and rss > _since["rss"] + _GROWTH:
+    if not _since["rss"]:
+        _since["rss"] = rss      # the process's first page: the size it starts from, no collection
+    elif rss > _since["rss"] + _GROWTH:
         gc.collect()
         _since["rss"] = _rss()
 
