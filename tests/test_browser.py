@@ -81,9 +81,12 @@ def test_clicking_a_bar_in_the_real_chart_filters_the_table(sample_db, tmp_path)
         page.wait_for_timeout(1500)
         box = chart.bounding_box()
         # Walk down the middle of the bars (every total is above 50 of 100) until a click selects one.
+        # After each click, wait for the app to finish the run it caused (a loaded machine takes
+        # longer than a fixed pause) before the next click or the address is read.
         for dy in range(10, int(box["height"]) - 60, 12):
             page.mouse.click(box["x"] + box["width"] * 0.55, box["y"] + dy)
-            page.wait_for_timeout(700)
+            page.wait_for_timeout(500)
+            page.get_by_test_id("stStatusWidget").wait_for(state="detached", timeout=30_000)
             if "chi_bo=" in page.url:
                 break
         assert "chi_bo=CB02" in page.url, page.url   # the top bar: Chi bộ Khối Hình sự leads 2025
