@@ -22,7 +22,8 @@ MISSING = "—"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _missing(value: object) -> bool:
+def is_missing(value: object) -> bool:
+    """None, NaN, NA, NaT: a value shown as ``MISSING`` (a list or other container is a value)."""
     if value is None:
         return True
     try:
@@ -46,7 +47,7 @@ def fmt_number(value: float | int | None, decimals: int = 1, lang: str = i18n.DE
 def fmt_amount(value: float | None, lang: str = i18n.DEFAULT_LANG) -> str:
     """A count or an amount as a sentence says it: 12 (a whole number), 12,5 (one decimal); a
     value that shows as a whole number at one decimal (2,9999…) is written as one (3)."""
-    if _missing(value):
+    if is_missing(value):
         return MISSING
     return fmt_number(value, 0 if round(float(value), 1).is_integer() else 1, lang)
 
@@ -88,17 +89,17 @@ def percent_text(value: float | None, lang: str) -> str:
 
 def signed_change(value: float | None, lang: str, decimals: int = 1) -> str:
     """▲ 2,8 · ▼ 0,5 · = 0,0 (a change of score in a table); None → '—'."""
-    if _missing(value):
+    if is_missing(value):
         return MISSING
     return ("▲ " if value > 0 else "▼ " if value < 0 else "= ") + fmt_number(abs(value), decimals, lang)
 
 
 def rank_with_change(rank: object, change: object) -> str:
     """'2 ▲1' (rose one place), '3 ▼2', '1' (no change or nothing to compare), '—' (not ranked)."""
-    if _missing(rank):
+    if is_missing(rank):
         return MISSING
     text = str(int(rank))
-    if not _missing(change) and change != 0:
+    if not is_missing(change) and change != 0:
         text += f" {'▲' if change > 0 else '▼'}{int(abs(change))}"
     return text
 
@@ -174,7 +175,7 @@ def cell_text(value: object) -> str:
 # ---------------------------------------------------------------- table columns
 
 def _or_missing(format_value: Callable[[object, str], str]) -> Callable[[object, str], str]:
-    return lambda v, lang: MISSING if _missing(v) else format_value(v, lang)
+    return lambda v, lang: MISSING if is_missing(v) else format_value(v, lang)
 
 
 # A table column's kind → formatter(value, lang). ``export`` writes the same kinds to Excel.

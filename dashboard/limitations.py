@@ -91,9 +91,9 @@ class Split:
         keys = [keys] if isinstance(keys, str) else list(keys)
         columns = [frame[k].tolist() for k in keys]
         found: dict = {}
-        codes = np.fromiter(
-            (-1 if any(_missing(v) for v in key) else found.setdefault(key if len(keys) > 1 else key[0], len(found))
-             for key in zip(*columns)), dtype=np.intp, count=len(frame))
+        codes = np.fromiter((-1 if any(fmt.is_missing(v) for v in key)
+                             else found.setdefault(key if len(keys) > 1 else key[0], len(found))
+                             for key in zip(*columns)), dtype=np.intp, count=len(frame))
         keep = codes >= 0
         codes, groups = codes[keep], len(found)
         values = frame[numbers].to_numpy(dtype="float64", na_value=np.nan)[keep]
@@ -104,10 +104,6 @@ class Split:
                   for i, c in enumerate(numbers)}
         return {label: ({c: sums[c][i] for c in numbers}, {c: counts[c][i] for c in numbers})
                 for label, i in found.items()}
-
-
-def _missing(value: object) -> bool:
-    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
 
 
 def series(split: Split, measure: Measure, periods: list[str], unit: str | None = None) -> list[float | None]:

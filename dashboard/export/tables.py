@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from .. import i18n
-from ..fmt import neutralise
+from ..fmt import is_missing, neutralise
 from .writer import FIXED_CREATED, _Writer, safe_sheet_name
 
 # Column kind (as in fmt.FORMATS) → Excel number format. The codes are Excel's own
@@ -37,15 +37,6 @@ DECIMALS = {"int": 0, "score": 1, "percent": 0, "delta": 1, "rank_delta": 0}
 PERCENT_KINDS = ("ratio", "percent")
 
 
-def _missing(value: object) -> bool:
-    if value is None:
-        return True
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
-
-
 def typed_value(value: object, kind: str, lang: str = "vi") -> object:
     """The value of a table cell as the page shows it, but typed: a number rounded to the
     decimals shown (so that Excel's sums agree with the page), a date, or text.
@@ -53,7 +44,7 @@ def typed_value(value: object, kind: str, lang: str = "vi") -> object:
     A ratio (0,853, shown 85,3 %) stays a ratio rounded to the 0,1 % shown; a change too
     small to show keeps its sign, as the page's ▲ 0,0 does.
     """
-    if _missing(value):
+    if is_missing(value):
         return None
     if kind == "text":
         return str(value)

@@ -44,14 +44,6 @@ def page_setup(page: str, title_key: str | None = None) -> PageContext:
     return ctx
 
 
-class _Namespace:
-    """The page script's globals of one run, held for the next run to empty."""
-    __slots__ = ("globals",)
-
-    def __init__(self, namespace: dict):
-        self.globals = namespace
-
-
 def _release_last_run(namespace: dict) -> None:
     """Empty the globals the page script's previous run left, as this run starts.
 
@@ -61,9 +53,9 @@ def _release_last_run(namespace: dict) -> None:
     next one starts (Streamlit runs a session's script runs one after another), and a fragment
     rerun does not call ``page_setup``."""
     last = st.session_state.get("_last_run")
-    if last is not None and last.globals is not namespace:
-        last.globals.clear()
-    st.session_state["_last_run"] = _Namespace(namespace)
+    if last is not None and last is not namespace:
+        last.clear()
+    st.session_state["_last_run"] = namespace
     _collect_if_grown()
 
 
