@@ -78,8 +78,15 @@ def test_clicking_a_bar_in_the_real_chart_filters_the_table(sample_db, tmp_path)
         rows.wait_for()
         chart = page.get_by_test_id("stVegaLiteChart").first
         chart.scroll_into_view_if_needed()
-        page.wait_for_timeout(1500)
-        box = chart.bounding_box()
+        # Drawn, and at its final size (Vega draws after the element appears; a box read too
+        # early is a few pixels high and the walk below clicks nothing).
+        chart.locator("canvas, svg").first.wait_for(timeout=30_000)
+        box, before = chart.bounding_box(), None
+        for _ in range(40):
+            if before is not None and box["height"] == before["height"] and box["height"] > 200:
+                break
+            page.wait_for_timeout(300)
+            before, box = box, chart.bounding_box()
         # Walk down the middle of the bars (every total is above 50 of 100) until a click selects one.
         # After each click, wait for the app to finish the run it caused (a loaded machine takes
         # longer than a fixed pause) before the next click or the address is read.
@@ -89,7 +96,7 @@ def test_clicking_a_bar_in_the_real_chart_filters_the_table(sample_db, tmp_path)
             page.get_by_test_id("stStatusWidget").wait_for(state="detached", timeout=30_000)
             if "chi_bo=" in page.url:
                 break
-        assert "chi_bo=CB02" in page.url, page.url   # the top bar: Chi bộ Khối Hình sự leads 2025
+        assert "chi_bo=CB02" in page.url, (page.url, box)   # the top bar: Chi bộ Khối Hình sự leads 2025
         page.get_by_role("heading", name="Vì sao? — Chi bộ Khối Hình sự, Năm 2025").wait_for(timeout=30_000)
         page.screenshot(path=str(tmp_path / "xep-hang-cb02.png"), full_page=True)
         assert page.get_by_role("button", name="Xem tất cả chi bộ").is_visible()
