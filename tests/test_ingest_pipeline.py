@@ -101,7 +101,8 @@ def test_the_cells_a_row_writes(empty_db):
         "tien_do_giai_phap": [["GP-01", "01/06/2026", 40, "dang_thuc_hien", None]],
         "tieu_chi": [["A1", "Tiêu chí A1", "chung", 8, None, None]],
     }))], store.cursor(empty_db), today=TODAY)
-    touched = [(sheet, cells) for sheet, _, cells in cells_touched(batch, load_reference(store.cursor(empty_db)))]
+    touched = [(sheet.name, sheet.row_cells(j)) for sheet in cells_touched(batch, load_reference(store.cursor(empty_db)))
+               for j in range(len(sheet.rows))]
     assert touched == [
         ("dang_vien", [("CB02", "branch_code"), ("CB01", "member_code")]),
         ("tieu_chi", []),

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from .. import fmt, i18n
@@ -76,23 +78,64 @@ _META = {"_row": lambda r: r.row, "_bad": lambda r: r.bad, "_sheet": lambda r: r
          "_file": lambda r: r.src.file, "_headers": lambda r: r.src.headers, "_provided": lambda r: r.src.provided}
 
 
+class Part:
+    """The rows one located table gives a contract sheet, column by column: ``columns[at][i]`` is
+    the typed value of the ``i``-th row at the sheet's place ``at`` (``Sheet.column_index``),
+    ``rows[i]`` its Excel row, ``bad[i]`` whether a check refused it.
+
+    Columns, not an object per row: the sector's 4,4 million rows in one workbook held 6,8 GB at
+    the peak as one object per row; a column is one list of shared values."""
+    __slots__ = ("src", "rows", "columns", "bad")
+
+    def __init__(self, src: Source, rows: Sequence[int], columns: list[list]):
+        self.src, self.rows, self.columns = src, rows, columns
+        self.bad = bytearray(len(rows))
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def good(self) -> list[int]:
+        """Indexes of the rows no check has refused."""
+        bad = self.bad
+        if not any(bad):
+            return list(range(len(bad)))
+        return [i for i, flag in enumerate(bad) if not flag]
+
+
 class Record:
-    """One data row: its typed values by column name (``record["branch_code"]``, ``.get``), its
-    Excel row (``"_row"``), whether a check refused it (``"_bad"``), and where it came from
-    (``"_sheet"``, ``"_file"``, ``"_headers"``, ``"_provided"``, from its ``Source``).
+    """One data row, a view on its ``Part``: its typed values by column name
+    (``record["branch_code"]``, ``.get``), its Excel row (``"_row"``), whether a check refused it
+    (``"_bad"``), and where it came from (``"_sheet"``, ``"_file"``, ``"_headers"``, ``"_provided"``,
+    from its ``Source``). Read and written like the dict it replaces; writes go to the columns."""
+    __slots__ = ("part", "i")
 
-    Read and written like the dict it replaces, at a slot per column (the sector's 4,4 million
-    rows in one workbook: 8,4 GB at the peak with a dict per row, 6,8 GB with these and the
-    shared values of ``parse.SHARED_KINDS``)."""
-    __slots__ = ("src", "row", "bad", "values")
+    def __init__(self, part: Part, i: int):
+        self.part, self.i = part, i
 
-    def __init__(self, src: Source, row: int, values: list):
-        self.src, self.row, self.bad, self.values = src, row, False, values
+    @property
+    def src(self) -> Source:
+        return self.part.src
+
+    @property
+    def row(self) -> int:
+        return self.part.rows[self.i]
+
+    @property
+    def bad(self) -> bool:
+        return bool(self.part.bad[self.i])
+
+    @bad.setter
+    def bad(self, value: bool) -> None:
+        self.part.bad[self.i] = 1 if value else 0
+
+    @property
+    def values(self) -> list:
+        return [column[self.i] for column in self.part.columns]
 
     def __getitem__(self, key: str):
-        index = self.src.index.get(key)
+        index = self.part.src.index.get(key)
         if index is not None:
-            return self.values[index]
+            return self.part.columns[index][self.i]
         meta = _META.get(key)
         if meta is None:
             raise KeyError(key)
@@ -105,12 +148,12 @@ class Record:
             return default
 
     def __contains__(self, key: str) -> bool:
-        return key in self.src.index or key in _META
+        return key in self.part.src.index or key in _META
 
     def __setitem__(self, key: str, value) -> None:
-        index = self.src.index.get(key)
+        index = self.part.src.index.get(key)
         if index is not None:
-            self.values[index] = value
+            self.part.columns[index][self.i] = value
         elif key == "_bad":
             self.bad = bool(value)
         else:
@@ -120,6 +163,45 @@ class Record:
         return f"Record({self.src.sheet}!{self.row}: {dict(zip(self.src.index, self.values))})"
 
 
+class Rows:
+    """A sheet's rows that no check has refused, read column by column: what a check that
+    runs over millions of rows reads (``column``), with ``record(j)`` to flag or change row ``j``."""
+
+    def __init__(self, data: "SheetData | None"):
+        self._parts = [(part, part.good()) for part in data.parts] if data else []
+        self._starts, total = [], 0
+        for _, good in self._parts:
+            self._starts.append(total)
+            total += len(good)
+        self._len = total
+
+    def __len__(self) -> int:
+        return self._len
+
+    def column(self, name: str) -> list:
+        """The column's values, row ``j`` at ``[j]`` (a list shared with the rows when nothing is
+        left out: read it, do not change it)."""
+        out: list = []
+        for part, good in self._parts:
+            values = part.columns[part.src.index[name]]
+            if len(self._parts) == 1 and len(good) == len(part):
+                return values
+            out.extend(values if len(good) == len(part) else map(values.__getitem__, good))
+        return out
+
+    def columns(self, *names: str) -> Iterator[tuple]:
+        """Each row's values of the named columns, as a tuple."""
+        return zip(*(self.column(name) for name in names)) if names else iter(())
+
+    def record(self, j: int) -> Record:
+        k = bisect_right(self._starts, j) - 1
+        part, good = self._parts[k]
+        return Record(part, good[j - self._starts[k]])
+
+    def __iter__(self) -> Iterator[Record]:
+        return (Record(part, i) for part, good in self._parts for i in good)
+
+
 @dataclass
 class SheetData:
     """One contract sheet's rows from an upload (several files may feed one sheet)."""
@@ -127,8 +209,20 @@ class SheetData:
     labels: list[str] = field(default_factory=list)            # sheet names as written
     located: list = field(default_factory=list)                # Located tables feeding it
     columns: list[tuple[str, str, str | None]] = field(default_factory=list)  # (label, header, column)
-    records: list[Record] = field(default_factory=list)        # typed values + _row, _sheet
+    parts: list[Part] = field(default_factory=list)            # typed values, one part per table
     counts: dict[str, int] = field(default_factory=dict)        # new / changed / same
+
+    @property
+    def records(self) -> list[Record]:
+        """Every row (refused ones too), in the order read."""
+        return [Record(part, i) for part in self.parts for i in range(len(part))]
+
+    def head(self, n: int) -> list[Record]:
+        """The first ``n`` rows read."""
+        out: list[Record] = []
+        for part in self.parts:
+            out.extend(Record(part, i) for i in range(min(n - len(out), len(part))))
+        return out
 
 
 @dataclass
@@ -156,7 +250,11 @@ class Batch:
     def rows(self, sheet_name: str) -> list[Record]:
         """The sheet's rows that no check has refused yet."""
         data = self.sheets.get(sheet_name)
-        return [r for r in data.records if not r.bad] if data else []
+        return [Record(part, i) for part in data.parts for i in part.good()] if data else []
+
+    def table(self, sheet_name: str) -> Rows:
+        """The sheet's rows that no check has refused yet, column by column."""
+        return Rows(self.sheets.get(sheet_name))
 
     def flag(self, record: Record, column: str | None, key: str, value=None, severity: str = "error",
              **params) -> None:

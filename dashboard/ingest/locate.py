@@ -11,6 +11,7 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from itertools import chain, islice
 
 from ..contract import Column, Sheet, fold, match_header, sheet_for_headers, sheet_for_name
 from .batch import Batch, SheetData
@@ -61,7 +62,7 @@ def _headers_at(table: RawTable, index: int) -> list[str]:
 
 def _locate(table: RawTable) -> Located | None:
     """Find the sheet and the header row (the first rows may be a title)."""
-    candidates = [i for i in range(len(table.cells)) if not table.is_blank_row(i)][:HEADER_SCAN_ROWS]
+    candidates = list(islice(table.filled_rows(), HEADER_SCAN_ROWS))
     if not candidates:
         return None
     by_name = sheet_for_name(table.sheet)
@@ -80,7 +81,7 @@ def _locate(table: RawTable) -> Located | None:
             return Located(table, by_name, index, _headers_at(table, index), {}, [])
         return None
     _, index, sheet, headers = best
-    data = [i for i in range(index + 1, len(table.cells)) if not table.is_blank_row(i)]
+    data = list(table.filled_rows(index + 1))
     return Located(table, sheet, index, headers, {}, data)
 
 
@@ -123,52 +124,50 @@ def _map_columns(batch: Batch, located: Located, label: str) -> tuple[dict[int, 
     return mapping, headers
 
 
-def assign_sheets(batch: Batch, tables: list[RawTable]) -> list[Located]:
-    """Which contract sheet each raw table is, where its headers are, what each column means."""
-    located_all = []
-    for table in tables:
-        if table.hidden:
-            batch.add("warning", "p.hidden_sheet", value=table.sheet, file=table.file)
-            continue
-        if fold(table.sheet) in IGNORED_SHEETS:
-            continue
-        located = _locate(table)
-        if located is None:
-            if any(not table.is_blank_row(i) for i in range(len(table.cells))):
-                batch.add("warning", "p.unknown_sheet", value=table.sheet, file=table.file)
-            elif sheet_for_name(table.sheet) is not None:
-                batch.add("warning", "p.empty_sheet", sheet=table.sheet, file=table.file)
-            continue
-        label = table.sheet
-        above = [table.row_number(i) for i in range(located.header_index) if not table.is_blank_row(i)]
-        if above:
-            batch.add("warning", "p.rows_above_header", sheet=label, file=table.file,
-                      params={"rows": ", ".join(map(str, above)), "header": table.row_number(located.header_index)})
-        errors_before = len(batch.errors)
-        for (r0, c0), (r1, c1) in table.merged:
-            if r0 <= located.header_index <= r1 and c1 > c0:
-                batch.add("error", "p.merged_header", sheet=label, file=table.file,
-                          value=f"{a1(r0, c0)}:{a1(r1, c1)}")
-        mapping, headers = _map_columns(batch, located, label)
-        located.mapping = mapping
-        data = batch.sheets.setdefault(located.sheet.name, SheetData(located.sheet))
-        data.labels.append(label)
-        data.columns.extend((label, headers[i], c.name) for i, c in mapping.items())
-        data.columns.extend((label, h, None) for i, h in enumerate(headers) if h and i not in mapping)
-        data.located.append(located)
-        if len(batch.errors) > errors_before:
-            continue
-        if not located.data_indexes:
-            batch.add("warning", "p.empty_sheet", sheet=label, file=table.file)
-            continue
-        legacy = legacy_encoding([v for i in located.data_indexes + [located.header_index]
-                                  for v in table.cells[i] if isinstance(v, str)])
-        if legacy:
-            batch.add("error", "p.legacy_encoding", sheet=label, file=table.file, value=legacy)
-            continue
-        _fill_merged_data(batch, located)
-        located_all.append(located)
-    return located_all
+def assign_sheet(batch: Batch, table: RawTable) -> Located | None:
+    """One raw table located (its problems added to the batch); None when it is not read further."""
+    if table.hidden:
+        batch.add("warning", "p.hidden_sheet", value=table.sheet, file=table.file)
+        return None
+    if fold(table.sheet) in IGNORED_SHEETS:
+        return None
+    located = _locate(table)
+    if located is None:
+        if next(table.filled_rows(), None) is not None:
+            batch.add("warning", "p.unknown_sheet", value=table.sheet, file=table.file)
+        elif sheet_for_name(table.sheet) is not None:
+            batch.add("warning", "p.empty_sheet", sheet=table.sheet, file=table.file)
+        return None
+    label = table.sheet
+    above = [table.row_number(i) for i in range(located.header_index) if not table.is_blank_row(i)]
+    if above:
+        batch.add("warning", "p.rows_above_header", sheet=label, file=table.file,
+                  params={"rows": ", ".join(map(str, above)), "header": table.row_number(located.header_index)})
+    errors_before = len(batch.errors)
+    for (r0, c0), (r1, c1) in table.merged:
+        if r0 <= located.header_index <= r1 and c1 > c0:
+            batch.add("error", "p.merged_header", sheet=label, file=table.file,
+                      value=f"{a1(r0, c0)}:{a1(r1, c1)}")
+    mapping, headers = _map_columns(batch, located, label)
+    located.mapping = mapping
+    data = batch.sheets.setdefault(located.sheet.name, SheetData(located.sheet))
+    data.labels.append(label)
+    data.columns.extend((label, headers[i], c.name) for i, c in mapping.items())
+    data.columns.extend((label, h, None) for i, h in enumerate(headers) if h and i not in mapping)
+    data.located.append(located)
+    if len(batch.errors) > errors_before:
+        return None
+    if not located.data_indexes:
+        batch.add("warning", "p.empty_sheet", sheet=label, file=table.file)
+        return None
+    cells = table.cells
+    legacy = legacy_encoding([v for v in chain.from_iterable(map(cells.__getitem__, located.data_indexes))
+                              if isinstance(v, str)] + [v for v in cells[located.header_index] if isinstance(v, str)])
+    if legacy:
+        batch.add("error", "p.legacy_encoding", sheet=label, file=table.file, value=legacy)
+        return None
+    _fill_merged_data(batch, located)
+    return located
 
 
 def _fill_merged_data(batch: Batch, located: Located) -> None:
@@ -209,8 +208,16 @@ def legacy_encoding(texts: list[str]) -> str | None:
     it, so we look for its symptoms.
     """
     strange = tcvn = vni = vietnamese = 0
-    # Each distinct character once, with how often it occurs (counted in C: a sheet holds millions).
-    for ch, n in Counter("".join(texts)).items():
+    # Each distinct character once, with how often it occurs, counted in C: a sheet holds millions
+    # of texts, most of them repeated (codes, statuses), so each distinct text is counted once and
+    # its characters weighted by how often it occurs.
+    by_text = Counter(texts)
+    repeated = [(text, n) for text, n in by_text.items() if n > 1]
+    chars = Counter("".join(text for text, n in by_text.items() if n == 1))
+    for text, n in repeated:
+        for ch, k in Counter(text).items():
+            chars[ch] += k * n
+    for ch, n in chars.items():
         code = ord(ch)
         if 0xA0 < code <= 0xFF and ch not in _VI_LATIN1:
             strange += n

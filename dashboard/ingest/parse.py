@@ -9,12 +9,14 @@ are checked the same way for every numeric kind.
 from __future__ import annotations
 
 import datetime as dt
+from array import array
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Callable
 
 from ..contract import Column
 from ..periods import parse_period
-from .batch import Batch, Record, Source
+from .batch import Batch, Part, Source
 from .locate import Located, a1
 from .reference import Reference
 from .spellings import (clean_text, is_blank, parse_code, parse_date, parse_enum, parse_integer, parse_number,
@@ -97,49 +99,79 @@ def parse_cell(column: Column, raw: object, ref: Reference, today: dt.date):
     return value, None, {}
 
 
-# Kinds whose values repeat down a sheet (a cell's code on every row, a period, a day): each value
-# is kept once and shared by the rows, not made again for every cell read.
-SHARED_KINDS = frozenset({"code", "enum", "period", "date"})
+_NUMBERS = frozenset({bool, int, float})
 
 
-def parse_rows(batch: Batch, located_all: list[Located], ref: Reference, today: dt.date) -> None:
-    """Every data row of every located table as a record: typed values, plus where it came from."""
-    shared: dict[tuple[type, object], object] = {}
-    for located in located_all:
-        table, sheet = located.table, located.sheet
-        data = batch.sheets[sheet.name]
-        headers = {c.name: located.headers[i] for i, c in located.mapping.items()}
-        for column in sheet.columns:
-            headers.setdefault(column.name, column.header)
-        index = sheet.column_index
-        src = Source(table.sheet, table.file, headers,
-                     frozenset(c.name for c in located.mapping.values()), index)
-        defaults = [c.default for c in sheet.columns]
-        mapped = [(col_index, column, index[column.name], headers[column.name], column.kind in SHARED_KINDS)
-                  for col_index, column in located.mapping.items()]
-        formulas = table.formula_cells
-        for row_index in located.data_indexes:
-            raw_row, row_number = table.cells[row_index], table.row_number(row_index)
-            record = Record(src, row_number, list(defaults))
-            values = record.values
-            for col_index, column, at, header, share in mapped:
-                raw = raw_row[col_index] if col_index < len(raw_row) else None
-                if formulas and (row_index, col_index) in formulas:
-                    record.bad = True
-                    batch.add("error", "p.formula_uncalculated", sheet=table.sheet, row=row_number,
-                              column=header, value=a1(row_index, col_index), file=table.file)
-                    values[at] = None
-                    continue
-                value, key, params = parse_cell(column, raw, ref, today)
-                if key is not None:
-                    record.bad = True
-                    shown = raw if isinstance(raw, (dt.date, dt.datetime)) else clean_text(raw)
-                    batch.add("error", key, sheet=table.sheet, row=row_number, column=header,
+def _parse_column(column: Column, raw: list, ref: Reference, today: dt.date) -> tuple[list, list, dict]:
+    """(values, keys, outcome): each distinct raw value parsed once and its value shared by the
+    rows that carry it (a cell's code, a period, a day repeat down a sheet of millions).
+
+    ``keys[i]`` is row ``i``'s raw value as ``outcome`` knows it (with its type when a column
+    mixes numbers and yes/no, which Python counts equal: ``True == 1``); ``outcome[key]`` is
+    ``parse_cell``'s (value, problem key, params)."""
+    keyed = len(set(map(type, raw)) & _NUMBERS) > 1
+    keys = list(zip(map(type, raw), raw)) if keyed else raw
+    try:
+        outcome = dict.fromkeys(keys)
+    except TypeError:   # a value that cannot be a key (none of the readers makes one): one by one
+        keys = list(range(len(raw)))
+        outcome = {i: None for i in keys}
+        keyed, raw_of = False, raw.__getitem__
+    else:
+        raw_of = (lambda key: key[1]) if keyed else (lambda key: key)
+    for key in outcome:
+        outcome[key] = parse_cell(column, raw_of(key), ref, today)
+    value_of = {key: result[0] for key, result in outcome.items()}
+    return list(map(value_of.__getitem__, keys)), keys, outcome
+
+
+def parse_table(batch: Batch, located: Located, ref: Reference, today: dt.date) -> None:
+    """The data rows of one located table as a ``Part`` of its sheet: typed values column by
+    column, each problem with the row and the header as the user wrote them."""
+    table, sheet = located.table, located.sheet
+    data = batch.sheets[sheet.name]
+    headers = {c.name: located.headers[i] for i, c in located.mapping.items()}
+    for column in sheet.columns:
+        headers.setdefault(column.name, column.header)
+    index = sheet.column_index
+    src = Source(table.sheet, table.file, headers, frozenset(c.name for c in located.mapping.values()), index)
+    indexes = located.data_indexes
+    n = len(indexes)
+    part = Part(src, array("l", (table.row_number(i) for i in indexes)),
+                [[c.default] * n for c in sheet.columns])
+    rows = [table.cells[i] for i in indexes]
+    shortest = min(map(len, rows), default=0)
+    formulas = table.formula_cells
+    for col_index, column in located.mapping.items():
+        header = headers[column.name]
+        if col_index < shortest:
+            raw = list(map(itemgetter(col_index), rows))
+        else:
+            raw = [row[col_index] if col_index < len(row) else None for row in rows]
+        values, keys, outcome = _parse_column(column, raw, ref, today)
+        failed = {key for key, (_, problem, _) in outcome.items() if problem is not None}
+        fractions = {key for key, (value, problem, _) in outcome.items() if problem is None
+                     and column.kind == "percent" and isinstance(value, float) and 0 < value < 1}
+        uncalculated = {i for i, row_index in enumerate(indexes) if (row_index, col_index) in formulas} \
+            if formulas else set()
+        if failed or fractions or uncalculated:
+            for i, key in enumerate(keys):
+                if i in uncalculated:
+                    part.bad[i] = 1
+                    values[i] = None
+                    batch.add("error", "p.formula_uncalculated", sheet=table.sheet, row=part.rows[i],
+                              column=header, value=a1(indexes[i], col_index), file=table.file)
+                elif key in failed:
+                    part.bad[i] = 1
+                    value = raw[i]
+                    shown = value if isinstance(value, (dt.date, dt.datetime)) else clean_text(value)
+                    _, problem, params = outcome[key]
+                    batch.add("error", problem, sheet=table.sheet, row=part.rows[i], column=header,
                               value=shown, params=params, file=table.file)
-                elif column.kind == "percent" and isinstance(value, float) and 0 < value < 1:
-                    batch.add("warning", "p.percent_fraction", sheet=table.sheet, row=row_number,
+                elif key in fractions:
+                    value = values[i]
+                    batch.add("warning", "p.percent_fraction", sheet=table.sheet, row=part.rows[i],
                               column=header, value=value, params={"percent": value * 100}, file=table.file)
-                if share and value is not None:
-                    value = shared.setdefault((type(value), value), value)
-                values[at] = value
-            data.records.append(record)
+        part.columns[index[column.name]] = values
+    data.parts.append(part)
+

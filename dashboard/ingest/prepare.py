@@ -12,8 +12,8 @@ import hashlib
 from .. import auth, contract
 from . import checks
 from .batch import Batch, Problem
-from .locate import assign_sheets
-from .parse import parse_rows
+from .locate import assign_sheet
+from .parse import parse_table
 from .read import RawTable, Unreadable, read_file, safe_name
 from .reference import Reference, load_reference
 from .scope import cells_touched, cells_written, check_decisions, check_scope
@@ -63,14 +63,24 @@ def prepare(files: list[tuple[str, bytes]], cur, today: dt.date | None = None,
 def validate(tables: list[RawTable], ref: Reference, today: dt.date, batch: Batch | None = None,
              max_rows: int | None = None, scope: frozenset[str] | None = None, may_decide: bool = True) -> Batch:
     batch = batch or Batch()
-    located = assign_sheets(batch, tables)
-    too_long = [loc for loc in located if max_rows is not None and len(loc.data_indexes) > max_rows]
-    for loc in too_long:
-        batch.add("error", "reason.too_many_rows", file=loc.table.file,
-                  params={"sheet": loc.table.sheet, "limit": max_rows})
-    if too_long:
-        return batch  # over the limit: nothing read further
-    parse_rows(batch, located, ref, today)
+    # Table by table: located, parsed, and its raw cells let go before the next is read.
+    stopped = False
+    for table in tables:
+        try:
+            located = assign_sheet(batch, table)
+        except Unreadable as exc:   # a sheet read when first asked for
+            batch.add("error", exc.reason_key, file=table.file, params=exc.params)
+            stopped = True
+            continue
+        if located is not None and max_rows is not None and len(located.data_indexes) > max_rows:
+            batch.add("error", "reason.too_many_rows", file=table.file,
+                      params={"sheet": table.sheet, "limit": max_rows})
+            stopped = True   # over the limit: nothing read further
+        if located is not None and not stopped:
+            parse_table(batch, located, ref, today)
+        table.release()
+    if stopped:
+        return batch
     visible = ref
     if scope is not None:
         # Scope first, and the rules then see only what the user may see: no message can

@@ -15,8 +15,9 @@ import io
 import re
 import unicodedata
 import zipfile
-from dataclasses import dataclass, field
+from functools import partial
 from pathlib import PurePath
+from typing import Callable, Iterator
 
 import python_calamine
 
@@ -30,26 +31,64 @@ MAX_INFLATE_RATIO = 200
 HEADER_SCAN_ROWS = 10
 
 
-@dataclass
 class RawTable:
-    """One sheet (or CSV file): every row as read, ``cells[i]`` being Excel row ``first_row + i``."""
-    file: str
-    sheet: str
-    cells: list[list[object]]
-    first_row: int = 1
-    merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)  # 0-based, inclusive
-    formula_cells: set[tuple[int, int]] = field(default_factory=set)  # 0-based (row, col), no cached value
-    hidden: bool = False
+    """One sheet (or CSV file): every row as read, ``cells[i]`` being Excel row ``first_row + i``.
+
+    A workbook's sheet is read when its cells are first asked for (``load``, which may raise
+    ``Unreadable``) and let go by ``release`` once its rows are parsed, so that one sheet's raw
+    cells at a time are in memory (the sector's workbook: 2,5 GB of cells all at once); asked
+    for again (the problems workbook), they are read again."""
+
+    def __init__(self, file: str, sheet: str, cells: list[list[object]] | None = None, first_row: int = 1,
+                 merged: list[tuple[tuple[int, int], tuple[int, int]]] | None = None,
+                 formula_cells: set[tuple[int, int]] | None = None, hidden: bool = False,
+                 load: Callable[[], tuple[list[list[object]], list]] | None = None):
+        self.file, self.sheet, self.first_row, self.hidden = file, sheet, first_row, hidden
+        self._cells = cells if cells is not None or load is not None else []
+        self._merged = merged or []
+        self.formula_cells = formula_cells or set()   # 0-based (row, col), no cached value
+        self._load = load
+
+    def _ensure(self) -> list[list[object]]:
+        if self._cells is None:
+            self._cells, self._merged = self._load()
+        return self._cells
+
+    @property
+    def cells(self) -> list[list[object]]:
+        return self._ensure()
+
+    @cells.setter
+    def cells(self, value: list[list[object]]) -> None:
+        self._cells = value
+
+    @property
+    def merged(self) -> list[tuple[tuple[int, int], tuple[int, int]]]:   # 0-based, inclusive
+        self._ensure()
+        return self._merged
+
+    def release(self) -> None:
+        """Let the raw cells go (a workbook's sheet is read again if asked for)."""
+        if self._load is not None:
+            self._cells = None
 
     def row_number(self, index: int) -> int:
         return self.first_row + index
 
     def is_blank_row(self, index: int) -> bool:
-        return not any(not _blank(v) for v in self.cells[index])
+        return blank_row(self.cells[index])
+
+    def filled_rows(self, start: int = 0) -> Iterator[int]:
+        """Indexes, from ``start`` on, of the rows with at least one cell that is not blank."""
+        cells = self.cells
+        return (i for i in range(start, len(cells)) if not blank_row(cells[i]))
 
 
-def _blank(value: object) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
+def blank_row(row: list) -> bool:
+    for value in row:   # a data row stops at its first cell
+        if value is not None and not (isinstance(value, str) and not value.strip()):
+            return False
+    return True
 
 
 class Unreadable(Exception):
@@ -141,10 +180,10 @@ def uncalculated_formulas(zf: zipfile.ZipFile) -> dict[str, set[tuple[int, int]]
         target = target.decode().lstrip("/")
         path = target if target.startswith("xl/") else "xl/" + target
         try:
+            if not _has_formula(zf, path):
+                continue
             xml = zf.read(path)
         except KeyError:
-            continue
-        if b"<f" not in xml:
             continue
         cells = set()
         for letters, row, inner in _CELL.findall(xml):
@@ -156,6 +195,18 @@ def uncalculated_formulas(zf: zipfile.ZipFile) -> dict[str, set[tuple[int, int]]
         if cells:
             found[unicodedata.normalize("NFC", _xml_unescape(name))] = cells
     return found
+
+
+def _has_formula(zf: zipfile.ZipFile, path: str, chunk: int = 8 * 1024 * 1024) -> bool:
+    """Whether a sheet's XML holds a formula, read a piece at a time (a sheet of millions of
+    cells inflates to hundreds of MB, and most hold no formula)."""
+    tail = b""
+    with zf.open(path) as fh:
+        while piece := fh.read(chunk):
+            if b"<f" in tail + piece[:1] or b"<f" in piece:
+                return True
+            tail = piece[-1:]
+    return False
 
 
 def read_workbook(name: str, data: bytes, max_rows: int) -> list[RawTable]:
@@ -184,20 +235,25 @@ def read_workbook(name: str, data: bytes, max_rows: int) -> list[RawTable]:
             continue
         if "worksheet" not in str(meta.typ).lower():
             continue  # chart sheets and the like carry no data
-        try:
-            sheet = wb.get_sheet_by_name(meta.name)
-            if sheet.height > max_rows + HEADER_SCAN_ROWS + 1:
-                raise Unreadable("reason.too_many_rows", sheet=sheet_name, limit=max_rows)
-            values = sheet.to_python(skip_empty_area=False)
-            merged = list(sheet.merged_cell_ranges or [])
-        except Unreadable:
-            raise
-        except Exception as exc:
-            raise Unreadable("reason.corrupt") from exc
-        # to_python(skip_empty_area=False) starts at A1, so cells[i] is Excel row i + 1.
-        tables.append(RawTable(name, sheet_name, [list(r) for r in values], first_row=1,
-                               merged=merged, formula_cells=formulas.get(sheet_name, set())))
+        tables.append(RawTable(name, sheet_name, first_row=1, formula_cells=formulas.get(sheet_name, set()),
+                               load=partial(_read_sheet, wb, meta.name, sheet_name, max_rows)))
     return tables
+
+
+def _read_sheet(wb, name: str, shown: str, max_rows: int) -> tuple[list[list[object]], list]:
+    """(cells, merged ranges) of one sheet; ``cells[i]`` is Excel row i + 1."""
+    try:
+        sheet = wb.get_sheet_by_name(name)
+        if sheet.height > max_rows + HEADER_SCAN_ROWS + 1:
+            raise Unreadable("reason.too_many_rows", sheet=shown, limit=max_rows)
+        # to_python(skip_empty_area=False) starts at A1, so cells[i] is Excel row i + 1.
+        values = sheet.to_python(skip_empty_area=False)
+        merged = list(sheet.merged_cell_ranges or [])
+    except Unreadable:
+        raise
+    except Exception as exc:  # calamine raises several unrelated types for broken files
+        raise Unreadable("reason.corrupt") from exc
+    return values, merged
 
 
 # ---------------------------------------------------------------- text files

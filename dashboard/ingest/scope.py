@@ -10,11 +10,31 @@ any other rule, and again at commit, from the store as it is then.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from .. import auth, contract
-from .batch import Batch
+from .batch import Batch, Rows
 from .reference import Reference
 
-Touched = list[tuple[str, dict, list[tuple[str | None, str]]]]
+# A row to which a source of cells does not apply (another reference of the row, no stored cell).
+_NONE = object()
+
+
+@dataclass
+class SheetCells:
+    """A sheet's valid rows and the cells each writes or moves from, held as slots: a slot is a
+    column (where a message points) and, row by row, the cell it gives (``_NONE``: not this row).
+    A row's cells are its slots in order (``row_cells``): the cell it names or the cell of the
+    row it names, then the cell it moves from."""
+    name: str
+    rows: Rows
+    slots: list[tuple[str, list]]
+
+    def row_cells(self, j: int) -> list[tuple[str | None, str]]:
+        return [(cells[j], column) for column, cells in self.slots if cells[j] is not _NONE]
+
+    def cells(self) -> set:
+        return {c for _, cells in self.slots for c in cells if c is not _NONE}
 
 
 def _upload_cells(batch: Batch, ref: Reference) -> dict[str, dict[tuple, str]]:
@@ -22,49 +42,61 @@ def _upload_cells(batch: Batch, ref: Reference) -> dict[str, dict[tuple, str]]:
     index = {}
     for name, stored in ref.cells_by_key.items():
         sheet = contract.SHEETS_BY_NAME[name]
-        column = contract.cell_column(sheet)
-        index[name] = {**stored, **{tuple(r[k] for k in sheet.key_names): r[column] for r in batch.rows(name)}}
+        rows = batch.table(name)
+        index[name] = {**stored, **dict(zip(rows.columns(*sheet.key_names), rows.column(contract.cell_column(sheet))))}
     return index
 
 
-def _cells_of(sheet: contract.Sheet, row: dict, ref: Reference, index) -> list[tuple[str | None, str]]:
-    """[(cell, column)] a row writes (or moves from); the column is where the message points."""
+def _slots(sheet: contract.Sheet, rows: Rows, ref: Reference, index) -> list[tuple[str, list]]:
+    """The cells the sheet's rows write, slot by slot (see ``SheetCells``)."""
     if sheet.name == contract.CELL_SHEET:
         key = sheet.key_names[0]
-        return [(row.get(key), key)]
+        return [(key, rows.column(key))]
+    slots = []
+    open_rows = [True] * len(rows)            # rows no reference has applied to yet
     for refers in sheet.refers:
-        if not refers.cell or (refers.when and row.get(refers.when[0]) != refers.when[1]):
+        if not refers.cell:
+            continue
+        if refers.when:
+            applies = [o and v == refers.when[1] for o, v in zip(open_rows, rows.column(refers.when[0]))]
+        else:
+            applies = open_rows
+        if not any(applies):
             continue
         target = contract.SHEETS_BY_NAME[refers.sheet]
         target_column = contract.cell_column(target)
         if target_column in refers.to:            # the row names the cell itself
             own = refers.columns[refers.to.index(target_column)]
-            found = [(row.get(own), own)]
+            found, column = rows.column(own), own
         else:                                     # the cell of the row it names
-            found = [(index[target.name].get(tuple(row[c] for c in refers.columns)), refers.columns[0])]
-        break
-    else:
-        return []
+            named = index[target.name]
+            found, column = map(named.get, rows.columns(*refers.columns)), refers.columns[0]
+        slots.append((column, [cell if a else _NONE for cell, a in zip(found, applies)]))
+        open_rows = [o and not a for o, a in zip(open_rows, applies)]
     column = contract.cell_column(sheet)
-    if column is not None and column not in sheet.key_names:
-        before = ref.cells_by_key.get(sheet.name, {}).get(tuple(row[k] for k in sheet.key_names))
-        if before:
-            found.append((before, sheet.key_names[0]))
-    return found
+    if slots and column is not None and column not in sheet.key_names:
+        stored = ref.cells_by_key.get(sheet.name, {})
+        before = [(stored.get(key) or _NONE) if not o else _NONE
+                  for key, o in zip(rows.columns(*sheet.key_names), open_rows)]
+        slots.append((sheet.key_names[0], before))
+    return slots
 
 
-def cells_touched(batch: Batch, ref: Reference) -> Touched:
-    """For every valid row: (sheet, row, [(cell, column)]) — the cells the row writes or moves from.
+def cells_touched(batch: Batch, ref: Reference) -> list[SheetCells]:
+    """For every sheet, its valid rows and the cells each writes or moves from.
 
     ``ref`` is the whole store (not the part a scoped user sees): a row's cell is a fact.
     """
     index = _upload_cells(batch, ref)
-    return [(name, r, _cells_of(data.sheet, r, ref, index))
-            for name, data in batch.sheets.items() for r in batch.rows(name)]
+    out = []
+    for name, data in batch.sheets.items():
+        rows = batch.table(name)
+        out.append(SheetCells(name, rows, _slots(data.sheet, rows, ref, index)))
+    return out
 
 
-def cells_written(touched: Touched) -> list[str]:
-    return sorted({c for _, _, cells in touched for c, _ in cells if c})
+def cells_written(touched: list[SheetCells]) -> list[str]:
+    return sorted({c for sheet in touched for c in sheet.cells() if c})
 
 
 def check_scope(batch: Batch, touched: Touched, scope: frozenset[str]) -> None:
@@ -77,17 +109,23 @@ def check_scope(batch: Batch, touched: Touched, scope: frozenset[str]) -> None:
     of another cell.
     """
     allowed = ", ".join(sorted(scope))
-    for name, r, cells in touched:
-        sheet = contract.SHEETS_BY_NAME[name]
+    for found in touched:
+        sheet = contract.SHEETS_BY_NAME[found.name]
         if not contract.belongs_to_cells(sheet):
-            batch.flag(r, sheet.key_names[0], "p.criteria_admin_only")
-            r.bad = True
-            continue
-        for cell, column in cells:
-            if cell not in scope:
-                batch.flag(r, column, "p.out_of_scope", allowed=allowed)
+            for r in found.rows:
+                batch.flag(r, sheet.key_names[0], "p.criteria_admin_only")
                 r.bad = True
-                break
+            continue
+        outside = set(found.cells()) - scope - {_NONE}
+        if not outside:
+            continue
+        for j in range(len(found.rows)):
+            for cell, column in found.row_cells(j):
+                if cell not in scope:
+                    r = found.rows.record(j)
+                    batch.flag(r, column, "p.out_of_scope", allowed=allowed)
+                    r.bad = True
+                    break
 
 
 # Sheets only a user who may record the Đảng ủy's decisions writes (auth permission "decide"):
@@ -114,8 +152,8 @@ def cells_allowed(batch: Batch, ref: Reference, user: "auth.User | None") -> lis
     if user is not None and not user.can("decide") and DECIDING_SHEETS & batch.sheets.keys():
         raise auth.PermissionDenied("decision without the right to decide")
     if user is not None and user.scope is not None:
-        for name, _, found in touched:
-            if not contract.belongs_to_cells(contract.SHEETS_BY_NAME[name]) \
-                    or any(cell not in user.scope for cell, _ in found):
+        for found in touched:
+            if (len(found.rows) and not contract.belongs_to_cells(contract.SHEETS_BY_NAME[found.name])) \
+                    or found.cells() - user.scope:
                 raise auth.PermissionDenied("upload outside scope")
     return cells_written(touched)

@@ -8,10 +8,24 @@ the one fixed lookup (column types) is ``ingest.column_types``.
 from __future__ import annotations
 
 import pandas as pd
+import pyarrow as pa
 
 from .. import queries
 from ..contract import Sheet
 from .batch import Batch
+
+
+def _columns(batch: Batch, sheet_name: str, with_provided: bool) -> dict[str, list]:
+    """The sheet's valid rows, column by column (see ``frame_for``)."""
+    data = batch.sheets[sheet_name]
+    columns = list(data.sheet.column_names)
+    values = [c for c in columns if c not in data.sheet.key_names]
+    out = {name: batch.table(sheet_name).column(name) for name in columns}
+    if with_provided:
+        for name in values:
+            out[f"__has_{name}"] = [flag for part in data.parts
+                                    for flag in [name in part.src.provided] * (len(part) - sum(part.bad))]
+    return out
 
 
 def frame_for(batch: Batch, sheet_name: str, with_provided: bool = False) -> pd.DataFrame:
@@ -20,21 +34,18 @@ def frame_for(batch: Batch, sheet_name: str, with_provided: bool = False) -> pd.
     ``with_provided`` adds, for each value column, a boolean ``__has_<column>``:
     whether the row's own file carried that column.
     """
-    data = batch.sheets[sheet_name]
-    columns = list(data.sheet.column_names)
-    values = [c for c in data.sheet.column_names if c not in data.sheet.key_names]
-    good = [r for r in data.records if not r.bad]
-    # Column by column (a dict per row cost as much memory again as the rows themselves); a
-    # record keeps its values at the sheet's places (``Sheet.column_index``).
-    out: dict[str, list] = {}
-    for name in columns:
-        at = data.sheet.column_index[name]
-        out[name] = [r.values[at] for r in good]
-    if with_provided:
-        for name in values:
-            out[f"__has_{name}"] = [name in r.src.provided for r in good]
-    extra = [f"__has_{c}" for c in values] if with_provided else []
-    return pd.DataFrame(out, columns=columns + extra).astype(object)
+    out = _columns(batch, sheet_name, with_provided)
+    return pd.DataFrame(out, columns=list(out)).astype(object)
+
+
+def _arrow(out: dict[str, list]):
+    """The columns as an Arrow table, each column's type read from its values (typed columns are
+    scanned by DuckDB in bulk; a frame of Python objects is read one object at a time); None when
+    a column mixes kinds Arrow will not put in one type."""
+    try:
+        return pa.table({name: pa.array(values) for name, values in out.items()})
+    except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, OverflowError):
+        return None
 
 
 def key_join(sheet: Sheet, left: str, right: str) -> str:
@@ -61,13 +72,16 @@ def stage(cur, batch: Batch, sheet_name: str) -> str:
     a column that is present but blank sets the value to empty.
     """
     sheet = batch.sheets[sheet_name].sheet
-    frame = frame_for(batch, sheet_name, with_provided=True)
+    out = _columns(batch, sheet_name, with_provided=True)
+    frame = _arrow(out)
+    if frame is None:
+        frame = pd.DataFrame(out, columns=list(out)).astype(object)
     raw_name = f"incoming_raw_{sheet.table}"
     cur.register(raw_name, frame)
     types = dict(queries.execute("ingest.column_types", cur=cur, table=sheet.table).fetchall())
     first_key = sheet.key_names[0]
     columns = []
-    for c in frame.columns:
+    for c in out:
         if c.startswith("__has_"):
             continue
         cast = f'CAST(i."{c}" AS {types[c]})'

@@ -8,6 +8,7 @@ user (or the same user with other cells) are validated again; so does a change o
 from __future__ import annotations
 
 import hashlib
+from functools import partial
 
 import pandas as pd
 import streamlit as st
@@ -62,7 +63,7 @@ def preview(ctx: PageContext, batch: ingest.Batch) -> None:
                 columns=[ctx.t("upload.header_written"), ctx.t("upload.header_understood")]))
             st.dataframe(mapping, hide_index=True, width="stretch")
             sample = [{data.sheet.column(c).header: r.get(c) for c in data.sheet.column_names}
-                      for r in data.records[:5]]
+                      for r in data.head(5)]
             if sample:
                 st.caption(ctx.t("upload.sample_rows"))
                 st.dataframe(tables.plain_text(pd.DataFrame(sample)), hide_index=True, width="stretch")
@@ -81,7 +82,7 @@ def problems(ctx: PageContext, batch: ingest.Batch) -> None:
         st.caption(ctx.t("upload.more_problems", n=len(batch.problems) - len(shown)))
     st.download_button(ctx.t("upload.download_problems"), key="problems_download", icon=":material/download:",
                        on_click=audit_export, args=(ctx, PROBLEMS_FILE),
-                       data=export.problems_workbook(batch, ctx.lang), file_name=PROBLEMS_FILE, mime=XLSX_MIME)
+                       data=partial(export.problems_workbook, batch, ctx.lang), file_name=PROBLEMS_FILE, mime=XLSX_MIME)
 
 
 def confirm(ctx: PageContext, batch: ingest.Batch) -> None:

@@ -20,7 +20,7 @@ from typing import Callable
 
 from ... import contract
 from ...periods import parse_period
-from ..batch import Batch, show
+from ..batch import Batch, Rows, show
 from ..reference import Reference
 
 Check = Callable[[Batch, "Context"], None]
@@ -50,44 +50,42 @@ class Context:
     resolutions: dict[str, dt.date]           # doc number → received (else issued) on
 
 
-def _first(rows: list[dict], key: Callable[[dict], object], value=lambda r: r) -> dict:
-    found: dict = {}
-    for r in rows:
-        found.setdefault(key(r), value(r))
-    return found
+def _first(rows: Rows, *names: str) -> dict:
+    """The first valid row of each key (a row view), by the named columns (one: the value itself)."""
+    keys = rows.column(names[0]) if len(names) == 1 else rows.columns(*names)
+    first: dict = {}
+    for j, key in enumerate(keys):
+        first.setdefault(key, j)
+    return {key: rows.record(j) for key, j in first.items()}
 
 
 def context(batch: Batch, ref: Reference) -> Context:
-    criteria = {**ref.criteria, **_first(
-        batch.rows("tieu_chi"), lambda r: (r["criterion_code"], r["valid_from"]),
-        lambda r: {"group": r["group"], "max_points": r["max_points"], "valid_from": r["valid_from"]})}
+    criteria = {**ref.criteria, **{key: {"group": r["group"], "max_points": r["max_points"],
+                                         "valid_from": r["valid_from"]}
+                                   for key, r in _first(batch.table("tieu_chi"), "criterion_code", "valid_from").items()}}
     return Context(
         ref=ref,
-        cells=set(ref.cells) | {r["branch_code"] for r in batch.rows("chi_bo")},
-        members={**ref.members, **_first(batch.rows("dang_vien"), lambda r: r["member_code"])},
+        cells=set(ref.cells) | set(batch.table("chi_bo").column("branch_code")),
+        members={**ref.members, **_first(batch.table("dang_vien"), "member_code")},
         criteria=criteria,
         set_starts={vf: (parse_period(vf).start if vf else dt.date.min) for _, vf in criteria},
-        actions=set(ref.actions) | {r["action_code"] for r in batch.rows("giai_phap")},
-        meetings={**ref.meetings, **_first(batch.rows("sinh_hoat"),
-                                           lambda r: (r["branch_code"], r["held_on"], r["kind"]))},
-        resolutions={**ref.resolutions, **_first(batch.rows("nghi_quyet"), lambda r: r["doc_number"],
-                                                 lambda r: r["received_on"] or r["issued_on"])},
+        actions=set(ref.actions) | set(batch.table("giai_phap").column("action_code")),
+        meetings={**ref.meetings, **_first(batch.table("sinh_hoat"), "branch_code", "held_on", "kind")},
+        resolutions={**ref.resolutions, **{key: r["received_on"] or r["issued_on"]
+                                           for key, r in _first(batch.table("nghi_quyet"), "doc_number").items()}},
     )
 
 
 def check_duplicates(batch: Batch) -> None:
     """Two rows with the same natural key: the later one is refused, naming the first."""
-    for data in batch.sheets.values():
+    for name, data in batch.sheets.items():
         keys = data.sheet.key_names
-        seen: dict[tuple, dict] = {}
-        for record in data.records:
-            if record.bad:
+        rows = batch.table(name)
+        seen: dict[tuple, int] = {}
+        for j, key in enumerate(rows.columns(*keys)):
+            if seen.setdefault(key, j) == j:
                 continue
-            key = tuple(record[name] for name in keys)
-            first = seen.get(key)
-            if first is None:
-                seen[key] = record
-                continue
+            first, record = rows.record(seen[key]), rows.record(j)
             other = first.row if first.src.sheet == record.src.sheet else f"{first.row} ({first.src.sheet})"
             batch.flag(record, keys[0], "p.duplicate_key", value=record[keys[0]], other=other,
                        values=" · ".join(show(k) for k in key))

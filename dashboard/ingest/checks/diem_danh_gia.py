@@ -6,22 +6,30 @@ from ...periods import parse_period
 from . import register
 
 
+def _in_force(starts: dict, period: str):
+    """The criteria set in force for a period: the latest one starting on or before it."""
+    if not starts:
+        return None
+    period_start = parse_period(period).start
+    return max((vf for vf, start in starts.items() if start <= period_start), key=lambda vf: starts[vf], default=None)
+
+
 @register("diem_danh_gia")
 def check(batch, ctx) -> None:
-    starts = ctx.set_starts
-    for r in batch.rows("diem_danh_gia"):
-        if r["branch_code"] not in ctx.cells:
-            batch.flag(r, "branch_code", "p.unknown_branch")
-        # The criteria set in force for the score's period: the latest one starting on or before it.
-        period_start = parse_period(r["period"]).start
-        in_force = max((vf for vf, start in starts.items() if start <= period_start),
-                       key=lambda vf: starts[vf], default=None) if starts else None
-        criterion = ctx.criteria.get((r["criterion_code"], in_force))
+    rows = batch.table("diem_danh_gia")
+    codes = {code for code, _ in ctx.criteria}
+    in_force: dict[str, object] = {}   # period → its criteria set (a sheet has few periods)
+    for j, (cell, period, code, score) in enumerate(rows.columns("branch_code", "period", "criterion_code", "score")):
+        if cell not in ctx.cells:
+            batch.flag(rows.record(j), "branch_code", "p.unknown_branch")
+        if period not in in_force:
+            in_force[period] = _in_force(ctx.set_starts, period)
+        criterion = ctx.criteria.get((code, in_force[period]))
         if criterion is None:
-            if any(code == r["criterion_code"] for code, _ in ctx.criteria):
-                batch.flag(r, "criterion_code", "p.criterion_not_in_period", period=r["period"])
+            if code in codes:
+                batch.flag(rows.record(j), "criterion_code", "p.criterion_not_in_period", period=period)
             else:
-                batch.flag(r, "criterion_code", "p.unknown_criterion")
-        elif r["score"] > criterion["max_points"] + 1e-9:
-            batch.flag(r, "score", "p.score_above_criterion", limit=criterion["max_points"],
-                       criterion=r["criterion_code"])
+                batch.flag(rows.record(j), "criterion_code", "p.unknown_criterion")
+        elif score > criterion["max_points"] + 1e-9:
+            batch.flag(rows.record(j), "score", "p.score_above_criterion", limit=criterion["max_points"],
+                       criterion=code)

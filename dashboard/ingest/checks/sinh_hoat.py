@@ -7,11 +7,12 @@ from . import register
 
 @register("sinh_hoat")
 def check(batch, ctx) -> None:
-    for r in batch.rows("sinh_hoat"):
-        if r["branch_code"] not in ctx.cells:
-            batch.flag(r, "branch_code", "p.unknown_branch")
-        parts = (r["present"], r["absent_excused"] or 0, r["absent_unexcused"] or 0, r["members_exempt"] or 0)
-        if sum(parts) != r["members_total"]:
-            batch.flag(r, "present", "p.counts_mismatch", value=r["present"], present=parts[0],
-                       excused=parts[1], unexcused=parts[2], exempt=parts[3], sum=sum(parts),
-                       total=r["members_total"])
+    rows = batch.table("sinh_hoat")
+    for j, (cell, present, excused, unexcused, exempt, total) in enumerate(rows.columns(
+            "branch_code", "present", "absent_excused", "absent_unexcused", "members_exempt", "members_total")):
+        if cell not in ctx.cells:
+            batch.flag(rows.record(j), "branch_code", "p.unknown_branch")
+        parts = (present, excused or 0, unexcused or 0, exempt or 0)
+        if sum(parts) != total:
+            batch.flag(rows.record(j), "present", "p.counts_mismatch", value=present, present=parts[0],
+                       excused=parts[1], unexcused=parts[2], exempt=parts[3], sum=sum(parts), total=total)

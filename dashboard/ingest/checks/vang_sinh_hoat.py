@@ -17,9 +17,11 @@ def resolve_kinds(batch, ctx) -> None:
     kinds: dict[tuple, list[str]] = defaultdict(list)
     for cell, day, kind in ctx.meetings:
         kinds[(cell, day)].append(kind)
-    for r in batch.rows("vang_sinh_hoat"):
-        if r["kind"] is not None:
+    rows = batch.table("vang_sinh_hoat")
+    for j, kind in enumerate(rows.column("kind")):
+        if kind is not None:
             continue
+        r = rows.record(j)
         found = sorted(kinds.get((r["branch_code"], r["held_on"]), []))
         if len(found) == 1:
             r["kind"] = found[0]
@@ -36,34 +38,35 @@ def check(batch, ctx) -> None:
     listed: dict[tuple, dict] = defaultdict(dict)
     for (cell, held_on, kind, member), excused in ctx.ref.absences.items():
         listed[(cell, held_on, kind)][member] = excused
-    first_absence: dict[tuple, dict] = {}
-    for r in batch.rows("vang_sinh_hoat"):
-        meeting_key = (r["branch_code"], r["held_on"], r["kind"])
-        if r["branch_code"] not in ctx.cells:
-            batch.flag(r, "branch_code", "p.unknown_branch")
+    first_absence: dict[tuple, int] = {}
+    rows = batch.table("vang_sinh_hoat")
+    for j, (cell, on, kind, code, excused) in enumerate(rows.columns(
+            "branch_code", "held_on", "kind", "member_code", "excused")):
+        meeting_key = (cell, on, kind)
+        if cell not in ctx.cells:
+            batch.flag(rows.record(j), "branch_code", "p.unknown_branch")
             continue
-        if r["kind"] is None:   # left blank and not resolved: no meeting, or two, that day
+        if kind is None:   # left blank and not resolved: no meeting, or two, that day
             continue
         if meeting_key not in ctx.meetings:
-            batch.flag(r, "kind", "p.unknown_meeting_kind", branch=r["branch_code"], date=r["held_on"])
+            batch.flag(rows.record(j), "kind", "p.unknown_meeting_kind", branch=cell, date=on)
             continue
-        member = ctx.members.get(r["member_code"])
+        member = ctx.members.get(code)
         if member is None:
-            batch.flag(r, "member_code", "p.unknown_member")
+            batch.flag(rows.record(j), "member_code", "p.unknown_member")
             continue
-        on = r["held_on"]
-        if (member["branch_code"] != r["branch_code"]
+        if (member["branch_code"] != cell
                 or (member.get("joined_on") and member["joined_on"] > on)
                 or (member.get("left_on") and member["left_on"] < on)):
-            batch.flag(r, "member_code", "p.member_not_in_branch", branch=r["branch_code"], date=on)
+            batch.flag(rows.record(j), "member_code", "p.member_not_in_branch", branch=cell, date=on)
             continue
-        listed[meeting_key][r["member_code"]] = r["excused"]
-        first_absence.setdefault(meeting_key, r)
-    for meeting_key, r in first_absence.items():
+        listed[meeting_key][code] = excused
+        first_absence.setdefault(meeting_key, j)
+    for meeting_key, j in first_absence.items():
         meeting = ctx.meetings[meeting_key]
         excused = sum(1 for v in listed[meeting_key].values() if v)
         unexcused = sum(1 for v in listed[meeting_key].values() if not v)
         if (excused, unexcused) != (meeting["absent_excused"] or 0, meeting["absent_unexcused"] or 0):
-            batch.flag(r, "held_on", "p.absences_mismatch", listed_excused=excused,
+            batch.flag(rows.record(j), "held_on", "p.absences_mismatch", listed_excused=excused,
                        listed_unexcused=unexcused, excused=meeting["absent_excused"] or 0,
                        unexcused=meeting["absent_unexcused"] or 0)

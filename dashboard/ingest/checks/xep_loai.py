@@ -11,34 +11,36 @@ from . import register
 @register("xep_loai")
 def check(batch, ctx) -> None:
     ref, members = ctx.ref, ctx.members
-    for r in batch.rows("xep_loai"):
-        if r["subject_kind"] == "chi_bo":
-            if r["subject_code"] not in ctx.cells:
-                batch.flag(r, "subject_code", "p.unknown_branch")
+    rows = batch.table("xep_loai")
+    for j, (kind, code, form, disciplined, year, level) in enumerate(rows.columns(
+            "subject_kind", "subject_code", "discipline_form", "disciplined", "year", "level")):
+        def flag(column, key, **params):
+            batch.flag(rows.record(j), column, key, **params)
+        if kind == "chi_bo":
+            if code not in ctx.cells:
+                flag("subject_code", "p.unknown_branch")
             subject = "organisation"
         else:
-            member = members.get(r["subject_code"])
+            member = members.get(code)
             if member is None:
-                batch.flag(r, "subject_code", "p.unknown_member")
+                flag("subject_code", "p.unknown_member")
             subject = "probationary" if member and member.get("kind") == "du_bi" else "official"
-        form = r["discipline_form"]
-        if r["disciplined"] and not form:
-            batch.flag(r, "discipline_form", "p.discipline_form_missing", value="")
-        if form and not r["disciplined"]:
-            batch.flag(r, "disciplined", "p.discipline_without_flag", value=form, severity="warning")
+        if disciplined and not form:
+            flag("discipline_form", "p.discipline_form_missing", value="")
+        if form and not disciplined:
+            flag("disciplined", "p.discipline_without_flag", value=form, severity="warning")
         if form and (form, subject) not in ref.discipline_forms:
-            batch.flag(r, "discipline_form", "p.discipline_form_not_allowed",
-                       subject=i18n.t(f"subject.{subject}"))
+            flag("discipline_form", "p.discipline_form_not_allowed", subject=i18n.t(f"subject.{subject}"))
         elif form == "cach_chuc" and subject != "organisation":
-            role = fold_role((members.get(r["subject_code"]) or {}).get("party_role"))
+            role = fold_role((members.get(code) or {}).get("party_role"))
             if role in ("", "dang_vien"):
-                batch.flag(r, "discipline_form", "p.cach_chuc_without_post", severity="warning")
-        if r["disciplined"] and r["subject_kind"] == "dang_vien" and r["year"] in ref.disciplined_caps:
+                flag("discipline_form", "p.cach_chuc_without_post", severity="warning")
+        if disciplined and kind == "dang_vien" and year in ref.disciplined_caps:
             # The best level the regime of the year allows a disciplined member; HTTNV or better is
             # never allowed (an error), a level between (HTNV where only KHTNV is allowed) a warning.
-            source, best = ref.disciplined_caps[r["year"]]
-            order = ref.level_order.get(r["level"], 9)
+            source, best = ref.disciplined_caps[year]
+            order = ref.level_order.get(level, 9)
             if order < best:
-                limit = next(code for code, o in ref.level_order.items() if o == best)
-                batch.flag(r, "level", "p.disciplined_rated_high", limit=limit, regime=source,
-                           severity="error" if order <= ref.level_order.get("HTTNV", 2) else "warning")
+                limit = next(c for c, o in ref.level_order.items() if o == best)
+                flag("level", "p.disciplined_rated_high", limit=limit, regime=source,
+                     severity="error" if order <= ref.level_order.get("HTTNV", 2) else "warning")
