@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import datetime as dt
 import io
 import re
 import unicodedata
@@ -240,14 +241,32 @@ def read_workbook(name: str, data: bytes, max_rows: int) -> list[RawTable]:
     return tables
 
 
+_SHARED_TYPES = (str, dt.date, dt.datetime)
+
+
+def _sheet_rows(sheet) -> list[list[object]]:
+    """Every row from A1 (``cells[i]`` is Excel row i + 1), as ``to_python(skip_empty_area=False)``
+    gives them, with each repeated text and day one shared object: a column of a million cells
+    holds a few thousand codes and days, and a Python object per cell cost a sheet 0,5 GB."""
+    shared: dict[type, dict] = {kind: {} for kind in _SHARED_TYPES}
+    rows = []
+    lead = [""] * sheet.start[1] if sheet.start else []
+    for row in sheet.iter_rows():
+        rows.append(lead + [shared[v.__class__].setdefault(v, v) if v.__class__ in shared else v for v in row])
+    top = (sheet.end[0] + 1 if sheet.end else 0) - len(rows)
+    if top > 0:   # rows above the first cell, as blank as to_python gives them
+        width = len(rows[0]) if rows else 0
+        rows[:0] = [[""] * width for _ in range(top)]
+    return rows
+
+
 def _read_sheet(wb, name: str, shown: str, max_rows: int) -> tuple[list[list[object]], list]:
     """(cells, merged ranges) of one sheet; ``cells[i]`` is Excel row i + 1."""
     try:
         sheet = wb.get_sheet_by_name(name)
         if sheet.height > max_rows + HEADER_SCAN_ROWS + 1:
             raise Unreadable("reason.too_many_rows", sheet=shown, limit=max_rows)
-        # to_python(skip_empty_area=False) starts at A1, so cells[i] is Excel row i + 1.
-        values = sheet.to_python(skip_empty_area=False)
+        values = _sheet_rows(sheet)
         merged = list(sheet.merged_cell_ranges or [])
     except Unreadable:
         raise
