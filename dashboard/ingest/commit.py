@@ -48,6 +48,7 @@ def _write_sheet(cur, batch: Batch, sheet_name: str, upload_id: int) -> None:
         SELECT {', '.join(f'i.{c}' for c in cols.split(', '))}, $u FROM {staged} i
         WHERE NOT EXISTS (SELECT 1 FROM v_{sheet.table} t WHERE {key_join(sheet, 'i', 't')})
     """, {"u": upload_id})
+    cur.execute(f"DROP TABLE {staged}")   # its rows are written: free them before the next sheet
 
 
 def _landed(cur, batch: Batch, upload_id: int, expected: int) -> bool:

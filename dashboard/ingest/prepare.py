@@ -79,6 +79,8 @@ def validate(tables: list[RawTable], ref: Reference, today: dt.date, batch: Batc
         if located is not None and not stopped:
             parse_table(batch, located, ref, today)
         table.release()
+    for table in tables:
+        table.close()
     if stopped:
         return batch
     visible = ref
