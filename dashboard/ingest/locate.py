@@ -9,7 +9,9 @@ encoding is refused.
 from __future__ import annotations
 
 import unicodedata
+from array import array
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain, islice
 
@@ -29,7 +31,7 @@ class Located:
     header_index: int
     headers: list[str]
     mapping: dict[int, Column]
-    data_indexes: list[int]          # indexes into table.cells of the data rows
+    data_indexes: Sequence[int]      # indexes into table.cells of the data rows
 
     def row_number(self, index: int) -> int:
         return self.table.row_number(index)
@@ -81,8 +83,16 @@ def _locate(table: RawTable) -> Located | None:
             return Located(table, by_name, index, _headers_at(table, index), {}, [])
         return None
     _, index, sheet, headers = best
-    data = list(table.filled_rows(index + 1))
-    return Located(table, sheet, index, headers, {}, data)
+    return Located(table, sheet, index, headers, {}, _indexes(table.filled_rows(index + 1)))
+
+
+def _indexes(found: Iterable[int]) -> Sequence[int]:
+    """Row indexes held compactly: a range when there is no gap, else machine integers (a list of
+    Python integers cost the sector's workbook 160 MB)."""
+    out = array("l", found)
+    if out and out[-1] - out[0] + 1 == len(out):
+        return range(out[0], out[-1] + 1)
+    return out
 
 
 def _map_columns(batch: Batch, located: Located, label: str) -> tuple[dict[int, Column], list[str]]:

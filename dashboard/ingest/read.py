@@ -79,7 +79,7 @@ class RawTable:
         self.release()
         book = getattr(self._load, "args", (None,))[0]
         if isinstance(book, _Book):
-            book.drop_ahead()
+            book.close()
 
     def row_number(self, index: int) -> int:
         return self.first_row + index
@@ -237,7 +237,7 @@ def read_workbook(name: str, data: bytes, max_rows: int) -> list[RawTable]:
         raise Unreadable("reason.corrupt") from exc
 
     tables: list[RawTable] = []
-    book = _Book(wb)
+    book = _Book(wb, data)
     visible = [meta for meta in wb.sheets_metadata if "hidden" not in str(meta.visible).lower()
                and "worksheet" in str(meta.typ).lower()]
     following = {meta.name: after.name for meta, after in zip(visible, visible[1:])}
@@ -260,9 +260,19 @@ class _Book:
     XML of a sheet is read while Python checks the one before (the sector's workbook: 19 s of
     XML among 56 s of reading and checking)."""
 
-    def __init__(self, wb):
-        self._wb, self._lock = wb, threading.Lock()
+    def __init__(self, wb, data: bytes):
+        self._wb, self._data, self._lock = wb, data, threading.Lock()
         self._ahead: tuple[str, threading.Thread, dict] | None = None
+
+    def _open(self):
+        if self._wb is None:   # closed after validation; opened again for the problems workbook
+            self._wb = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(self._data))
+        return self._wb
+
+    def close(self) -> None:
+        """Let go of the parsed workbook (its strings) and of any sheet read ahead."""
+        self.drop_ahead()
+        self._wb = None
 
     def sheet(self, name: str):
         ahead, self._ahead = self._ahead, None
@@ -273,7 +283,7 @@ class _Book:
                     raise ahead[2]["error"]
                 return ahead[2]["sheet"]
         with self._lock:
-            return self._wb.get_sheet_by_name(name)
+            return self._open().get_sheet_by_name(name)
 
     def drop_ahead(self) -> None:
         ahead, self._ahead = self._ahead, None
@@ -286,7 +296,7 @@ class _Book:
         def parse() -> None:
             with self._lock:
                 try:
-                    out["sheet"] = self._wb.get_sheet_by_name(name)
+                    out["sheet"] = self._open().get_sheet_by_name(name)
                 except Exception as exc:   # raised when the sheet is asked for
                     out["error"] = exc
         thread = threading.Thread(target=parse, name="sheet-ahead", daemon=True)

@@ -1,0 +1,96 @@
+"""An upload held column by column: each distinct value parsed once, rows as views on columns,
+a workbook's sheets read one at a time (and read again when asked for), shared repeated values."""
+
+import datetime as dt
+import io
+from array import array
+
+import openpyxl
+import python_calamine
+
+from dashboard import contract, ingest, store
+from dashboard.ingest import parse
+from dashboard.ingest.batch import Part, Rows, SheetData, Source
+from dashboard.ingest.read import _sheet_rows, read_file
+from dashboard.ingest.reference import Reference
+from tests.workbooks import BRANCHES, xlsx_bytes
+
+TODAY = dt.date(2026, 11, 26)
+
+
+def test_a_column_mixing_yes_no_and_numbers_judges_each_cell_by_its_own_type():
+    # Python counts True == 1.0: parsed once per distinct value, a yes/no must still not pass for
+    # the number 1 (nor the number for the yes/no). By hand: True is not a number; 1.0 and "1,5"
+    # are; a blank score is missing.
+    score = contract.SHEETS_BY_NAME["diem_danh_gia"].column("score")
+    values, keys, outcome = parse._parse_column(score, [1.0, True, 1.0, "1,5", None, True], Reference(), TODAY)
+    assert values == [1.0, None, 1.0, 1.5, None, None]
+    assert [outcome[k][1] for k in keys] == [None, "p.not_number", None, None, "p.required", "p.not_number"]
+    # The other order: the yes/no first.
+    values, keys, outcome = parse._parse_column(score, [True, 1.0], Reference(), TODAY)
+    assert [outcome[k][1] for k in keys] == ["p.not_number", None] and values == [None, 1.0]
+
+
+def _part(rows, columns, index):
+    return Part(Source("s", "f.xlsx", {}, frozenset(index), index), array("l", rows), columns)
+
+
+def test_rows_are_views_on_columns_across_parts_and_refused_rows():
+    index = {"code": 0, "n": 1}
+    first = _part([2, 3, 4], [["A", "B", "C"], [1, 2, 3]], index)
+    second = _part([2, 5], [["D", "E"], [4, 5]], index)
+    first.bad[1] = 1                       # B refused
+    data = SheetData(contract.SHEETS_BY_NAME["chi_bo"], parts=[first, second])
+    rows = Rows(data)
+    assert len(rows) == 4
+    assert rows.column("code") == ["A", "C", "D", "E"] and rows.column("n") == [1, 3, 4, 5]
+    assert list(rows.columns("code", "n")) == [("A", 1), ("C", 3), ("D", 4), ("E", 5)]
+    assert [rows.record(j).row for j in range(4)] == [2, 4, 2, 5]
+    record = rows.record(2)                 # D, the second part's first row
+    record["n"] = 40
+    record.bad = True
+    assert second.columns[1] == [40, 5] and list(second.bad) == [1, 0]
+    assert [r["code"] for r in data.records] == ["A", "B", "C", "D", "E"]
+    assert [r["code"] for r in Rows(data)] == ["A", "C", "E"]
+
+
+def _xlsx(cells: dict[str, object]) -> bytes:
+    wb = openpyxl.Workbook()
+    for ref, value in cells.items():
+        wb.active[ref] = value
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def test_sheet_rows_are_the_cells_from_a1_with_repeated_texts_shared():
+    # Cells away from A1: the rows and columns before the first cell are there, blank, as
+    # calamine's own to_python(skip_empty_area=False) gives them (the independent reading).
+    cases = [{"C5": "a", "D6": 1}, {"A1": "x"}, {}, {"B1": "h", "B3": 2.5}, {"E10": "z", "A12": "q"},
+             {"A1": "Mã", "A2": "CB01", "A3": "CB01", "B2": dt.datetime(2026, 1, 2), "B3": dt.datetime(2026, 1, 2)}]
+    for cells in cases:
+        def sheet():
+            return python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(_xlsx(cells))).get_sheet_by_index(0)
+        expected = sheet().to_python(skip_empty_area=False)
+        assert _sheet_rows(sheet()) == expected, cells
+    rows = _sheet_rows(sheet())
+    assert rows[1][0] == "CB01" and rows[1][0] is rows[2][0]
+    assert rows[1][1] is rows[2][1]
+
+
+def test_a_workbook_sheet_is_read_when_asked_for_and_let_go_after_validation(empty_db):
+    data = xlsx_bytes({"chi_bo": BRANCHES})
+    tables = read_file("tep.xlsx", data)
+    sheet = next(t for t in tables if t.sheet == "chi_bo")
+    assert sheet._cells is None             # nothing read yet
+    by_calamine = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data)) \
+        .get_sheet_by_name("chi_bo").to_python(skip_empty_area=False)
+    assert sheet.cells == by_calamine
+    sheet.release()
+    assert sheet._cells is None and sheet.cells == by_calamine   # read again
+
+    batch = ingest.prepare([("tep.xlsx", data)], store.cursor(empty_db), today=TODAY)
+    assert batch.ok and batch.sheets["chi_bo"].counts == {"new": 2, "changed": 0, "same": 0}
+    located = batch.sheets["chi_bo"].located[0]
+    assert located.table._cells is None     # let go once parsed
+    assert located.table.cells[located.data_indexes[0]][0] == "CB01"   # and read again for the report
