@@ -91,6 +91,10 @@ def test_clicking_a_bar_in_the_real_chart_filters_the_table(sample_db, tmp_path)
         # After each click, wait for the app to finish the run it caused (a loaded machine takes
         # longer than a fixed pause) before the next click or the address is read.
         for dy in range(10, int(box["height"]) - 60, 12):
+            # Where the chart is now: the page may have scrolled it away as it grew (a box read
+            # once was 1.032 px above the window in one run, and every click missed).
+            chart.scroll_into_view_if_needed()
+            box = chart.bounding_box()
             page.mouse.click(box["x"] + box["width"] * 0.55, box["y"] + dy)
             page.wait_for_timeout(500)
             page.get_by_test_id("stStatusWidget").wait_for(state="detached", timeout=30_000)

@@ -20,7 +20,7 @@ from .batch import Batch
 from .prepare import require
 from .reference import load_reference
 from .scope import cells_allowed
-from .stage import key_join, stage, staged_name, value_same
+from .stage import key_join, staged, stored_rows, value_same
 
 
 @dataclass
@@ -34,21 +34,27 @@ class CommitResult:
 
 
 def _write_sheet(cur, batch: Batch, sheet_name: str, upload_id: int) -> None:
-    """Supersede the stored rows the upload changes, and insert its new and changed rows."""
+    """Insert the upload's new and changed rows, then supersede the stored rows it changes.
+
+    The rows are read straight from the upload's columns (``stage.staged``), merged with the
+    stored rows of other uploads, the same in both statements (the upload's own rows, once
+    inserted, are left out of the merge)."""
     sheet = batch.sheets[sheet_name].sheet
-    staged = stage(cur, batch, sheet_name)
-    cur.execute(f"""
-        UPDATE {sheet.table} AS t SET superseded_by = $u
-        FROM {staged} i
-        WHERE t.superseded_by IS NULL AND {key_join(sheet, 'i', 't')} AND NOT ({value_same(sheet, 'i', 't')})
-    """, {"u": upload_id})
+    others = stored_rows(sheet, upload_id)
     cols = ", ".join(f'"{c}"' for c in sheet.column_names)
-    cur.execute(f"""
-        INSERT INTO {sheet.table} ({cols}, upload_id)
-        SELECT {', '.join(f'i.{c}' for c in cols.split(', '))}, $u FROM {staged} i
-        WHERE NOT EXISTS (SELECT 1 FROM v_{sheet.table} t WHERE {key_join(sheet, 'i', 't')})
-    """, {"u": upload_id})
-    cur.execute(f"DROP TABLE {staged}")   # its rows are written: free them before the next sheet
+    with staged(cur, batch, sheet_name, upload_id) as rows:
+        cur.execute(f"""
+            INSERT INTO {sheet.table} ({cols}, upload_id)
+            SELECT {', '.join(f'i.{c}' for c in cols.split(', '))}, $u FROM {rows} i
+            WHERE NOT EXISTS (SELECT 1 FROM {others} t
+                              WHERE {key_join(sheet, 'i', 't')} AND {value_same(sheet, 'i', 't')})
+        """, {"u": upload_id})
+        cur.execute(f"""
+            UPDATE {sheet.table} AS t SET superseded_by = $u
+            FROM {rows} i
+            WHERE t.superseded_by IS NULL AND t.upload_id IS DISTINCT FROM $u
+              AND {key_join(sheet, 'i', 't')} AND NOT ({value_same(sheet, 'i', 't')})
+        """, {"u": upload_id})
 
 
 def _landed(cur, batch: Batch, upload_id: int, expected: int) -> bool:
@@ -103,9 +109,6 @@ def commit(batch: Batch, who: str, source: str, path=None, now: dt.datetime | No
                 store.bump_version(cur, upload_id=upload_id)
         except store.TransactionLost:
             raise store.TransactionLost(f"upload {upload_id} did not commit") from None
-        finally:
-            for data in batch.sheets.values():
-                cur.execute(f"DROP TABLE IF EXISTS {staged_name(data.sheet)}")
     return CommitResult(upload_id, counts)
 
 

@@ -7,6 +7,10 @@ the one fixed lookup (column types) is ``ingest.column_types``.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 
@@ -20,14 +24,14 @@ def _columns(batch: Batch, sheet_name: str, with_provided: bool) -> dict[str, li
     data = batch.sheets[sheet_name]
     columns = list(data.sheet.column_names)
     values = [c for c in columns if c not in data.sheet.key_names]
-    out = {name: batch.table(sheet_name).column(name) for name in columns}
-    if with_provided:
+    rows = batch.table(sheet_name)
+    out = {name: rows.column(name) for name in columns}
+    if with_provided:   # one flag per part (file), repeated over its valid rows
+        sizes = [len(part) - sum(part.bad) for part in data.parts]
         for name in values:
-            out[f"__has_{name}"] = [flag for part in data.parts
-                                    for flag in [name in part.src.provided] * (len(part) - sum(part.bad))]
+            out[f"__has_{name}"] = np.repeat(np.array([name in part.src.provided for part in data.parts], dtype=bool),
+                                             sizes)
     return out
-
-
 def frame_for(batch: Batch, sheet_name: str, with_provided: bool = False) -> pd.DataFrame:
     """The sheet's valid rows as a DataFrame with the table's columns.
 
@@ -60,16 +64,15 @@ def value_same(sheet: Sheet, left: str, right: str) -> str:
     return " AND ".join(f'{left}."{c}" IS NOT DISTINCT FROM {right}."{c}"' for c in values)
 
 
-def staged_name(sheet: Sheet) -> str:
-    return f"incoming_{sheet.table}"
+@contextmanager
+def staged(cur, batch: Batch, sheet_name: str, upload_id: int | None = None) -> Iterator[str]:
+    """The sheet's rows typed as the table's columns, as a subquery over the upload's columns
+    (handed to DuckDB as they are, not copied into a table).
 
-
-def stage(cur, batch: Batch, sheet_name: str) -> str:
-    """Stage the sheet's rows, typed as the table's columns, in a temp table; return its name.
-
-    A column the upload does not carry at all keeps the stored value of an
-    existing row (a monthly file with two columns must not wipe the others);
-    a column that is present but blank sets the value to empty.
+    A column the upload does not carry at all keeps the stored value of an existing row (a
+    monthly file with two columns must not wipe the others); a column that is present but blank
+    sets the value to empty. With ``upload_id`` (while that upload is written), the stored rows
+    the upload's rows are merged with leave out the upload's own.
     """
     sheet = batch.sheets[sheet_name].sheet
     out = _columns(batch, sheet_name, with_provided=True)
@@ -78,37 +81,43 @@ def stage(cur, batch: Batch, sheet_name: str) -> str:
         frame = pd.DataFrame(out, columns=list(out)).astype(object)
     raw_name = f"incoming_raw_{sheet.table}"
     cur.register(raw_name, frame)
-    types = dict(queries.execute("ingest.column_types", cur=cur, table=sheet.table).fetchall())
-    first_key = sheet.key_names[0]
-    columns = []
-    for c in out:
-        if c.startswith("__has_"):
-            continue
-        cast = f'CAST(i."{c}" AS {types[c]})'
-        if c in sheet.key_names:
-            columns.append(f'{cast} AS "{c}"')
-        else:  # per row: the file's own value if its file had the column, else the stored one
-            columns.append(f'CASE WHEN i."__has_{c}" OR cur."{first_key}" IS NULL THEN {cast} '
-                           f'ELSE cur."{c}" END AS "{c}"')
-    joined = " AND ".join(f'cur."{k}" IS NOT DISTINCT FROM CAST(i."{k}" AS {types[k]})' for k in sheet.key_names)
-    name = staged_name(sheet)
-    cur.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT {', '.join(columns)} "
-                f"FROM {raw_name} i LEFT JOIN v_{sheet.table} cur ON {joined}")
-    cur.unregister(raw_name)
-    return name
+    try:
+        types = dict(queries.execute("ingest.column_types", cur=cur, table=sheet.table).fetchall())
+        first_key = sheet.key_names[0]
+        columns = []
+        for c in out:
+            if c.startswith("__has_"):
+                continue
+            cast = f'CAST(i."{c}" AS {types[c]})'
+            if c in sheet.key_names:
+                columns.append(f'{cast} AS "{c}"')
+            else:  # per row: the file's own value if its file had the column, else the stored one
+                columns.append(f'CASE WHEN i."__has_{c}" OR cur."{first_key}" IS NULL THEN {cast} '
+                               f'ELSE cur."{c}" END AS "{c}"')
+        joined = " AND ".join(f'cur."{k}" IS NOT DISTINCT FROM CAST(i."{k}" AS {types[k]})' for k in sheet.key_names)
+        yield (f"(SELECT {', '.join(columns)} FROM {raw_name} i LEFT JOIN {stored_rows(sheet, upload_id)} cur "
+               f"ON {joined})")
+    finally:
+        cur.unregister(raw_name)
+
+
+def stored_rows(sheet: Sheet, upload_id: int | None = None) -> str:
+    """The table's current rows; with ``upload_id``, those written by other uploads."""
+    if upload_id is None:
+        return f"v_{sheet.table}"
+    return f"(SELECT * FROM v_{sheet.table} WHERE upload_id IS DISTINCT FROM {int(upload_id)})"
 
 
 def count_changes(batch: Batch, cur) -> None:
     """Per sheet: how many rows are new, changed, or the same as stored."""
     for sheet_name, data in batch.sheets.items():
         sheet = data.sheet
-        staged = stage(cur, batch, sheet_name)
         first_key = sheet.key_names[0]
-        new, changed, same = cur.execute(f"""
-            SELECT count(*) FILTER (WHERE c."{first_key}" IS NULL),
-                   count(*) FILTER (WHERE c."{first_key}" IS NOT NULL AND NOT ({value_same(sheet, 'i', 'c')})),
-                   count(*) FILTER (WHERE c."{first_key}" IS NOT NULL AND ({value_same(sheet, 'i', 'c')}))
-            FROM {staged} i LEFT JOIN v_{sheet.table} c ON {key_join(sheet, 'i', 'c')}
-        """).fetchall()[0]
+        with staged(cur, batch, sheet_name) as rows:
+            new, changed, same = cur.execute(f"""
+                SELECT count(*) FILTER (WHERE c."{first_key}" IS NULL),
+                       count(*) FILTER (WHERE c."{first_key}" IS NOT NULL AND NOT ({value_same(sheet, 'i', 'c')})),
+                       count(*) FILTER (WHERE c."{first_key}" IS NOT NULL AND ({value_same(sheet, 'i', 'c')}))
+                FROM {rows} i LEFT JOIN v_{sheet.table} c ON {key_join(sheet, 'i', 'c')}
+            """).fetchall()[0]
         data.counts = {"new": new, "changed": changed, "same": same}
-        cur.execute(f"DROP TABLE IF EXISTS {staged}")
