@@ -170,9 +170,12 @@ def assign_sheet(batch: Batch, table: RawTable) -> Located | None:
     if not located.data_indexes:
         batch.add("warning", "p.empty_sheet", sheet=label, file=table.file)
         return None
+    # Only texts with a character beyond ASCII can look legacy or Vietnamese (str.isascii is
+    # answered without reading the text): codes and statuses, most of a sheet, are left out.
     cells = table.cells
     legacy = legacy_encoding([v for v in chain.from_iterable(map(cells.__getitem__, located.data_indexes))
-                              if isinstance(v, str)] + [v for v in cells[located.header_index] if isinstance(v, str)])
+                              if isinstance(v, str) and not v.isascii()]
+                             + [v for v in cells[located.header_index] if isinstance(v, str)])
     if legacy:
         batch.add("error", "p.legacy_encoding", sheet=label, file=table.file, value=legacy)
         return None

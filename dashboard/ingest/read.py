@@ -44,17 +44,23 @@ class RawTable:
     def __init__(self, file: str, sheet: str, cells: list[list[object]] | None = None, first_row: int = 1,
                  merged: list[tuple[tuple[int, int], tuple[int, int]]] | None = None,
                  formula_cells: set[tuple[int, int]] | None = None, hidden: bool = False,
-                 load: Callable[[], tuple[list[list[object]], list]] | None = None):
+                 load: Callable[[], tuple[list[list[object]], list, set]] | None = None):
         self.file, self.sheet, self.first_row, self.hidden = file, sheet, first_row, hidden
         self._cells = cells if cells is not None or load is not None else []
         self._merged = merged or []
-        self.formula_cells = formula_cells or set()   # 0-based (row, col), no cached value
+        self._formulas = formula_cells or set()   # 0-based (row, col), no cached value
         self._load = load
 
     def _ensure(self) -> list[list[object]]:
         if self._cells is None:
-            self._cells, self._merged = self._load()
+            self._cells, self._merged, self._formulas = self._load()
         return self._cells
+
+    @property
+    def formula_cells(self) -> set[tuple[int, int]]:
+        """Cells (0-based row, col) holding a formula whose result was never calculated."""
+        self._ensure()
+        return self._formulas
 
     @property
     def cells(self) -> list[list[object]]:
@@ -166,44 +172,53 @@ def _col_index(letters: bytes) -> int:
     return index - 1
 
 
-def uncalculated_formulas(zf: zipfile.ZipFile) -> dict[str, set[tuple[int, int]]]:
-    """Cells holding a formula whose result was never calculated, per sheet name.
-
-    A workbook written by a program that cannot calculate (xlsxwriter, scripts)
-    stores 0 or nothing as the result and asks Excel to recalculate on load
-    (``fullCalcOnLoad``); a reader would silently see 0.
-    """
+def formula_sheets(zf: zipfile.ZipFile) -> tuple[dict[str, str], bool]:
+    """(sheet name → the path of its XML in the ZIP, whether the workbook asks to be recalculated
+    on load): what ``uncalculated_in`` needs for each sheet."""
     workbook = zf.read("xl/workbook.xml")
     full_calc = b'fullCalcOnLoad="1"' in workbook or b"fullCalcOnLoad='1'" in workbook
     try:
         rels_xml = zf.read("xl/_rels/workbook.xml.rels")
     except KeyError:
-        return {}
+        return {}, full_calc
     rels = {rid: target for rid, target in _REL.findall(rels_xml)}
     rels.update({rid: target for target, rid in _REL_REVERSED.findall(rels_xml)})
-    found: dict[str, set[tuple[int, int]]] = {}
+    paths: dict[str, str] = {}
     for name, rid in _SHEET.findall(workbook):
         target = rels.get(rid)
         if target is None:
             continue
         target = target.decode().lstrip("/")
-        path = target if target.startswith("xl/") else "xl/" + target
-        try:
+        paths[unicodedata.normalize("NFC", _xml_unescape(name))] = target if target.startswith("xl/") else "xl/" + target
+    return paths, full_calc
+
+
+def uncalculated_in(data: bytes, path: str | None, full_calc: bool) -> set[tuple[int, int]]:
+    """Cells of one sheet holding a formula whose result was never calculated (0-based row, col).
+
+    A workbook written by a program that cannot calculate (xlsxwriter, scripts)
+    stores 0 or nothing as the result and asks Excel to recalculate on load
+    (``fullCalcOnLoad``); a reader would silently see 0.
+    """
+    if path is None:
+        return set()
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
             if not _has_formula(zf, path):
-                continue
+                return set()
             xml = zf.read(path)
-        except KeyError:
+    except KeyError:
+        return set()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise Unreadable("reason.corrupt") from exc
+    cells = set()
+    for letters, row, inner in _CELL.findall(xml):
+        if not inner or b"<f" not in inner:
             continue
-        cells = set()
-        for letters, row, inner in _CELL.findall(xml):
-            if not inner or b"<f" not in inner:
-                continue
-            value = re.search(rb"<v>(.*?)</v>", inner, re.S)
-            if value is None or (full_calc and value.group(1).strip() in (b"0", b"")):
-                cells.add((int(row) - 1, _col_index(letters)))
-        if cells:
-            found[unicodedata.normalize("NFC", _xml_unescape(name))] = cells
-    return found
+        value = re.search(rb"<v>(.*?)</v>", inner, re.S)
+        if value is None or (full_calc and value.group(1).strip() in (b"0", b"")):
+            cells.add((int(row) - 1, _col_index(letters)))
+    return cells
 
 
 def _has_formula(zf: zipfile.ZipFile, path: str, chunk: int = 8 * 1024 * 1024) -> bool:
@@ -220,11 +235,12 @@ def _has_formula(zf: zipfile.ZipFile, path: str, chunk: int = 8 * 1024 * 1024) -
 
 def read_workbook(name: str, data: bytes, max_rows: int) -> list[RawTable]:
     kind = sniff_kind(data)
-    formulas: dict[str, set[tuple[int, int]]] = {}
+    paths: dict[str, str] = {}
+    full_calc = False
     if kind == "zip":
         with _check_zip(data) as zf:
             try:
-                formulas = uncalculated_formulas(zf)
+                paths, full_calc = formula_sheets(zf)
             except (KeyError, zipfile.BadZipFile, OSError, ValueError) as exc:
                 raise Unreadable("reason.corrupt") from exc
     elif kind == "ole" and "EncryptedPackage".encode("utf-16-le") in data:
@@ -237,7 +253,7 @@ def read_workbook(name: str, data: bytes, max_rows: int) -> list[RawTable]:
         raise Unreadable("reason.corrupt") from exc
 
     tables: list[RawTable] = []
-    book = _Book(wb, data)
+    book = _Book(wb, data, paths, full_calc)
     visible = [meta for meta in wb.sheets_metadata if "hidden" not in str(meta.visible).lower()
                and "worksheet" in str(meta.typ).lower()]
     following = {meta.name: after.name for meta, after in zip(visible, visible[1:])}
@@ -248,7 +264,7 @@ def read_workbook(name: str, data: bytes, max_rows: int) -> list[RawTable]:
             continue
         if "worksheet" not in str(meta.typ).lower():
             continue  # chart sheets and the like carry no data
-        tables.append(RawTable(name, sheet_name, first_row=1, formula_cells=formulas.get(sheet_name, set()),
+        tables.append(RawTable(name, sheet_name, first_row=1,
                                load=partial(_read_sheet, book, meta.name, sheet_name, max_rows,
                                             following.get(meta.name))))
     return tables
@@ -260,9 +276,17 @@ class _Book:
     XML of a sheet is read while Python checks the one before (the sector's workbook: 19 s of
     XML among 56 s of reading and checking)."""
 
-    def __init__(self, wb, data: bytes):
+    def __init__(self, wb, data: bytes, paths: dict[str, str] | None = None, full_calc: bool = False):
         self._wb, self._data, self._lock = wb, data, threading.Lock()
+        self._paths, self._full_calc = paths or {}, full_calc
         self._ahead: tuple[str, threading.Thread, dict] | None = None
+
+    def _read(self, name: str) -> tuple[object, set[tuple[int, int]]]:
+        """The sheet as calamine parsed it, and its cells with an uncalculated formula."""
+        with self._lock:
+            sheet = self._open().get_sheet_by_name(name)
+        shown = unicodedata.normalize("NFC", name)
+        return sheet, uncalculated_in(self._data, self._paths.get(shown), self._full_calc)
 
     def _open(self):
         if self._wb is None:   # closed after validation; opened again for the problems workbook
@@ -274,7 +298,7 @@ class _Book:
         self.drop_ahead()
         self._wb = None
 
-    def sheet(self, name: str):
+    def sheet(self, name: str) -> tuple[object, set[tuple[int, int]]]:
         ahead, self._ahead = self._ahead, None
         if ahead is not None:
             ahead[1].join()
@@ -282,8 +306,7 @@ class _Book:
                 if "error" in ahead[2]:
                     raise ahead[2]["error"]
                 return ahead[2]["sheet"]
-        with self._lock:
-            return self._open().get_sheet_by_name(name)
+        return self._read(name)
 
     def drop_ahead(self) -> None:
         ahead, self._ahead = self._ahead, None
@@ -294,11 +317,10 @@ class _Book:
         out: dict = {}
 
         def parse() -> None:
-            with self._lock:
-                try:
-                    out["sheet"] = self._open().get_sheet_by_name(name)
-                except Exception as exc:   # raised when the sheet is asked for
-                    out["error"] = exc
+            try:
+                out["sheet"] = self._read(name)
+            except Exception as exc:   # raised when the sheet is asked for
+                out["error"] = exc
         thread = threading.Thread(target=parse, name="sheet-ahead", daemon=True)
         self._ahead = (name, thread, out)
         thread.start()
@@ -324,11 +346,11 @@ def _sheet_rows(sheet) -> list[list[object]]:
 
 
 def _read_sheet(book: _Book, name: str, shown: str, max_rows: int,
-                following: str | None = None) -> tuple[list[list[object]], list]:
-    """(cells, merged ranges) of one sheet; ``cells[i]`` is Excel row i + 1. The following sheet
-    is then parsed in the background."""
+                following: str | None = None) -> tuple[list[list[object]], list, set[tuple[int, int]]]:
+    """(cells, merged ranges, cells with an uncalculated formula) of one sheet; ``cells[i]`` is
+    Excel row i + 1. The following sheet is then parsed in the background."""
     try:
-        sheet = book.sheet(name)
+        sheet, formulas = book.sheet(name)
         if sheet.height > max_rows + HEADER_SCAN_ROWS + 1:
             raise Unreadable("reason.too_many_rows", sheet=shown, limit=max_rows)
         values = _sheet_rows(sheet)
@@ -340,7 +362,7 @@ def _read_sheet(book: _Book, name: str, shown: str, max_rows: int,
     del sheet   # its cells in calamine's memory are let go before the next sheet is parsed
     if following is not None:
         book.read_ahead(following)
-    return values, merged
+    return values, merged, formulas
 
 
 # ---------------------------------------------------------------- text files
