@@ -34,3 +34,34 @@ def test_the_rankings_download_is_a_valid_workbook_of_the_leaderboard(sample_db,
                                                       "Chi bộ Khối Kiểm sát tư pháp",
                                                       "Chi bộ Khối Dân sự – Hành chính"}
         assert page.dialogs == []
+
+
+def test_the_problems_workbook_is_written_when_its_button_is_pressed(sample_db, tmp_path):
+    # The report is made on the click (it copies every row of the upload), not at every run of the
+    # page: pressing the button must still give the whole workbook, the sheet with its row marked.
+    require_chromium()
+    from dashboard import store
+    from tests.workbooks import scores, write_xlsx
+
+    bad = scores("2026", "CB01", 0.9)
+    bad[0][3] = 12                              # A1 is worth at most 8
+    f = write_xlsx(tmp_path / "loi.xlsx", {"diem_danh_gia": bad})
+    store.close_all()
+    with running_app(sample_db, tmp_path / "server.log") as url, browser_page(1366, 900) as page:
+        page.goto(url + "/tai_len", wait_until="domcontentloaded")
+        page.get_by_role("heading", name="Tải dữ liệu lên").wait_for(timeout=30_000)
+        page.locator("input[type=file]").first.set_input_files(str(f))
+        button = page.get_by_role("button", name="Tải danh sách lỗi (Excel)")
+        button.wait_for(timeout=60_000)
+        with page.expect_download(timeout=30_000) as info:
+            button.click()
+        raw = open(info.value.path(), "rb").read()
+        book = openpyxl.load_workbook(io.BytesIO(raw))
+        listed = [[c.value for c in row] for row in book.worksheets[0].iter_rows()]
+        assert listed[0] == ["Mức độ", "Tệp", "Sheet", "Dòng", "Cột", "Giá trị", "Nội dung"]
+        assert any("giá trị 12 vượt điểm tối đa 8 của tiêu chí A1" in (row[-1] or "") for row in listed[1:])
+        marked = [[c.value for c in row] for row in book["diem_danh_gia"].iter_rows()]
+        assert len(marked) == 1 + len(bad)      # the header, then every row of the sheet
+        assert marked[1][0] == 2 and "vượt điểm tối đa 8" in marked[1][1]
+        assert marked[2][1] is None               # a row without a problem carries no message
+        assert page.dialogs == []
