@@ -94,3 +94,27 @@ def test_a_workbook_sheet_is_read_when_asked_for_and_let_go_after_validation(emp
     located = batch.sheets["chi_bo"].located[0]
     assert located.table._cells is None     # let go once parsed
     assert located.table.cells[located.data_indexes[0]][0] == "CB01"   # and read again for the report
+
+
+def test_a_progress_report_lower_than_the_latest_earlier_day_is_warned_against_that_day(empty_db):
+    # Worked by hand. Stored for GP-01 (file order not by day): 01/03 50 %, 01/01 20 %, 01/04 90 %.
+    # The upload: 01/02 30 % (after 01/01's 20: fine), 01/04 40 %, 01/03 45 % (replacing 01/03's 50).
+    # For 01/04 the earlier days are 01/01, 01/02 and 01/03; the latest, 01/03, holds 50 and 45 and
+    # the highest counts: 40 < 50, one warning naming 50 and 01/03. The same day's stored 90 is not
+    # earlier; 01/03's 45 is not below 01/02's 30. GP-02, with no stored report: 01/07's 10 % after
+    # the same upload's 01/06 60 % is warned against that one.
+    from tests.test_ingest_pipeline import load
+    action = [["GP-01", "CB01", 1, "Nhiệm vụ", "01/01/2026", "31/12/2026", None],
+              ["GP-02", "CB01", 2, "Nhiệm vụ", "01/01/2026", "31/12/2026", None]]
+    stored = [["GP-01", "01/03/2026", 50, "dang_thuc_hien", None], ["GP-01", "01/01/2026", 20, "dang_thuc_hien", None],
+              ["GP-01", "01/04/2026", 90, "dang_thuc_hien", None]]
+    batch, _ = load(empty_db, {"chi_bo": BRANCHES, "giai_phap": action, "tien_do_giai_phap": stored})
+    assert batch.ok and not batch.warnings
+    upload = [["GP-01", "01/02/2026", 30, "dang_thuc_hien", None], ["GP-01", "01/04/2026", 40, "dang_thuc_hien", None],
+              ["GP-01", "01/03/2026", 45, "dang_thuc_hien", None], ["GP-02", "01/07/2026", 10, "dang_thuc_hien", None],
+              ["GP-02", "01/06/2026", 60, "dang_thuc_hien", None]]
+    batch = ingest.prepare([("tep.xlsx", xlsx_bytes({"tien_do_giai_phap": upload}))], store.cursor(empty_db),
+                           today=TODAY)
+    assert batch.ok
+    assert [(p.code, p.row, p.params["other"], p.params["date"]) for p in batch.warnings] == [
+        ("p.progress_backwards", 3, 50, dt.date(2026, 3, 1)), ("p.progress_backwards", 5, 60, dt.date(2026, 6, 1))]
