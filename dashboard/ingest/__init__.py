@@ -11,8 +11,7 @@ from .batch import Batch, Problem
 from .commit import CommitResult, commit
 from .prepare import prepare
 from .read import Unreadable, read_file, safe_name
-from .stage import frame_for
 from .undo import UndoRefused, undo
 
-__all__ = ["Batch", "CommitResult", "Problem", "UndoRefused", "Unreadable", "commit", "frame_for",
+__all__ = ["Batch", "CommitResult", "Problem", "UndoRefused", "Unreadable", "commit",
            "prepare", "read_file", "safe_name", "undo"]

@@ -249,8 +249,7 @@ class Batch:
 
     def rows(self, sheet_name: str) -> list[Record]:
         """The sheet's rows that no check has refused yet."""
-        data = self.sheets.get(sheet_name)
-        return [Record(part, i) for part in data.parts for i in part.good()] if data else []
+        return list(self.table(sheet_name))
 
     def table(self, sheet_name: str) -> Rows:
         """The sheet's rows that no check has refused yet, column by column."""

@@ -141,7 +141,13 @@ def parse_table(batch: Batch, located: Located, ref: Reference, today: dt.date) 
                 [[c.default] * n for c in sheet.columns])
     rows = [table.cells[i] for i in indexes]
     shortest = min(map(len, rows), default=0)
-    formulas = table.formula_cells
+    # Cells holding a formula never calculated, by column: {column index: {row position}}.
+    uncalculated: dict[int, set[int]] = {}
+    if table.formula_cells:
+        position = {row_index: i for i, row_index in enumerate(indexes)}
+        for row_index, col_index in table.formula_cells:
+            if row_index in position:
+                uncalculated.setdefault(col_index, set()).add(position[row_index])
     for col_index, column in located.mapping.items():
         header = headers[column.name]
         if col_index < shortest:
@@ -152,11 +158,10 @@ def parse_table(batch: Batch, located: Located, ref: Reference, today: dt.date) 
         failed = {key for key, (_, problem, _) in outcome.items() if problem is not None}
         fractions = {key for key, (value, problem, _) in outcome.items() if problem is None
                      and column.kind == "percent" and isinstance(value, float) and 0 < value < 1}
-        uncalculated = {i for i, row_index in enumerate(indexes) if (row_index, col_index) in formulas} \
-            if formulas else set()
-        if failed or fractions or uncalculated:
+        formulas = uncalculated.get(col_index, set())
+        if failed or fractions or formulas:
             for i, key in enumerate(keys):
-                if i in uncalculated:
+                if i in formulas:
                     part.bad[i] = 1
                     values[i] = None
                     batch.add("error", "p.formula_uncalculated", sheet=table.sheet, row=part.rows[i],

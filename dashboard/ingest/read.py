@@ -44,12 +44,13 @@ class RawTable:
     def __init__(self, file: str, sheet: str, cells: list[list[object]] | None = None, first_row: int = 1,
                  merged: list[tuple[tuple[int, int], tuple[int, int]]] | None = None,
                  formula_cells: set[tuple[int, int]] | None = None, hidden: bool = False,
-                 load: Callable[[], tuple[list[list[object]], list, set]] | None = None):
+                 load: Callable[[], tuple[list[list[object]], list, set]] | None = None,
+                 on_close: Callable[[], None] | None = None):
         self.file, self.sheet, self.first_row, self.hidden = file, sheet, first_row, hidden
         self._cells = cells if cells is not None or load is not None else []
         self._merged = merged or []
         self._formulas = formula_cells or set()   # 0-based (row, col), no cached value
-        self._load = load
+        self._load, self._on_close = load, on_close
 
     def _ensure(self) -> list[list[object]]:
         if self._cells is None:
@@ -83,9 +84,8 @@ class RawTable:
     def close(self) -> None:
         """Let go of everything read for the table, a sheet read ahead of it included."""
         self.release()
-        book = getattr(self._load, "args", (None,))[0]
-        if isinstance(book, _Book):
-            book.close()
+        if self._on_close is not None:
+            self._on_close()
 
     def row_number(self, index: int) -> int:
         return self.first_row + index
@@ -266,7 +266,7 @@ def read_workbook(name: str, data: bytes, max_rows: int) -> list[RawTable]:
             continue  # chart sheets and the like carry no data
         tables.append(RawTable(name, sheet_name, first_row=1,
                                load=partial(_read_sheet, book, meta.name, sheet_name, max_rows,
-                                            following.get(meta.name))))
+                                            following.get(meta.name)), on_close=book.close))
     return tables
 
 

@@ -19,27 +19,19 @@ from ..contract import Sheet
 from .batch import Batch
 
 
-def _columns(batch: Batch, sheet_name: str, with_provided: bool) -> dict[str, list]:
-    """The sheet's valid rows, column by column (see ``frame_for``)."""
+def _columns(batch: Batch, sheet_name: str) -> dict[str, list]:
+    """The sheet's valid rows, column by column with the table's columns, and for each value
+    column a boolean ``__has_<column>``: whether the row's own file carried that column."""
     data = batch.sheets[sheet_name]
     columns = list(data.sheet.column_names)
-    values = [c for c in columns if c not in data.sheet.key_names]
     rows = batch.table(sheet_name)
     out = {name: rows.column(name) for name in columns}
-    if with_provided:   # one flag per part (file), repeated over its valid rows
-        sizes = [len(part) - sum(part.bad) for part in data.parts]
-        for name in values:
+    sizes = [len(part) - sum(part.bad) for part in data.parts]   # one flag per part, over its valid rows
+    for name in columns:
+        if name not in data.sheet.key_names:
             out[f"__has_{name}"] = np.repeat(np.array([name in part.src.provided for part in data.parts], dtype=bool),
                                              sizes)
     return out
-def frame_for(batch: Batch, sheet_name: str, with_provided: bool = False) -> pd.DataFrame:
-    """The sheet's valid rows as a DataFrame with the table's columns.
-
-    ``with_provided`` adds, for each value column, a boolean ``__has_<column>``:
-    whether the row's own file carried that column.
-    """
-    out = _columns(batch, sheet_name, with_provided)
-    return pd.DataFrame(out, columns=list(out)).astype(object)
 
 
 def _arrow(out: dict[str, list]):
@@ -75,7 +67,7 @@ def staged(cur, batch: Batch, sheet_name: str, upload_id: int | None = None) -> 
     the upload's rows are merged with leave out the upload's own.
     """
     sheet = batch.sheets[sheet_name].sheet
-    out = _columns(batch, sheet_name, with_provided=True)
+    out = _columns(batch, sheet_name)
     frame = _arrow(out)
     if frame is None:
         frame = pd.DataFrame(out, columns=list(out)).astype(object)

@@ -9,7 +9,8 @@ from . import register
 
 @register("tien_do_giai_phap")
 def check(batch, ctx) -> None:
-    # Per action, its reports (day, percent) in order: the stored ones, then the upload's as read.
+    # Per action, its reports (day, percent) kept in order: the stored ones, then each of the
+    # upload's once checked (the upload's are checked day by day).
     history = {k: sorted(v) for k, v in ctx.ref.progress.items()}
     rows = batch.table("tien_do_giai_phap")
     actions, days, statuses, percents = (rows.column(c) for c in ("action_code", "reported_on", "status", "percent"))
