@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 
 from .. import i18n
-from .common import LEVEL_COLOURS, TEXT_LIGHT, first_cells, noted
+from .common import LEVEL_COLOURS, TEXT_LIGHT, first_cells, layered, noted
 
 # Calendar states, in the legend's order, and their colours: held, missed, month not over.
 CALENDAR_STATES = ("held", "missed", "not_yet")
@@ -46,4 +46,4 @@ def calendar(frame: pd.DataFrame, lang: str) -> alt.LayerChart:
                  alt.Tooltip("thematic:Q", title=i18n.t("col.thematic", lang)),
                  alt.Tooltip("status:N", title=i18n.t("col.state", lang))])
     text = base.mark_text(fontSize=11, color=TEXT_LIGHT, fontWeight="bold").encode(text=alt.Text("mark:N"))
-    return noted(alt.layer(rect, text, data=data).properties(height=70 + 36 * data["branch_name"].nunique()), note)
+    return layered(rect, text, data=data, height=70 + 36 * data["branch_name"].nunique(), **noted(note))

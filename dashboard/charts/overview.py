@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 
 from .. import fmt, i18n
-from .common import INCOMPLETE_COLOUR, LEVEL_COLOURS, PERCENT_AXIS, TEXT_DARK, TEXT_LIGHT, first_cells, pct, sized
+from .common import INCOMPLETE_COLOUR, LEVEL_COLOURS, PERCENT_AXIS, TEXT_DARK, TEXT_LIGHT, first_cells, layered, pct, sized
 
 OVERVIEW_CELLS = 10   # bars that fit the first screen's 190 px; the ranking page has them all
 
@@ -40,7 +40,7 @@ def ranking_bars(board: pd.DataFrame, level_names: dict[str, str], lang: str, he
     )
     labels = base.mark_text(align="right", dx=-6, color=TEXT_LIGHT, fontWeight="bold").encode(
         x=alt.X("total_plot:Q"), text=alt.Text("bar_text:N"))
-    return sized(alt.layer(bars, labels, data=data), height, title, note)
+    return layered(bars, labels, data=data, **sized(height, title, note))
 
 
 def solution_bars(by_solution: pd.DataFrame, lang: str, height: int = 190, title: str | None = None
@@ -74,4 +74,4 @@ def solution_bars(by_solution: pd.DataFrame, lang: str, height: int = 190, title
     ).transform_filter("datum.percent_plot >= 25")
     outside = base.mark_text(align="left", dx=4, color=TEXT_DARK).encode(
         x=alt.X("percent_plot:Q"), text=alt.Text("percent_text:N")).transform_filter("datum.percent_plot < 25")
-    return sized(alt.layer(bars, inside, outside, data=data).resolve_scale(color="independent"), height, title)
+    return layered(bars, inside, outside, data=data, independent_colour=True, **sized(height, title))

@@ -9,21 +9,18 @@ import altair as alt
 import pandas as pd
 
 from .. import fmt, i18n
-from .common import (INCOMPLETE_COLOUR, LEVEL_COLOURS, MAX_CELL_FACETS, MAX_CELL_LINES, first_cells, level_colour,
-                     noted)
+from .common import (INCOMPLETE_COLOUR, LEVEL_COLOURS, MAX_CELL_FACETS, MAX_CELL_LINES, first_cells, layered,
+                     level_colour, noted)
 
 BAND_RULE = "#555555"
 CELL_COLOUR, AVERAGE_COLOUR = "#b71c1c", INCOMPLETE_COLOUR
 
 
-def level_label(code: str | None, lang: str, levels: pd.DataFrame) -> str:
-    """A level's short name from ``reference.levels``; 'Chưa đủ tiêu chí' when there is none."""
-    if not code:
-        return i18n.t("ranking.incomplete", lang)
-    row = levels.loc[levels["code"] == code]
-    if row.empty:
-        return str(code)
-    return str(row.iloc[0]["short_vi" if lang == "vi" else "short_en"])
+def level_labels(levels: pd.DataFrame, lang: str) -> dict[str, str]:
+    """Each level's short name from ``reference.levels`` (code → name), and 'Chưa đủ tiêu chí'
+    for the cell that has none (code '')."""
+    names = dict(zip(levels["code"], levels["short_vi" if lang == "vi" else "short_en"]))
+    return {"": i18n.t("ranking.incomplete", lang), **{str(k): str(v) for k, v in names.items()}}
 
 
 def totals_bar(board: pd.DataFrame, levels: pd.DataFrame, lang: str, bands: tuple[float, ...],
@@ -32,12 +29,13 @@ def totals_bar(board: pd.DataFrame, levels: pd.DataFrame, lang: str, bands: tupl
     framework that gives the period's levels (``bands``, e.g. 50, 70, 90). A click on a bar
     selects its ``branch_code`` through the point selection ``select_name``."""
     board, note = first_cells(board, lang)
+    names = level_labels(levels, lang)
     data = board.assign(
-        level_label=[level_label(c, lang, levels) for c in board["computed_level"].fillna("")],
+        level_label=[names.get(c, c) for c in board["computed_level"].fillna("")],
         level_code=board["computed_level"].fillna(""),
         total_text=[fmt.fmt_number(v, 1, lang) for v in board["total_score"]],
     )
-    domain = [level_label(c, lang, levels) for c in list(LEVEL_COLOURS) + [""]]
+    domain = [names.get(c, c) for c in list(LEVEL_COLOURS) + [""]]
     colours = list(LEVEL_COLOURS.values()) + [INCOMPLETE_COLOUR]
     base = alt.Chart().encode(
         y=alt.Y("branch_name:N", sort=list(data["branch_name"]), title=None, axis=alt.Axis(labelLimit=260)))
@@ -54,12 +52,15 @@ def totals_bar(board: pd.DataFrame, levels: pd.DataFrame, lang: str, bands: tupl
         # The one live style: the bar clicked stays strong until the page narrows to its cell.
         selection = alt.selection_point(name=select_name, fields=["branch_code"], on="click")
         bars = bars.add_params(selection).encode(
-            opacity=alt.when(selection).then(alt.value(1.0)).otherwise(alt.value(0.45)))
+            # Written as the object ``alt.when(...).then(...).otherwise(...)`` makes: that chain
+            # is turned into it through the schema (a third of the chart's cost).
+            opacity=alt.OpacityValue(0.45, condition=[alt.ConditionalParameterValueDefnumberExprRef(
+                param=select_name, value=1.0)]))
     labels = base.mark_text(align="left", dx=4).encode(x=alt.X("total_score:Q"), text=alt.Text("total_text:N"))
     rules = alt.Chart(pd.DataFrame({"band": list(bands)})).mark_rule(strokeDash=[4, 4], color=BAND_RULE).encode(
         x=alt.X("band:Q"))
     # With Streamlit's fit-to-width, height includes the axis and the legend.
-    return noted(alt.layer(bars, labels, rules, data=data).properties(height=150 + 40 * len(data)), note)
+    return layered(bars, labels, rules, data=data, height=150 + 40 * len(data), **noted(note))
 
 
 def criteria_heat(frame: pd.DataFrame, lang: str) -> alt.LayerChart:
@@ -84,7 +85,7 @@ def criteria_heat(frame: pd.DataFrame, lang: str) -> alt.LayerChart:
                  alt.Tooltip("max_text:N", title=i18n.t("col.max", lang)),
                  alt.Tooltip("share_text:N", title=i18n.t("col.share_of_max", lang))])
     text = base.mark_text(fontSize=11).encode(text=alt.Text("share_text:N"))
-    return noted(alt.layer(rect, text, data=data).properties(height=60 + 40 * data["branch_name"].nunique()), note)
+    return layered(rect, text, data=data, height=60 + 40 * data["branch_name"].nunique(), **noted(note))
 
 
 def why_breakdown(frame: pd.DataFrame, lang: str) -> alt.Chart:
@@ -98,7 +99,7 @@ def why_breakdown(frame: pd.DataFrame, lang: str) -> alt.Chart:
                 rows.append({"criterion": label, "who": who, "pct": value / r.max_points * 100,
                              "text": fmt.fmt_number(value, 1, lang) + " / " + fmt.fmt_number(r.max_points, 0, lang)})
     data = pd.DataFrame(rows, columns=["criterion", "who", "pct", "text"])
-    return alt.Chart(data).mark_bar().encode(
+    return alt.Chart(data, height=90 + 34 * frame.shape[0]).mark_bar().encode(
         y=alt.Y("criterion:N", title=None, sort=list(dict.fromkeys(data["criterion"])),
                 axis=alt.Axis(labelLimit=320)),
         yOffset=alt.YOffset("who:N", sort=[cell, average]),
@@ -107,7 +108,7 @@ def why_breakdown(frame: pd.DataFrame, lang: str) -> alt.Chart:
                         scale=alt.Scale(range=[CELL_COLOUR, AVERAGE_COLOUR]), legend=alt.Legend(orient="bottom")),
         tooltip=[alt.Tooltip("criterion:N", title=i18n.t("col.criterion", lang)), alt.Tooltip("who:N", title=None),
                  alt.Tooltip("text:N", title=i18n.t("col.score", lang))],
-    ).properties(height=90 + 34 * frame.shape[0])
+    )
 
 
 def history_lines(frame: pd.DataFrame, lang: str, labels: dict[str, str],
@@ -128,16 +129,16 @@ def history_lines(frame: pd.DataFrame, lang: str, labels: dict[str, str],
                alt.Tooltip("total_text:N", title=i18n.t("col.total", lang))]
     if with_rank:
         tooltip.append(alt.Tooltip("rank:Q", title=i18n.t("col.rank", lang)))
-    scores = alt.Chart(data).mark_line(point=True).encode(
+    scores = alt.Chart(data, height=220, **(noted(note) if not with_rank else {})).mark_line(point=True).encode(
         x=x, y=alt.Y("total_score:Q", title=i18n.t("col.total", lang), scale=alt.Scale(zero=False)),
-        color=colour, tooltip=tooltip).properties(height=220)
+        color=colour, tooltip=tooltip)
     if not with_rank:
-        return noted(scores, note)
-    ranks = alt.Chart(data).mark_line(point=True, strokeDash=[4, 3]).encode(
+        return scores
+    ranks = alt.Chart(data, height=140).mark_line(point=True, strokeDash=[4, 3]).encode(
         x=x, y=alt.Y("rank:Q", title=i18n.t("ranking.rank_axis", lang), scale=alt.Scale(reverse=True, nice=False),
                      axis=alt.Axis(tickMinStep=1, format="d")),
-        color=colour, tooltip=tooltip).properties(height=140)
-    return noted(alt.vconcat(scores, ranks), note)
+        color=colour, tooltip=tooltip)
+    return alt.VConcatChart(vconcat=[scores, ranks], **noted(note))
 
 
 def member_levels(frame: pd.DataFrame, lang: str, level_labels: dict[str, str]) -> alt.Chart:
@@ -146,7 +147,7 @@ def member_levels(frame: pd.DataFrame, lang: str, level_labels: dict[str, str]) 
     frame, note = first_cells(frame, lang, MAX_CELL_FACETS)
     data = frame.assign(level_label=[level_labels.get(c, c) for c in frame["level"]])
     domain = list(level_labels.values())
-    chart = alt.Chart(data).mark_bar().encode(
+    return alt.Chart(data, width=130, height=160, **noted(note)).mark_bar().encode(
         x=alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0)),
         y=alt.Y("members:Q", title=i18n.t("col.members_count", lang), stack="zero"),
         color=alt.Color("level_label:N", title=None, sort=domain,
@@ -159,8 +160,7 @@ def member_levels(frame: pd.DataFrame, lang: str, level_labels: dict[str, str]) 
                  alt.Tooltip("year:O", title=i18n.t("col.year", lang)),
                  alt.Tooltip("level_label:N", title=i18n.t("col.level", lang)),
                  alt.Tooltip("members:Q", title=i18n.t("col.members_count", lang))],
-    ).properties(width=130, height=160)
-    return noted(chart, note)
+    )
 
 
 def member_quota(frame: pd.DataFrame, lang: str) -> alt.LayerChart:
@@ -188,4 +188,4 @@ def member_quota(frame: pd.DataFrame, lang: str) -> alt.LayerChart:
                  alt.Tooltip("good:Q", title=i18n.t("members.good", lang)),
                  alt.Tooltip("allowed_text:N", title=i18n.t("members.allowed", lang))])
     allowed = base.mark_tick(color="#333333", thickness=3, size=40).encode(y=alt.Y("allowed:Q"))
-    return alt.layer(bars, allowed, data=data).properties(height=220)
+    return layered(bars, allowed, data=data, height=220)

@@ -12,7 +12,8 @@ import pandas as pd
 
 from .. import fmt, i18n
 from .common import (FAIR, GOOD, MAX_CELL_COLUMNS, NO_ACTION_COLOUR, OVERDUE_STROKE, PERCENT_AXIS, POOR,
-                     SOLUTION_COLOURS, TEXT_DARK, TEXT_LIGHT, column_heads, first_cells, noted, pct, wrapped_labels)
+                     SOLUTION_COLOURS, TEXT_DARK, TEXT_LIGHT, column_heads, first_cells, layered, noted, pct,
+                     wrapped_labels)
 
 
 def matrix(frame: pd.DataFrame, lang: str, titles: dict[int, str], select_name: str,
@@ -94,8 +95,8 @@ def matrix(frame: pd.DataFrame, lang: str, titles: dict[int, str], select_name: 
     # a phone: 80 px more than three lines take): 56 px a row leaves room for a solution's title
     # on three lines.
     # The text's colours are literal (scale=None): its colour scale must not merge with the cells'.
-    return noted(alt.layer(rect, empty, text, data=data).resolve_scale(color="independent").properties(
-        height=56 * frame["solution"].nunique() + 130), note)
+    return layered(rect, empty, text, data=data, independent_colour=True,
+                   height=56 * frame["solution"].nunique() + 130, **noted(note))
 
 
 def timeline(series: pd.DataFrame, lang: str, titles: dict[int, str],
@@ -115,7 +116,8 @@ def timeline(series: pd.DataFrame, lang: str, titles: dict[int, str],
     colour = alt.Color("solution_text:N", title=None, sort=labels, scale=alt.Scale(domain=labels, range=colours),
                        legend=alt.Legend(orient="bottom", columns=1, labelFontSize=11, symbolSize=50, labelLimit=380))
     x = alt.X("on_date:T", title=None, axis=alt.Axis(format="%m/%Y", labelAngle=0, tickCount=6))
-    line = alt.Chart(data).mark_line(point=alt.OverlayMarkDef(size=18), interpolate="step-after").encode(
+    # The legend, one solution a line, is inside the height.
+    line = alt.Chart(data, height=240 + 20 * len(present)).mark_line(point=alt.OverlayMarkDef(size=18), interpolate="step-after").encode(
         x=x,
         y=alt.Y("percent:Q", title=i18n.t("col.progress", lang), scale=alt.Scale(domain=[0, 100]),
                 axis=alt.Axis(labelExpr=PERCENT_AXIS, values=[0, 25, 50, 75, 100])),
@@ -125,7 +127,7 @@ def timeline(series: pd.DataFrame, lang: str, titles: dict[int, str],
                  alt.Tooltip("percent_text:N", title=i18n.t("col.progress", lang)),
                  alt.Tooltip("actions:Q", title=i18n.t("col.actions", lang)),
                  alt.Tooltip("overdue:Q", title=i18n.t("col.overdue", lang))],
-    ).properties(height=240 + 20 * len(present))   # the legend, one solution a line, is inside the height
+    )
     if finishes is None:
         return line
     landed = finishes.dropna(subset=["finish_on"])
@@ -171,4 +173,4 @@ def on_time(frame: pd.DataFrame, lang: str) -> alt.LayerChart:
         x=alt.X("share:Q"), text=alt.Text("share_text:N")).transform_filter("datum.share >= 25")
     outside = base.mark_text(align="left", dx=4, color=TEXT_DARK).encode(
         x=alt.X("share:Q"), text=alt.Text("share_text:N")).transform_filter("datum.share < 25")
-    return noted(alt.layer(bars, inside, outside, data=data).properties(height=34 * len(units) + 40), note)
+    return layered(bars, inside, outside, data=data, height=34 * len(units) + 40, **noted(note))
