@@ -122,14 +122,20 @@ def on_time_by_unit(actions: pd.DataFrame, order: list[str]) -> pd.DataFrame:
     """
     if actions.empty:
         return pd.DataFrame(columns=ON_TIME_COLUMNS)
-    data = actions.assign(
-        done_late_n=((actions["status"] == DONE) & (actions["days_late"] > 0)).astype(int),
-        on_time_n=actions["on_time"].astype(bool).astype(int),
-        overdue_n=actions["overdue"].astype(bool).astype(int),
-    )
-    out = data.groupby(["branch_code", "branch_name"], as_index=False).agg(
-        actions=("action_code", "count"), on_time=("on_time_n", "sum"), done_late=("done_late_n", "sum"),
-        overdue=("overdue_n", "sum"), days_late_total=("days_late", "sum"), days_late_max=("days_late", "max"))
+    # One grouping by the unit's code, the sums at once (pandas' named aggregations, one pass
+    # each, were half the cost on a page's few actions).
+    days = actions["days_late"]
+    data = pd.DataFrame({"branch_code": actions["branch_code"], "actions": 1,
+                         "on_time": actions["on_time"].astype(bool).to_numpy(dtype=int),
+                         "done_late": ((actions["status"] == DONE) & (days > 0)).to_numpy(dtype=int),
+                         "overdue": actions["overdue"].astype(bool).to_numpy(dtype=int),
+                         "days_late_total": days.to_numpy(), "days_late_max": days.to_numpy()})
+    grouped = data.groupby("branch_code", sort=False)
+    out = grouped[["actions", "on_time", "done_late", "overdue", "days_late_total"]].sum().join(
+        grouped["days_late_max"].max()).reset_index()
+    first = actions.drop_duplicates("branch_code")
+    names = dict(zip(first["branch_code"], first["branch_name"]))
+    out["branch_name"] = [names[code] for code in out["branch_code"]]
     out["on_time_share"] = out["on_time"] / out["actions"]
     rank = {code: i for i, code in enumerate(order)}
     out["_order"] = [rank.get(code, len(rank)) for code in out["branch_code"]]
