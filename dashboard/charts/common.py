@@ -122,17 +122,13 @@ def layered(*layers: alt.Chart, data: pd.DataFrame, independent_colour: bool = F
     or Vega draws nothing)."""
     if independent_colour:
         properties["resolve"] = alt.Resolve(scale=alt.ScaleResolveMap(color="independent"))
-    if any(not _undefined(layer._get(part)) for layer in layers for part in ("params", "data", "height", "width")):
+    if any(layer._get(part) is not alt.Undefined for layer in layers for part in ("params", "data", "height", "width")):
         return _Layered(layer=list(layers), data=data, **properties)   # Altair lifts them to the top
     # Nothing to lift (the layers' own data, selections or size): made without Altair's lifting,
     # which deep-copies every layer twice to find that out.
     chart = object.__new__(_Layered)
     alt.TopLevelLayerSpec.__init__(chart, layer=list(layers), data=data, **properties)
     return chart
-
-
-def _undefined(value) -> bool:
-    return value is alt.Undefined
 
 
 class _Layered(alt.LayerChart):

@@ -6,7 +6,8 @@ import altair as alt
 import pandas as pd
 
 from .. import fmt, i18n
-from .common import INCOMPLETE_COLOUR, LEVEL_COLOURS, PERCENT_AXIS, TEXT_DARK, TEXT_LIGHT, first_cells, layered, pct, sized
+from .common import (INCOMPLETE_COLOUR, LEVEL_COLOURS, PERCENT_AXIS, TEXT_DARK, TEXT_LIGHT, first_cells, layered, pct,
+                     sized)
 
 OVERVIEW_CELLS = 10   # bars that fit the first screen's 190 px; the ranking page has them all
 
