@@ -117,7 +117,8 @@ def timeline(series: pd.DataFrame, lang: str, titles: dict[int, str],
                        legend=alt.Legend(orient="bottom", columns=1, labelFontSize=11, symbolSize=50, labelLimit=380))
     x = alt.X("on_date:T", title=None, axis=alt.Axis(format="%m/%Y", labelAngle=0, tickCount=6))
     # The legend, one solution a line, is inside the height.
-    line = alt.Chart(data, height=240 + 20 * len(present)).mark_line(point=alt.OverlayMarkDef(size=18), interpolate="step-after").encode(
+    line = alt.Chart(data, height=240 + 20 * len(present)).mark_line(
+        point=alt.OverlayMarkDef(size=18), interpolate="step-after").encode(
         x=x,
         y=alt.Y("percent:Q", title=i18n.t("col.progress", lang), scale=alt.Scale(domain=[0, 100]),
                 axis=alt.Axis(labelExpr=PERCENT_AXIS, values=[0, 25, 50, 75, 100])),
