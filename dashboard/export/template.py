@@ -125,4 +125,3 @@ def template_workbook(branches: list[tuple], criteria: list[tuple], enums: dict[
                          if prefill_criteria])
     guide.activate()
     return w.close()
-

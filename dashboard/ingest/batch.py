@@ -178,6 +178,10 @@ class Rows:
     def __len__(self) -> int:
         return self._len
 
+    def parts(self) -> list[tuple[Part, int]]:
+        """Each part these rows come from, with how many of them it gives, in order."""
+        return [(part, len(good)) for part, good in self._parts]
+
     def column(self, name: str) -> list:
         """The column's values, row ``j`` at ``[j]`` (a list shared with the rows when nothing is
         left out: read it, do not change it)."""

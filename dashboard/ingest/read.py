@@ -254,20 +254,28 @@ def read_workbook(name: str, data: bytes, max_rows: int) -> list[RawTable]:
 
     tables: list[RawTable] = []
     book = _Book(wb, data, paths, full_calc)
-    visible = [meta for meta in wb.sheets_metadata if "hidden" not in str(meta.visible).lower()
-               and "worksheet" in str(meta.typ).lower()]
-    following = {meta.name: after.name for meta, after in zip(visible, visible[1:])}
+    read = [meta for meta in wb.sheets_metadata if not _hidden(meta) and _holds_data(meta)]
+    following = {meta.name: after.name for meta, after in zip(read, read[1:])}
     for meta in wb.sheets_metadata:
         sheet_name = unicodedata.normalize("NFC", meta.name)
-        if "hidden" in str(meta.visible).lower():
+        if _hidden(meta):
             tables.append(RawTable(name, sheet_name, [], hidden=True))
             continue
-        if "worksheet" not in str(meta.typ).lower():
+        if not _holds_data(meta):
             continue  # chart sheets and the like carry no data
         tables.append(RawTable(name, sheet_name, first_row=1,
                                load=partial(_read_sheet, book, meta.name, sheet_name, max_rows,
                                             following.get(meta.name)), on_close=book.close))
     return tables
+
+
+def _hidden(meta) -> bool:
+    return "hidden" in str(meta.visible).lower()
+
+
+def _holds_data(meta) -> bool:
+    """A worksheet (chart sheets and the like carry no data)."""
+    return "worksheet" in str(meta.typ).lower()
 
 
 class _Book:

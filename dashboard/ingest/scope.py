@@ -99,7 +99,7 @@ def cells_written(touched: list[SheetCells]) -> list[str]:
     return sorted({c for sheet in touched for c in sheet.cells() if c})
 
 
-def check_scope(batch: Batch, touched: Touched, scope: frozenset[str]) -> None:
+def check_scope(batch: Batch, touched: list[SheetCells], scope: frozenset[str]) -> None:
     """Every row must belong to a cell the uploader may write (the rows outside are listed).
 
     Runs before every other rule, and a row outside the scope gets this one message and no
@@ -116,8 +116,7 @@ def check_scope(batch: Batch, touched: Touched, scope: frozenset[str]) -> None:
                 batch.flag(r, sheet.key_names[0], "p.criteria_admin_only")
                 r.bad = True
             continue
-        outside = set(found.cells()) - scope - {_NONE}
-        if not outside:
+        if not found.cells() - scope:
             continue
         for j in range(len(found.rows)):
             for cell, column in found.row_cells(j):

@@ -26,11 +26,11 @@ def _columns(batch: Batch, sheet_name: str) -> dict[str, list]:
     columns = list(data.sheet.column_names)
     rows = batch.table(sheet_name)
     out = {name: rows.column(name) for name in columns}
-    sizes = [len(part) - sum(part.bad) for part in data.parts]   # one flag per part, over its valid rows
+    parts = rows.parts()   # one flag per part, repeated over its valid rows
     for name in columns:
         if name not in data.sheet.key_names:
-            out[f"__has_{name}"] = np.repeat(np.array([name in part.src.provided for part in data.parts], dtype=bool),
-                                             sizes)
+            out[f"__has_{name}"] = np.repeat(np.array([name in part.src.provided for part, _ in parts], dtype=bool),
+                                             [n for _, n in parts])
     return out
 
 

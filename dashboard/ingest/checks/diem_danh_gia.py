@@ -8,8 +8,6 @@ from . import register
 
 def _in_force(starts: dict, period: str):
     """The criteria set in force for a period: the latest one starting on or before it."""
-    if not starts:
-        return None
     period_start = parse_period(period).start
     return max((vf for vf, start in starts.items() if start <= period_start), key=lambda vf: starts[vf], default=None)
 

@@ -14,27 +14,26 @@ def check(batch, ctx) -> None:
     rows = batch.table("xep_loai")
     for j, (kind, code, form, disciplined, year, level) in enumerate(rows.columns(
             "subject_kind", "subject_code", "discipline_form", "disciplined", "year", "level")):
-        def flag(column, key, **params):
-            batch.flag(rows.record(j), column, key, **params)
         if kind == "chi_bo":
             if code not in ctx.cells:
-                flag("subject_code", "p.unknown_branch")
+                batch.flag(rows.record(j), "subject_code", "p.unknown_branch")
             subject = "organisation"
         else:
             member = members.get(code)
             if member is None:
-                flag("subject_code", "p.unknown_member")
+                batch.flag(rows.record(j), "subject_code", "p.unknown_member")
             subject = "probationary" if member and member.get("kind") == "du_bi" else "official"
         if disciplined and not form:
-            flag("discipline_form", "p.discipline_form_missing", value="")
+            batch.flag(rows.record(j), "discipline_form", "p.discipline_form_missing", value="")
         if form and not disciplined:
-            flag("disciplined", "p.discipline_without_flag", value=form, severity="warning")
+            batch.flag(rows.record(j), "disciplined", "p.discipline_without_flag", value=form, severity="warning")
         if form and (form, subject) not in ref.discipline_forms:
-            flag("discipline_form", "p.discipline_form_not_allowed", subject=i18n.t(f"subject.{subject}"))
+            batch.flag(rows.record(j), "discipline_form", "p.discipline_form_not_allowed",
+                       subject=i18n.t(f"subject.{subject}"))
         elif form == "cach_chuc" and subject != "organisation":
             role = fold_role((members.get(code) or {}).get("party_role"))
             if role in ("", "dang_vien"):
-                flag("discipline_form", "p.cach_chuc_without_post", severity="warning")
+                batch.flag(rows.record(j), "discipline_form", "p.cach_chuc_without_post", severity="warning")
         if disciplined and kind == "dang_vien" and year in ref.disciplined_caps:
             # The best level the regime of the year allows a disciplined member; HTTNV or better is
             # never allowed (an error), a level between (HTNV where only KHTNV is allowed) a warning.
@@ -42,5 +41,5 @@ def check(batch, ctx) -> None:
             order = ref.level_order.get(level, 9)
             if order < best:
                 limit = next(c for c, o in ref.level_order.items() if o == best)
-                flag("level", "p.disciplined_rated_high", limit=limit, regime=source,
-                     severity="error" if order <= ref.level_order.get("HTTNV", 2) else "warning")
+                batch.flag(rows.record(j), "level", "p.disciplined_rated_high", limit=limit, regime=source,
+                           severity="error" if order <= ref.level_order.get("HTTNV", 2) else "warning")
