@@ -515,3 +515,35 @@ def test_every_chart_each_page_draws_is_valid_vega_lite(sample_db, monkeypatch):
         at = open_page(page)
         assert not at.exception, (page, [e.value for e in at.exception])
     assert len(checked) >= 11, len(checked)     # the charts of the nine pages as they open on the sample
+
+
+def test_a_chart_made_in_one_step_gives_the_spec_altair_s_own_composition_gives():
+    """``charts.common.layered`` makes a layered chart without Altair's repeated lifting; the
+    reference is Altair's own way (``alt.layer``, then ``properties`` and ``resolve_scale``), with
+    and without a selection to lift, and after the chart is copied."""
+    import altair as alt
+
+    from dashboard.charts import common
+
+    frame = pd.DataFrame({"branch_code": ["CB01", "CB02"], "branch_name": ["Chi bộ 1", "Chi bộ 2"],
+                          "score": [80.5, 72.0], "text_colour": ["#ffffff", "#222222"]})
+    note = "Biểu đồ vẽ 1 chi bộ đầu tiên trong 2 chi bộ; chọn chi bộ ở bộ lọc để xem các chi bộ khác."
+
+    def layers(with_selection: bool):
+        base = alt.Chart().encode(y=alt.Y("branch_name:N", title=None))
+        bars = base.mark_bar().encode(x=alt.X("score:Q"), color=alt.Color("score:Q"))
+        if with_selection:
+            bars = bars.add_params(alt.selection_point(name="pick", fields=["branch_code"], on="click"))
+        text = base.mark_text().encode(x=alt.X("score:Q"), text=alt.Text("score:Q"),
+                                       color=alt.Color("text_colour:N", scale=None))
+        return bars, text
+
+    for with_selection in (False, True):
+        mine = common.layered(*layers(with_selection), data=frame, independent_colour=True, height=120,
+                              **common.noted(note))
+        theirs = alt.layer(*layers(with_selection), data=frame).resolve_scale(color="independent").properties(
+            height=120).properties(**common.noted(note))
+        want = common.spec(theirs)
+        assert common.spec(mine) == want
+        assert common.spec(mine.copy(deep=False)) == want and common.spec(mine.copy()) == want
+        assert ("params" in want) == with_selection
