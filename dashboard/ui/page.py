@@ -70,10 +70,17 @@ def _collect_if_grown() -> None:
     (Streamlit's element trees, closures holding a table) are few objects holding megabytes, and
     a process with large caches went on growing by 20–40 MB a rerun at sector scale (1,14 GB in
     the benchmark's member register). A full collection costs ~90 ms, so it is run only when
-    the memory has grown, never on a small store's reruns."""
+    the memory has grown, never on a small store's reruns.
+
+    Streamlit's own full collection after every run (``runner.postScriptGC``) is off in
+    ``.streamlit/config.toml`` for that reason: ~70 ms of every page view, holding Python's lock,
+    was a third of the server's time with 16 people on the sample (AppTest does not run it, so
+    the page benchmark never saw it). What the process has loaded by its first page (the
+    libraries, ~140.000 objects) is frozen out of every later collection (``gc.freeze``)."""
     rss = _rss()
     if not _since["rss"]:
         _since["rss"] = rss      # the process's first page: the size it starts from, no collection
+        gc.freeze()              # and what is loaded by now (modules, catalogues) is never scanned again
     elif rss > _since["rss"] + _GROWTH:
         gc.collect()
         _since["rss"] = _rss()
