@@ -223,6 +223,7 @@ def worker_main(argv: list[str]) -> int:
     from streamlit.testing.v1 import AppTest
 
     from dashboard import i18n, store, ui
+    from dashboard.ui import kept
 
     recorder = Recorder()
     generic_error = i18n.t("error.generic", "vi")
@@ -305,6 +306,7 @@ def worker_main(argv: list[str]) -> int:
     def cold():
         st.cache_data.clear()
         st.cache_resource.clear()
+        kept.clear_all()
         seen.clear()
         return new_session()
 

@@ -65,8 +65,11 @@ def _isolation(monkeypatch):
     store.close_all()
     try:
         import streamlit as st
+
+        from dashboard.ui import kept
         st.cache_data.clear()
         st.cache_resource.clear()
+        kept.clear_all()
     except Exception:  # pragma: no cover - streamlit always importable here
         pass
 

@@ -441,12 +441,26 @@ def test_a_full_collection_runs_only_after_the_process_has_grown(monkeypatch):
 def test_a_process_s_first_page_sets_the_size_it_starts_from_and_collects_nothing(monkeypatch):
     from dashboard.ui import page
 
-    collected = []
+    collected, frozen = [], []
     monkeypatch.setattr(page, "_rss", lambda: 400 * 1024 * 1024)
     monkeypatch.setattr(page.gc, "collect", lambda: collected.append(1))
+    monkeypatch.setattr(page.gc, "freeze", lambda: frozen.append(1))
     monkeypatch.setattr(page, "_since", {"rss": 0})
     page._collect_if_grown()
     assert collected == [] and page._since["rss"] == 400 * 1024 * 1024
+    assert frozen == [1]           # what is loaded by the first page is left out of later collections
+    page._collect_if_grown()
+    assert frozen == [1]           # once a process
+
+
+def test_the_server_runs_no_full_collection_after_every_page_view():
+    """Streamlit's collection after each run held Python's lock ~70 ms a view (AppTest skips it,
+    so only the server's own configuration can say it is off)."""
+    import tomllib
+    from pathlib import Path
+
+    config = tomllib.loads((Path(__file__).parent.parent / ".streamlit" / "config.toml").read_text())
+    assert config["runner"]["postScriptGC"] is False
 
 
 def test_several_reads_run_side_by_side_and_return_what_each_read_alone_returns(sample_db, monkeypatch):
@@ -510,7 +524,7 @@ def test_every_chart_each_page_draws_is_valid_vega_lite(sample_db, monkeypatch):
         return kept(chart)
 
     monkeypatch.setattr(context.charts, "kept_spec", checking)
-    context._cached_chart.clear()
+    context._CHARTS.clear()
     for page in PAGE_FILES:
         at = open_page(page)
         assert not at.exception, (page, [e.value for e in at.exception])

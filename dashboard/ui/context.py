@@ -14,15 +14,16 @@ import importlib
 import logging
 import pickle
 import threading
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
-import streamlit as st
 
 from .. import auth, charts, i18n, periods, queries, rules, settings, store, summary
 from ..contract import COMMITTEE_CODE
-from . import cancel, url, warm
+from . import cancel, kept, url, warm
+from .kept import Kept
 
 log = logging.getLogger(__name__)
 
@@ -271,7 +272,12 @@ def _thawed(value: object) -> object:
     return list(value) if isinstance(value, tuple) else value
 
 
-@st.cache_resource(show_spinner=False, max_entries=1024)
+_QUERIES = Kept("queries", max_entries=1024)
+_FINDINGS = Kept("findings", max_entries=256, shared=False)
+_OVERVIEWS = Kept("overviews", max_entries=256, shared=False)
+_CHARTS = Kept("charts", max_entries=256, shared=False)
+
+
 def _cached_query(name: str, params: tuple, scope: tuple | None, version: int, db: str,
                   names_allowed: bool = False) -> pd.DataFrame:
     # version, db, scope and names_allowed are all part of the cache key: a commit or undo
@@ -280,11 +286,14 @@ def _cached_query(name: str, params: tuple, scope: tuple | None, version: int, d
     # pandas copies on write, so no reader's change reaches it): Streamlit's data cache kept the
     # frame pickled and unpickled a whole copy at every read (a 120.000-row frame at sector scale
     # on each rerun of each reader, kept twice in memory meanwhile).
-    kwargs = {k: _thawed(v) for k, v in params}
-    cur = store.cursor(Path(db))
-    with cancel.watch(cur):   # stopped if the reader's session goes away meanwhile
-        return queries.run(name, cur=cur, scope=frozenset(scope) if scope is not None else None,
-                           names_allowed=names_allowed, **kwargs)
+    def read() -> pd.DataFrame:
+        kwargs = {k: _thawed(v) for k, v in params}
+        cur = store.cursor(Path(db))
+        with cancel.watch(cur):   # stopped if the reader's session goes away meanwhile
+            return queries.run(name, cur=cur, scope=frozenset(scope) if scope is not None else None,
+                               names_allowed=names_allowed, **kwargs)
+
+    return _QUERIES.get((name, params, scope, version, db, names_allowed), read)
 
 
 def cell_options(user: auth.User, version: int) -> pd.DataFrame:
@@ -295,29 +304,32 @@ def cell_options(user: auth.User, version: int) -> pd.DataFrame:
 
 
 def clear_query_cache() -> None:
-    """Forget every kept query result (after a restore: the store's data version may go back)."""
-    _cached_query.clear()
+    """Forget every kept result (after a restore: the store's data version may go back)."""
+    kept.clear_all()
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
-def _cached_findings(_ctx: PageContext, version: int, db: str, cells: _Codes | tuple, scope: tuple | None,
+def _cached_findings(ctx: PageContext, version: int, db: str, cells: _Codes | tuple, scope: tuple | None,
                      today: dt.date, lang: str, years: tuple[int, ...] | None, names_allowed: bool,
                      topics: tuple[str, ...] | None = None) -> pd.DataFrame:
-    return rules.collect(_ctx.query, _thawed(cells), today, lang, years=set(years) if years else None,
-                         member_names=_ctx.member_names() if names_allowed else None,
-                         topics=set(topics) if topics else None)
+    return _FINDINGS.get(
+        (version, db, cells, scope, today, lang, years, names_allowed, topics),
+        lambda: rules.collect(ctx.query, _thawed(cells), today, lang, years=set(years) if years else None,
+                              member_names=ctx.member_names() if names_allowed else None,
+                              topics=set(topics) if topics else None))
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
-def _cached_overview(_ctx: PageContext, version: int, db: str, cells: _Codes | tuple, scope: tuple | None,
+def _cached_overview(ctx: PageContext, version: int, db: str, cells: _Codes | tuple, scope: tuple | None,
                      period: str, today: dt.date, lang: str, ranked: bool, names_allowed: bool) -> "summary.Figures":
-    # Rules over every cell in scope (the 20 % quota is about the whole Đảng bộ), then the
-    # Đảng bộ-wide findings and those of the cells shown.
-    findings = _ctx.findings(years={periods.parse_period(period).year})
-    findings = findings[findings["branch_code"].isna() | findings["branch_code"].isin(_thawed(cells))]
-    return summary.overview_figures(_ctx.query, query_many=_ctx.query_many, period=period, today=today, lang=lang,
-                                    board=_ctx.overview_board(), findings=findings, cell_name=_ctx.cell_name,
-                                    limitation_title=_ctx.limitation, ranked=ranked)
+    def make() -> "summary.Figures":
+        # Rules over every cell in scope (the 20 % quota is about the whole Đảng bộ), then the
+        # Đảng bộ-wide findings and those of the cells shown.
+        findings = ctx.findings(years={periods.parse_period(period).year})
+        findings = findings[findings["branch_code"].isna() | findings["branch_code"].isin(_thawed(cells))]
+        return summary.overview_figures(ctx.query, query_many=ctx.query_many, period=period, today=today,
+                                        lang=lang, board=ctx.overview_board(), findings=findings,
+                                        cell_name=ctx.cell_name, limitation_title=ctx.limitation, ranked=ranked)
+
+    return _OVERVIEWS.get((version, db, cells, scope, period, today, lang, ranked, names_allowed), make)
 
 
 def _frame_digest(frame: pd.DataFrame) -> bytes:
@@ -328,9 +340,27 @@ def _frame_digest(frame: pd.DataFrame) -> bytes:
     return hashlib.blake2b(pickle.dumps(frame, protocol=5), digest_size=20).digest()
 
 
-@st.cache_data(show_spinner=False, max_entries=256, hash_funcs={pd.DataFrame: _frame_digest})
+def _arg_key(value: object) -> Hashable:
+    """A chart builder's argument as part of its cache key: frames by their digest, containers
+    by their items, each value with its type (1, 1.0 and True draw different charts)."""
+    if isinstance(value, pd.DataFrame | pd.Series):
+        return (type(value).__name__, _frame_digest(value))
+    if isinstance(value, dict):
+        return ("dict", tuple((_arg_key(k), _arg_key(v)) for k, v in value.items()))
+    if isinstance(value, list | tuple):
+        return (type(value).__name__, tuple(_arg_key(v) for v in value))
+    if isinstance(value, set | frozenset):
+        return (type(value).__name__, tuple(sorted(map(repr, value))))
+    try:
+        hash(value)
+    except TypeError:
+        return ("pickled", hashlib.blake2b(pickle.dumps(value, protocol=5), digest_size=20).digest())
+    return (type(value).__name__, value)
+
+
 def _cached_chart(module: str, name: str, args: tuple) -> dict:
     # The datasets kept as Arrow bytes, the form Streamlit sends them in: left as rows, Streamlit
     # converted them again on every draw (a third of a rerun of the rankings page), and for every
     # reader. The chart's downloads read them back (documents.charts.prepared).
-    return charts.kept_spec(getattr(importlib.import_module(module), name)(*args))
+    return _CHARTS.get((module, name, _arg_key(args)),
+                       lambda: charts.kept_spec(getattr(importlib.import_module(module), name)(*args)))

@@ -1,0 +1,84 @@
+"""Results kept in the process (``dashboard.ui.kept``): one maker per key however many readers
+ask at once, the least recently read entry dropped first, shared or copied as asked, and a
+chart's cache key that tells apart what draws a different chart."""
+
+import threading
+import time
+
+import pandas as pd
+import pytest
+
+from dashboard.ui import kept
+from dashboard.ui.context import _arg_key
+
+
+def test_readers_of_a_key_being_made_wait_for_it_and_it_is_made_once():
+    box = kept.Kept("test", max_entries=4)
+    made, results = [], []
+
+    def make():
+        made.append(1)
+        time.sleep(0.2)       # long enough for every other reader to arrive meanwhile
+        return {"value": 42}
+
+    readers = [threading.Thread(target=lambda: results.append(box.get("k", make))) for _ in range(8)]
+    for reader in readers:
+        reader.start()
+    for reader in readers:
+        reader.join()
+    assert made == [1]
+    assert len(results) == 8 and all(r is results[0] for r in results)   # shared: the very object
+
+
+def test_the_least_recently_read_entry_goes_first():
+    box = kept.Kept("test", max_entries=2)
+    box.get("a", lambda: 1)
+    box.get("b", lambda: 2)
+    box.get("a", lambda: pytest.fail("a is kept"))     # a read: a is now the most recent
+    box.get("c", lambda: 3)                            # over the bound: b, the least recent, goes
+    assert len(box) == 2
+    assert box.get("a", lambda: "made again") == 1
+    assert box.get("b", lambda: "made again") == "made again"
+
+
+def test_a_copied_entry_gives_each_reader_its_own_copy():
+    box = kept.Kept("test", max_entries=2, shared=False)
+    first = box.get("spec", lambda: {"encoding": {"color": {"title": None}}})
+    first["encoding"]["color"]["title"] = " "          # what Streamlit does to a spec it draws
+    second = box.get("spec", lambda: pytest.fail("kept"))
+    assert second == {"encoding": {"color": {"title": None}}} and second is not first
+
+
+def test_a_failed_make_keeps_nothing_and_the_next_reader_makes_it():
+    box = kept.Kept("test", max_entries=2)
+
+    def fails():
+        raise RuntimeError("the store is busy")
+
+    with pytest.raises(RuntimeError):
+        box.get("k", fails)
+    assert len(box) == 0
+    assert box.get("k", lambda: 7) == 7
+
+
+def test_clear_all_forgets_every_kept_result():
+    one, two = kept.Kept("one", max_entries=2), kept.Kept("two", max_entries=2, shared=False)
+    one.get("a", lambda: 1)
+    two.get("b", lambda: 2)
+    kept.clear_all()
+    assert len(one) == 0 and len(two) == 0
+
+
+def test_a_chart_s_key_tells_apart_what_draws_a_different_chart():
+    frame = pd.DataFrame({"branch_name": ["Chi bộ 1", "Chi bộ 2"], "score": [80.5, 72.0]})
+    same = pd.DataFrame({"branch_name": ["Chi bộ 1", "Chi bộ 2"], "score": [80.5, 72.0]})
+    base = (frame, "vi", {1: "Giải pháp 1"}, [1, 2], None)
+    assert _arg_key(base) == _arg_key((same, "vi", {1: "Giải pháp 1"}, [1, 2], None))
+    different = [(frame.assign(score=[80.5, 72.5]), "vi", {1: "Giải pháp 1"}, [1, 2], None),
+                 (frame, "en", {1: "Giải pháp 1"}, [1, 2], None),
+                 (frame, "vi", {1: "Giải pháp 2"}, [1, 2], None),
+                 (frame, "vi", {1: "Giải pháp 1"}, [1.0, 2], None),     # 1.0 is not 1 on an axis
+                 (frame, "vi", {1: "Giải pháp 1"}, (1, 2), None),
+                 (frame, "vi", {1: "Giải pháp 1"}, [1, 2], True)]
+    keys = {_arg_key(args) for args in different}
+    assert len(keys) == len(different) and _arg_key(base) not in keys
