@@ -1,25 +1,30 @@
-"""N people opening the data pages at once: one real server, N websocket sessions in Chromium.
+"""N people opening the data pages at once: one real server, N websocket sessions.
 
-    .venv/bin/python -m bench concurrency --size S [--sessions 1,16] [--rounds 2]
+    .venv/bin/python -m bench concurrency --size S [--sessions 1,16] [--rounds 2] [--client ws|chromium]
 
 Starts ``streamlit run app.py`` on a free loopback port against a copy of the size's store
-(no users configured: local mode), then one headless Chromium (``/usr/bin/chromium``,
-Playwright) with one browser context per session. Every session first opens the overview
-(its "first load": the page, the JavaScript and a new websocket session), waits at a
-barrier until all sessions have loaded, then clicks through the data pages in the sidebar —
+(no users configured: local mode), then N sessions. Every session first opens the overview
+(its "first load": a new websocket session and the overview's first run), waits at a barrier
+until all sessions have loaded, then opens the data pages in turn with no pause between them —
 Xếp hạng chi bộ, Tiến độ giải pháp, Sinh hoạt chi bộ, Tổng quan — ``--rounds`` times.
 
-A view is timed from the click to the moment the new page is complete: the app reports no
-script running (``data-test-script-state="notRunning"``), the page's title is the new one,
-no element is stale and every Vega-Lite chart has drawn its canvas or SVG. A view counts as
-an error when it shows an exception or the app's error sentence, when the browser reports a
-script error, or when it takes longer than 60 s.
+Two clients:
+
+* ``ws`` (the default): each session speaks Streamlit's own protocol over its websocket, as the
+  browser does (``BackMsg.rerun_script`` with the page's script hash; the page is done when the
+  server sends ``script_finished``). The people in a meeting room each have their own machine
+  and browser: this measures the one thing they share, the server, without 16 browsers taking
+  the same two cores from it. A view counts as an error when it draws an exception or the
+  app's error sentence, when the run does not finish successfully, or after 60 s.
+* ``chromium``: one headless Chromium (``/usr/bin/chromium``, Playwright), a browser context
+  per session, clicking the sidebar's links; a view ends when the app reports no script
+  running, the title is the new page's, nothing is stale and every Vega-Lite chart has drawn.
+  The browsers run on the server's two cores: their CPU time is reported beside it.
 
 First one session goes once over the data pages, untimed, to warm the server's caches (an
 office's server is warm after its first visitor); then the runs, from the fewest sessions to
-the most (default 1, then 16). Reported per run:
-p50, p95 and max per view, errors, the server's CPU seconds and peak resident memory. The
-browser shares the machine's two cores with the server: its CPU time is reported too.
+the most (default 1, then 16). Reported per run: p50, p95 and max per view, errors, the
+server's CPU seconds and peak resident memory.
 """
 
 from __future__ import annotations
@@ -108,9 +113,10 @@ class Server:
         self.log.close()
 
 
-def children_cpu() -> float:
-    """CPU seconds of this process's finished children and theirs (Playwright's driver and Chromium)."""
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+def client_cpu(client: str) -> float:
+    """CPU seconds of the client: this process (websocket sessions), or its finished children and
+    theirs (Playwright's driver and Chromium)."""
+    usage = resource.getrusage(resource.RUSAGE_SELF if client == "ws" else resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
 
 
@@ -152,6 +158,74 @@ async def one_session(browser, url: str, rounds: int, barrier: asyncio.Barrier, 
     return {"session": index, "first_load": first_load, "load_error": load_error, "views": views}
 
 
+async def _ws_run(ws, page_hash: str, page_name: str) -> tuple[list, int]:
+    """One script run asked for as the browser asks; returns (the app's pages, problems shown)."""
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    ask = BackMsg()
+    ask.rerun_script.query_string = ""
+    ask.rerun_script.page_script_hash = page_hash
+    ask.rerun_script.page_name = page_name
+    await ws.send(ask.SerializeToString())
+    pages, problems = [], 0
+    while True:
+        msg = ForwardMsg()
+        msg.ParseFromString(await ws.recv())
+        kind = msg.WhichOneof("type")
+        if kind == "navigation":
+            pages = [(p.page_script_hash, p.url_pathname, p.page_name) for p in msg.navigation.app_pages]
+        elif kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
+            element = msg.delta.new_element
+            shown = element.WhichOneof("type")
+            problems += shown == "exception" or (shown == "alert" and ERROR_TEXT in element.alert.body)
+        elif kind == "script_finished":
+            if msg.script_finished != msg.ScriptFinishedStatus.FINISHED_SUCCESSFULLY:
+                problems += 1
+            return pages, problems
+
+
+async def one_ws_session(url: str, rounds: int, barrier: asyncio.Barrier, index: int) -> dict:
+    import websockets
+
+    views, first_load, load_error = [], None, None
+    stream = url.replace("http://", "ws://") + "/_stcore/stream"
+    async with websockets.connect(stream, subprotocols=["streamlit"], max_size=None) as ws:
+        try:
+            started = time.perf_counter()
+            pages, problems = await asyncio.wait_for(_ws_run(ws, "", ""), VIEW_TIMEOUT_MS / 1000)
+            first_load = time.perf_counter() - started
+            by_path = {path: (page_hash, name) for page_hash, path, name in pages}
+            if problems:
+                load_error = f"{problems} error box(es)"
+        except Exception as exc:       # noqa: BLE001 - a failed session is reported, not raised
+            load_error = str(exc)[:300] or type(exc).__name__
+        await barrier.wait()
+        if load_error is None:
+            for r in range(rounds):
+                for path, _, _ in ROUTE:
+                    page_hash, name = by_path[_url_path(path)]
+                    started, error = time.perf_counter(), None
+                    try:
+                        _, problems = await asyncio.wait_for(_ws_run(ws, page_hash, name), VIEW_TIMEOUT_MS / 1000)
+                        error = f"{problems} error box(es)" if problems else None
+                    except Exception as exc:   # noqa: BLE001
+                        error = "timeout" if isinstance(exc, TimeoutError) else str(exc)[:200]
+                    views.append({"session": index, "round": r, "page": path,
+                                  "s": round(time.perf_counter() - started, 4), "error": error})
+    return {"session": index, "first_load": first_load, "load_error": load_error, "views": views}
+
+
+def _url_path(page_file: str) -> str:
+    """A page's address as Streamlit's navigation names it (pages/xep_hang.py: xep_hang; the main one: "")."""
+    return "" if page_file == "app.py" else Path(page_file).stem
+
+
+async def run_ws_sessions(url: str, sessions: int, rounds: int) -> list[dict]:
+    barrier = asyncio.Barrier(sessions)
+    return await asyncio.gather(*(one_ws_session(url, rounds, barrier, i) for i in range(sessions)))
+
+
 async def run_sessions(url: str, sessions: int, rounds: int) -> list[dict]:
     from playwright.async_api import async_playwright
 
@@ -173,7 +247,7 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
 
 
-def measure(size: str, store: Path, sessions: list[int], rounds: int, log=print) -> dict:
+def measure(size: str, store: Path, sessions: list[int], rounds: int, log=print, client: str = "ws") -> dict:
     work = CACHE / "work"
     work.mkdir(parents=True, exist_ok=True)
     db = work / f"{size}-server.duckdb"
@@ -181,14 +255,15 @@ def measure(size: str, store: Path, sessions: list[int], rounds: int, log=print)
         leftover.unlink(missing_ok=True)
     shutil.copy(store, db)
     server = Server(db, work / f"{size}-server.log")
+    run_all = run_ws_sessions if client == "ws" else run_sessions
     runs = []
     try:
         log("    warming the server's caches: one session, one round over the data pages (not counted)")
-        asyncio.run(run_sessions(server.url, 1, 1))
+        asyncio.run(run_all(server.url, 1, 1))
         for n in sessions:
-            cpu_before, browser_before = server.cpu(), children_cpu()
+            cpu_before, client_before = server.cpu(), client_cpu(client)
             started = time.perf_counter()
-            results = asyncio.run(run_sessions(server.url, n, rounds))
+            results = asyncio.run(run_all(server.url, n, rounds))
             wall = time.perf_counter() - started
             views = [v for r in results for v in r["views"]]
             times = [v["s"] for v in views]
@@ -199,23 +274,25 @@ def measure(size: str, store: Path, sessions: list[int], rounds: int, log=print)
                 mine = [v["s"] for v in views if v["page"] == path]
                 if mine:
                     per_page[path] = {"p50": percentile(mine, 0.5), "p95": percentile(mine, 0.95)}
-            run = {"sessions": n, "rounds": rounds, "views": len(views), "p50": percentile(times, 0.5),
+            run = {"sessions": n, "rounds": rounds, "client": client, "views": len(views), "p50": percentile(times, 0.5),
                    "p95": percentile(times, 0.95), "max": max(times) if times else None, "errors": len(errors),
                    "error_samples": [e.get("error") or e.get("load_error") for e in errors[:5]],
                    "first_load_p50": statistics.median(loads) if loads else None, "wall_s": round(wall, 1),
                    "server_cpu_s": round(server.cpu() - cpu_before, 2),
-                   "browser_cpu_s": round(children_cpu() - browser_before, 2),
+                   "client_cpu_s": round(client_cpu(client) - client_before, 2),
                    "server_peak_rss_mb": round(server.peak_rss_mb()), "per_page": per_page, "raw": views}
             runs.append(run)
             log(f"    {n} session(s): {len(views)} views, p50 {run['p50']:.2f} s, p95 {run['p95']:.2f} s, "
                 f"max {run['max'] or 0:.2f} s, {len(errors)} errors; server CPU {run['server_cpu_s']} s, "
-                f"browser CPU {run['browser_cpu_s']} s")
+                f"client CPU {run['client_cpu_s']} s")
     finally:
         server.stop()
-    result = {"size": size, "runs": runs,
-              "note": "The 16 Chromium sessions run on the same two cores as the server: the browser CPU "
-                      "column says how much of the machine they took."}
-    out = CACHE / "results" / size / "concurrency.json"
+    note = ("Websocket sessions speaking Streamlit's protocol, as a browser does: the server's time only "
+            "(each person's browser runs on their own machine)." if client == "ws" else
+            "The Chromium sessions run on the same two cores as the server: the browser CPU column says how "
+            "much of the machine they took.")
+    result = {"size": size, "client": client, "runs": runs, "note": note}
+    out = CACHE / "results" / size / ("concurrency.json" if client == "ws" else "concurrency-chromium.json")
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(dumps(result))
     return result
@@ -230,7 +307,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--size", default="S")
     p.add_argument("--sessions", default="1,16")
     p.add_argument("--rounds", type=int, default=2)
+    p.add_argument("--client", choices=("ws", "chromium"), default="ws")
     args = p.parse_args(argv)
     loaded = load(args.size)
-    measure(args.size, Path(loaded["store"]), [int(x) for x in args.sessions.split(",")], args.rounds)
+    measure(args.size, Path(loaded["store"]), [int(x) for x in args.sessions.split(",")], args.rounds,
+            client=args.client)
     return 0

@@ -294,13 +294,14 @@ def upload_section(size: str, load: dict) -> list[str]:
 
 
 def concurrency_section(conc: dict) -> list[str]:
-    out = ["## Concurrency (one `streamlit run app.py` server, Chromium sessions opening the data pages in turn)", "",
-           "| sessions | views | p50 | p95 | max | errors | first load p50 | server CPU | browser CPU | server peak RSS |",
+    client = "Chromium sessions" if conc.get("client") == "chromium" else "websocket sessions"
+    out = [f"## Concurrency (one `streamlit run app.py` server, {client} opening the data pages in turn)", "",
+           "| sessions | views | p50 | p95 | max | errors | first load p50 | server CPU | client CPU | server peak RSS |",
            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for run in conc["runs"]:
         out.append(f"| {run['sessions']} | {run['views']} | {secs(run['p50'])} | {secs(run['p95'])} | {secs(run['max'])} | "
                    f"{run['errors']} | {secs(run.get('first_load_p50'))} | {secs(run.get('server_cpu_s'))} | "
-                   f"{secs(run.get('browser_cpu_s'))} | "
+                   f"{secs(run.get('client_cpu_s', run.get('browser_cpu_s')))} | "
                    f"{mb(run.get('server_peak_rss_mb'))} |")
     big = [r for r in conc["runs"] if r["sessions"] >= 16]
     if big:
