@@ -13,16 +13,26 @@ from dashboard.progress import Focus
 
 ctx = ui.page_setup("solutions", title_key="page.solutions.title")
 
-# ---- data
+# ---- data: what the page derives from its reads is kept for every reader of the same view
 stale_days = int(settings.get("DASHBOARD_STALE_DAYS"))
 today = {"today": ctx.today}
-actions = ctx.query("solutions.actions", **today)
-if actions.empty:
+reports = projection.reports_used()
+
+
+def read():
+    actions = ctx.query("solutions.actions", **today)
+    if actions.empty:
+        return None
+    matrix = progress.unit_names(ctx.query("solutions.matrix", **today), ctx.lang)
+    return (progress.with_stale(progress.unit_names(actions, ctx.lang), stale_days), matrix,
+            ctx.query("projections.actions", reports=reports, stale_days=None, **today))
+
+
+data = ctx.kept("data", read, stale_days, reports)
+if data is None:
     st.info(ctx.t("solutions.empty"), icon=":material/info:")
     st.stop()
-actions = progress.with_stale(progress.unit_names(actions, ctx.lang), stale_days)
-matrix = progress.unit_names(ctx.query("solutions.matrix", **today), ctx.lang)
-projections = ctx.query("projections.actions", reports=projection.reports_used(), stale_days=None, **today)
+actions, matrix, projections = data
 titles = ctx.solution_titles()
 units = list(dict.fromkeys(matrix["branch_code"]))
 unit_names = dict(zip(matrix["branch_code"], matrix["branch_name"]))
@@ -53,26 +63,36 @@ if focus.active:
         ui.url.set_focus(Focus())
         st.rerun()
 
-shown = progress.narrow(actions, focus)
-if shown.empty:
+
+
+def focused():
+    """The actions of the focus, progress over time per solution (summed over the units in SQL,
+    one unit when the focus names one), the projected finishes, the on-time share per unit."""
+    shown = progress.narrow(actions, focus)
+    if shown.empty:
+        return None
+    timeline = ctx.query("solutions.timeline", unit=focus.unit, **today)
+    finishes = projection.by_group(progress.narrow(projections, focus), ["solution"])
+    finishes = finishes.assign(words=[projection.group_words(r, ctx.lang) for r in finishes.to_dict("records")])
+    return (shown, progress.series_by_solution(progress.narrow(timeline, focus)), finishes,
+            progress.on_time_by_unit(shown, units))
+
+
+view = ctx.kept("focused", focused, stale_days, reports, focus)
+if view is None:
     st.info(ctx.t("solutions.focus.empty"), icon=":material/info:")
     st.stop()
+shown, series, finishes, on_time = view
 
 # ---- over time, and how many actions are on time
 left, right = st.columns([3, 2])
 with left:
     st.subheader(ctx.t("solutions.timeline.title"))
     st.caption(ctx.t("solutions.timeline.help"))
-    # Summed over the units in SQL (one unit when the focus names one); narrowed to the solution here.
-    timeline = ctx.query("solutions.timeline", unit=focus.unit, **today)
-    series = progress.series_by_solution(progress.narrow(timeline, focus))
-    finishes = projection.by_group(progress.narrow(projections, focus), ["solution"])
-    finishes = finishes.assign(words=[projection.group_words(r, ctx.lang) for r in finishes.to_dict("records")])
     timeline_spec = ctx.chart(charts.timeline, series, ctx.lang, titles, finishes)
     st.vega_lite_chart(spec=timeline_spec, width="stretch")
     ui.chart_downloads(ctx, timeline_spec, ctx.t("solutions.timeline.file"), "timeline_chart")
     st.caption(ctx.t("solutions.projection.help", n=projection.reports_used()))
-on_time = progress.on_time_by_unit(shown, units)
 with right:
     st.subheader(ctx.t("solutions.l1.title"))
     st.caption(ctx.t("solutions.l1.help", today=fmt.fmt_date(ctx.today), limitation=ctx.limitation("L1")))

@@ -20,28 +20,35 @@ with right:
                             {o: ctx.t(f"ranking.sort.{o}") for o in rankings.SORTS})
 ui.clear_filter_button(ctx)
 
-# ---- data
-board = rankings.leaderboard(ctx.query, ctx.period, compare)
-if board.empty:
+# ---- data: the board as the page shows it is kept for every reader of the same view
+ranked = rankings.shows_ranks(ctx.user.scope)   # a user limited to some cells sees no rank
+findings = ctx.findings(years={period.year})   # each cites the source in force for that year
+
+
+def shown_board():
+    board = rankings.leaderboard(ctx.query, ctx.period, compare)
+    if board.empty:
+        return None
+    flags = rankings.flags(findings, period.year)
+    board = rankings.sort_board(board, sort_by).assign(
+        computed_name=lambda b: [ctx.label("level", c, short=True) if c else ctx.t("ranking.incomplete")
+                                 for c in b["computed_level"].fillna("")],
+        decided_name=lambda b: [ctx.label("level", c, short=True) for c in b["decided_level"].fillna("")],
+        rank_text=lambda b: [fmt.rank_with_change(r, ch) for r, ch in zip(b["rank"], b["rank_change"])],
+        flag_text=lambda b: [rankings.flag_text(flags.get(c), ctx.lang) for c in b["branch_code"]],
+    )
+    return board if ranked else rankings.without_ranks(board.drop(columns=["rank_text"]))
+
+
+board = ctx.kept("board", shown_board, compare, sort_by)
+if board is None:
     ui.empty_notice(ctx)
     st.stop()
 levels = ctx.query("reference.levels")
 every_cell = list(ctx.cell_options["branch_code"])
-findings = ctx.findings(years={period.year})   # each cites the source in force for that year
-ranked = rankings.shows_ranks(ctx.user.scope)   # a user limited to some cells sees no rank
 other = rankings.comparison_period(ctx.period, compare)
 score_source = str(board["score_source"].iloc[0])
 bands = rankings.bands_of(ctx.query("reference.thresholds"), score_source)
-flags = rankings.flags(findings, period.year)
-board = rankings.sort_board(board, sort_by).assign(
-    computed_name=lambda b: [ctx.label("level", c, short=True) if c else ctx.t("ranking.incomplete")
-                             for c in b["computed_level"].fillna("")],
-    decided_name=lambda b: [ctx.label("level", c, short=True) for c in b["decided_level"].fillna("")],
-    rank_text=lambda b: [fmt.rank_with_change(r, ch) for r, ch in zip(b["rank"], b["rank_change"])],
-    flag_text=lambda b: [rankings.flag_text(flags.get(c), ctx.lang) for c in b["branch_code"]],
-)
-if not ranked:
-    board = rankings.without_ranks(board.drop(columns=["rank_text"]))
 
 # ---- leaderboard: click a row to narrow the page to that cell
 st.caption(ctx.t("ranking.caption") + " " + (ctx.t("ranking.compared_with", period=ctx.period_label(other))

@@ -82,3 +82,32 @@ def test_a_chart_s_key_tells_apart_what_draws_a_different_chart():
                  (frame, "vi", {1: "Giải pháp 1"}, [1, 2], True)]
     keys = {_arg_key(args) for args in different}
     assert len(keys) == len(different) and _arg_key(base) not in keys
+
+
+def test_a_page_s_derived_value_is_made_once_per_view_and_again_for_any_other_view():
+    import dataclasses
+    import datetime as dt
+
+    from dashboard import auth
+    from dashboard.ui.context import PageContext
+
+    cells = pd.DataFrame({"branch_code": ["CB01", "CB02"], "branch_name": ["Chi bộ 1", "Chi bộ 2"]})
+    ctx = PageContext(page="solutions", lang="vi", user=auth.LOCAL_USER, version=3, is_sample=False,
+                      cell_options=cells, period="2025", today=dt.date(2026, 11, 30))
+    made = []
+
+    def make():
+        made.append(1)
+        return len(made)
+
+    assert ctx.kept("data", make, 14) == 1
+    assert ctx.kept("data", make, 14) == 1                     # the same view: read back
+    assert dataclasses.replace(ctx).kept("data", make, 14) == 1  # another reader of the same view
+    viewer = auth.User(name="cb01", role="viewer", scope=frozenset({"CB01"}))
+    others = [dataclasses.replace(ctx, version=4), dataclasses.replace(ctx, lang="en"),
+              dataclasses.replace(ctx, selected_cells=["CB01"]), dataclasses.replace(ctx, period="2024"),
+              dataclasses.replace(ctx, today=dt.date(2026, 12, 1)), dataclasses.replace(ctx, user=viewer),
+              dataclasses.replace(ctx, page="overview")]
+    assert [other.kept("data", make, 14) for other in others] == [2, 3, 4, 5, 6, 7, 8]
+    assert ctx.kept("data", make, 30) == 9                     # another choice of the page
+    assert ctx.kept("other", make, 14) == 10                   # another value of the page

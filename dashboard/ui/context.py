@@ -130,7 +130,7 @@ class PageContext:
                tuple(sorted(years)) if years else None, self.user.can("names"),
                tuple(sorted(topics)) if topics else None)
         warm.remember_findings(self, key)
-        return _cached_findings(self, self.version, *key)
+        return _cached_findings(self, self.version, *key).copy(deep=False)   # kept for every reader
 
     def overview(self, ranked: bool) -> "summary.Figures":
         """Every figure of the overview of the period for the cells shown (``summary.overview_figures``),
@@ -142,6 +142,16 @@ class PageContext:
     def overview_board(self) -> pd.DataFrame:
         """The period's ranking, compared with the previous period (the overview's board)."""
         return self.query("rankings.leaderboard", period=self.period, compare="previous")
+
+    def kept(self, name: str, make, *choices: Hashable):
+        """What a page derives from its reads (``make()``, reading through this context), kept for
+        every reader of the same view until the data changes. The key holds what the reads
+        depend on (the data version, the store, the user's scope and right to names, the cells
+        shown, the period, the day, the language) and the page's own ``choices`` (settings, a
+        focus). The value is shared by its readers: a page reads it and never changes it."""
+        key = (self.page, name, self.version, str(db_path()), self._scope(), self.user.can("names"),
+               _frozen(self.cells), self.period, self.today, self.lang, choices)
+        return _DERIVED.get(key, make)
 
     def chart(self, builder, *args) -> dict:
         """A chart's Vega-Lite spec (a builder of ``dashboard.charts``), built and validated once
@@ -273,9 +283,10 @@ def _thawed(value: object) -> object:
 
 
 _QUERIES = Kept("queries", max_entries=1024)
-_FINDINGS = Kept("findings", max_entries=256, shared=False)
-_OVERVIEWS = Kept("overviews", max_entries=256, shared=False)
+_FINDINGS = Kept("findings", max_entries=256)
+_OVERVIEWS = Kept("overviews", max_entries=256)     # read, never changed, by the overview page
 _CHARTS = Kept("charts", max_entries=256, shared=False)
+_DERIVED = Kept("derived", max_entries=256)
 
 
 def _cached_query(name: str, params: tuple, scope: tuple | None, version: int, db: str,

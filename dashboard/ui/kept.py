@@ -11,7 +11,7 @@ dict.
   16 people who open the overview together read the store once).
 * Bounded: the least recently read entries go first.
 * ``shared=True`` hands every reader the very object (a frame the reader copies shallowly: pandas
-  copies on write); ``shared=False`` keeps it pickled and gives each reader its own copy, for
+  copies on write; the overview's figures, which its page only reads); ``shared=False`` keeps it pickled and gives each reader its own copy, for
   values a reader or Streamlit may change in place (a chart's spec: Streamlit patches legend
   titles in the dict it is given).
 * ``clear_all`` forgets every kept result (a restore, the tests, the benchmark's cold runs).
