@@ -23,7 +23,6 @@ import pandas as pd
 from .. import auth, charts, i18n, periods, queries, rules, settings, store, summary
 from ..contract import COMMITTEE_CODE
 from . import cancel, kept, url, warm
-from .kept import Kept
 
 log = logging.getLogger(__name__)
 
@@ -282,11 +281,11 @@ def _thawed(value: object) -> object:
     return list(value) if isinstance(value, tuple) else value
 
 
-_QUERIES = Kept("queries", max_entries=1024)
-_FINDINGS = Kept("findings", max_entries=256)
-_OVERVIEWS = Kept("overviews", max_entries=256)     # read, never changed, by the overview page
-_CHARTS = Kept("charts", max_entries=256, shared=False)
-_DERIVED = Kept("derived", max_entries=256)
+_QUERIES = kept.Kept("queries", max_entries=1024)
+_FINDINGS = kept.Kept("findings", max_entries=256)
+_OVERVIEWS = kept.Kept("overviews", max_entries=256)     # read, never changed, by the overview page
+_CHARTS = kept.Kept("charts", max_entries=256, shared=False)
+_DERIVED = kept.Kept("derived", max_entries=256)
 
 
 def _cached_query(name: str, params: tuple, scope: tuple | None, version: int, db: str,

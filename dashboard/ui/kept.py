@@ -57,7 +57,7 @@ class Kept:
             finally:
                 with self._lock:
                     self._making.pop(key, None)
-        return value if self.shared else pickle.loads(kept)
+        return self._out(kept)
 
     def _out(self, kept: Any) -> Any:
         return kept if self.shared else pickle.loads(kept)
