@@ -179,4 +179,3 @@ def parse_table(batch: Batch, located: Located, ref: Reference, today: dt.date) 
                               column=header, value=value, params={"percent": value * 100}, file=table.file)
         part.columns[index[column.name]] = values
     data.parts.append(part)
-

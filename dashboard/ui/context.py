@@ -133,10 +133,18 @@ class PageContext:
 
     def overview(self, ranked: bool) -> "summary.Figures":
         """Every figure of the overview of the period for the cells shown (``summary.overview_figures``),
-        kept per data version: a rerun or another reader of the same view reads it back."""
-        key = (str(db_path()), _frozen(list(self.cells)), self._scope(), self.period, self.today, self.lang, ranked,
-               self.user.can("names"))
-        return _cached_overview(self, self.version, *key)
+        kept per view (``kept``): a rerun or another reader of the same view reads it back."""
+        def make() -> "summary.Figures":
+            # Rules over every cell in scope (the 20 % quota is about the whole Đảng bộ), then the
+            # Đảng bộ-wide findings and those of the cells shown.
+            findings = self.findings(years={periods.parse_period(self.period).year})
+            findings = findings[findings["branch_code"].isna() | findings["branch_code"].isin(self.cells)]
+            return summary.overview_figures(self.query, query_many=self.query_many, period=self.period,
+                                            today=self.today, lang=self.lang, board=self.overview_board(),
+                                            findings=findings, cell_name=self.cell_name,
+                                            limitation_title=self.limitation, ranked=ranked)
+
+        return self.kept("overview", make, ranked)
 
     def overview_board(self) -> pd.DataFrame:
         """The period's ranking, compared with the previous period (the overview's board)."""
@@ -283,9 +291,8 @@ def _thawed(value: object) -> object:
 
 _QUERIES = kept.Kept("queries", max_entries=1024)
 _FINDINGS = kept.Kept("findings", max_entries=256)
-_OVERVIEWS = kept.Kept("overviews", max_entries=256)     # read, never changed, by the overview page
 _CHARTS = kept.Kept("charts", max_entries=256, shared=False)
-_DERIVED = kept.Kept("derived", max_entries=256)
+_DERIVED = kept.Kept("derived", max_entries=256)   # shared: the pages read, never change, them
 
 
 def _cached_query(name: str, params: tuple, scope: tuple | None, version: int, db: str,
@@ -326,20 +333,6 @@ def _cached_findings(ctx: PageContext, version: int, db: str, cells: _Codes | tu
         lambda: rules.collect(ctx.query, _thawed(cells), today, lang, years=set(years) if years else None,
                               member_names=ctx.member_names() if names_allowed else None,
                               topics=set(topics) if topics else None))
-
-
-def _cached_overview(ctx: PageContext, version: int, db: str, cells: _Codes | tuple, scope: tuple | None,
-                     period: str, today: dt.date, lang: str, ranked: bool, names_allowed: bool) -> "summary.Figures":
-    def make() -> "summary.Figures":
-        # Rules over every cell in scope (the 20 % quota is about the whole Đảng bộ), then the
-        # Đảng bộ-wide findings and those of the cells shown.
-        findings = ctx.findings(years={periods.parse_period(period).year})
-        findings = findings[findings["branch_code"].isna() | findings["branch_code"].isin(_thawed(cells))]
-        return summary.overview_figures(ctx.query, query_many=ctx.query_many, period=period, today=today,
-                                        lang=lang, board=ctx.overview_board(), findings=findings,
-                                        cell_name=ctx.cell_name, limitation_title=ctx.limitation, ranked=ranked)
-
-    return _OVERVIEWS.get((version, db, cells, scope, period, today, lang, ranked, names_allowed), make)
 
 
 def _frame_digest(frame: pd.DataFrame) -> bytes:

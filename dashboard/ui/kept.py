@@ -10,10 +10,10 @@ dict.
 * One maker per key: readers of a key being made wait for it rather than make it again (the
   16 people who open the overview together read the store once).
 * Bounded: the least recently read entries go first.
-* ``shared=True`` hands every reader the very object (a frame the reader copies shallowly: pandas
-  copies on write; the overview's figures, which its page only reads); ``shared=False`` keeps it pickled and gives each reader its own copy, for
-  values a reader or Streamlit may change in place (a chart's spec: Streamlit patches legend
-  titles in the dict it is given).
+* ``shared=True`` hands every reader the very object (a frame the reader copies shallowly:
+  pandas copies on write; what a page derives and only reads); ``shared=False`` keeps it pickled
+  and gives each reader its own copy, for values a reader or Streamlit may change in place (a
+  chart's spec: Streamlit patches legend titles in the dict it is given).
 * ``clear_all`` forgets every kept result (a restore, the tests, the benchmark's cold runs).
 """
 
