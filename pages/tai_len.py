@@ -14,12 +14,12 @@ if not ctx.user.can("upload"):
     st.stop()
 
 # ---- the template is for those who upload; the secretaries' names in it for administrators only
+template_book = template.build(ctx.query("template.branches"), ctx.query("template.criteria"),
+                               ctx.query("reference.enum_labels"), ctx.lang, with_names=ctx.user.can("names"),
+                               with_criteria_rows=ctx.user.scope is None)
 st.download_button(
-    ctx.t("upload.template"), key="template_download", icon=":material/download:",
-    on_click=ui.audit_export, args=(ctx, template.TEMPLATE_NAME),
-    data=template.build(ctx.query("template.branches"), ctx.query("template.criteria"),
-                        ctx.query("reference.enum_labels"), ctx.lang, with_names=ctx.user.can("names"),
-                        with_criteria_rows=ctx.user.scope is None),
+    ctx.t("upload.template"), key="template_download", icon=":material/download:", on_click="ignore",
+    data=ui.downloads.audited(ctx, template.TEMPLATE_NAME, lambda: template_book),
     file_name=template.TEMPLATE_NAME, mime=ui.uploads.XLSX_MIME)
 
 # ---- the files, checked once, previewed, then written on confirmation

@@ -53,18 +53,6 @@ def _keep(monkeypatch, name: str) -> list:
     return kept
 
 
-def keep_served_files(monkeypatch) -> list:
-    """Keep the in-memory media storage of every run, so a test can read what a download button
-    serves (AppTest drops it after each run)."""
-    return _keep(monkeypatch, "MemoryMediaFileStorage")
-
-
-def served(kept: list, button) -> tuple[str, bytes]:
-    """(file name, bytes) that a download button of the last run serves, as the browser gets them."""
-    found = kept[-1].get_file(button.proto.url.rsplit("/", 1)[-1])
-    return found.filename, bytes(found.content)
-
-
 def keep_deferred(monkeypatch) -> list:
     """Keep the media file manager of every run, so a test can make what a deferred download
     button (``data`` a callable: the file is made on the click) hands the browser."""

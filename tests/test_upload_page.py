@@ -4,20 +4,23 @@ import io
 
 import openpyxl
 
-from dashboard import store
-from tests.apptest import keep_served_files, open_page, served, texts
+from dashboard import queries, store
+from tests.apptest import downloaded, keep_deferred, open_page, texts
 from tests.workbooks import scores, xlsx_bytes
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def test_template_download_is_a_workbook_with_every_sheet_and_lists(sample_db, monkeypatch):
-    kept = keep_served_files(monkeypatch)
+    kept = keep_deferred(monkeypatch)
     at = open_page("pages/tai_len.py")
     button = at.get("download_button")[0]
     assert button.proto.label == "Tải mẫu nhập liệu"
-    name, raw = served(kept, button)              # the bytes the browser gets, not a rebuilt copy
+    name, raw = downloaded(kept, button)          # the bytes the browser gets, not a rebuilt copy
     assert name == "mau-nhap-lieu.xlsx"
+    audit = queries.run("uploads.audit", cur=store.cursor(sample_db))
+    assert [d for a, d in zip(audit["action"], audit["detail"]) if a == "export"] == [
+        '{"file": "mau-nhap-lieu.xlsx", "page": "upload"}']     # recorded on the click
     wb = openpyxl.load_workbook(io.BytesIO(raw))
     assert wb.sheetnames[0] == "Hướng dẫn" and "Danh mục" in wb.sheetnames
     assert [c.value for c in wb["diem_danh_gia"][1]] == ["Kỳ đánh giá", "Mã chi bộ", "Mã tiêu chí", "Điểm", "Ghi chú"]

@@ -20,13 +20,13 @@ from . import backups, downloads, history, report, uploads, url, why
 from .context import PageContext, db_path, today
 from .downloads import chart_downloads, table, table_downloads
 from .report import report_button
-from .login import audit_event, audit_export
+from .login import audit_event
 from .page import page_setup
 from .paging import page_of
 from .widgets import (clear_filter_button, empty_notice, findings_table, plain, select_cells, selection_key,
                       url_choice, user_errors)
 
 __all__ = ["backups", "downloads", "history", "report", "uploads", "url", "why", "PageContext", "db_path", "today",
-           "audit_event", "audit_export", "chart_downloads", "table", "table_downloads", "report_button",
+           "audit_event", "chart_downloads", "table", "table_downloads", "report_button",
            "page_setup", "clear_filter_button", "empty_notice", "findings_table", "page_of", "plain", "select_cells",
            "selection_key", "url_choice", "user_errors"]

@@ -134,8 +134,3 @@ def logout(user: auth.User) -> None:
 def audit_event(ctx, action: str, detail: dict | str | None = None) -> None:
     """Record what the page's user did (an upload, an undo …)."""
     record(action, ctx.user.name, detail, scope=ctx.user.scope)
-
-
-def audit_export(ctx, file_name: str) -> None:
-    """on_click of a download button: record what was exported, by whom."""
-    record("export", ctx.user.name, {"file": file_name, "page": ctx.page}, scope=ctx.user.scope)

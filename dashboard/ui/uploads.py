@@ -16,7 +16,8 @@ import streamlit as st
 from .. import auth, export, ingest, settings, store, tables
 from . import warm
 from .context import PageContext, db_path
-from .login import audit_event, audit_export
+from .downloads import audited
+from .login import audit_event
 from .widgets import plain, user_errors
 
 BATCH, SIGNATURE, FLASH, FILES = "_upload_batch", "_upload_signature", "_upload_flash", "upload_files"
@@ -80,9 +81,11 @@ def problems(ctx: PageContext, batch: ingest.Batch) -> None:
     } for p in shown])), hide_index=True, width="stretch")
     if len(batch.problems) > len(shown):
         st.caption(ctx.t("upload.more_problems", n=len(batch.problems) - len(shown)))
+    # Written on the click and recorded then; the click does not rerun the page, whose rerun would
+    # retire the button's deferred file while the browser is still asking for it.
     st.download_button(ctx.t("upload.download_problems"), key="problems_download", icon=":material/download:",
-                       on_click=audit_export, args=(ctx, PROBLEMS_FILE),
-                       data=partial(export.problems_workbook, batch, ctx.lang), file_name=PROBLEMS_FILE, mime=XLSX_MIME)
+                       on_click="ignore", data=audited(ctx, PROBLEMS_FILE, partial(export.problems_workbook, batch, ctx.lang)),
+                       file_name=PROBLEMS_FILE, mime=XLSX_MIME)
 
 
 def confirm(ctx: PageContext, batch: ingest.Batch) -> None:
