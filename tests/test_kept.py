@@ -111,3 +111,28 @@ def test_a_page_s_derived_value_is_made_once_per_view_and_again_for_any_other_vi
     assert [other.kept("data", make, 14) for other in others] == [2, 3, 4, 5, 6, 7, 8]
     assert ctx.kept("data", make, 30) == 9                     # another choice of the page
     assert ctx.kept("other", make, 14) == 10                   # another value of the page
+
+
+def test_past_its_bytes_the_least_recently_read_goes_and_a_value_too_large_is_not_kept():
+    # three frames of 100.000 int64 (800.000 bytes each, plus a range index of a few hundred
+    # bytes) under a bound of 2 MB: two fit, the third pushes out the least recently read
+    box = kept.Kept("test", max_entries=100, max_bytes=2_000_000)
+    frame = lambda: pd.DataFrame({"x": range(100_000)}, dtype="int64")   # noqa: E731
+    box.get("a", frame)
+    box.get("b", frame)
+    assert 1_600_000 <= box.bytes <= 1_601_000
+    box.get("a", lambda: pytest.fail("a is kept"))
+    box.get("c", frame)
+    assert len(box) == 2 and box.get("b", lambda: "made again") == "made again"
+    big = pd.DataFrame({"x": range(300_000)}, dtype="int64")              # 2,4 MB: over the bound
+    assert box.get("big", lambda: big) is big                            # handed out …
+    assert box.get("big", lambda: "made again") == "made again"          # … but not kept
+    box.clear()
+    assert box.bytes == 0
+
+
+def test_the_size_of_what_a_page_keeps_counts_its_frames_and_text():
+    frame = pd.DataFrame({"n": [1, 2, 3]}, dtype="int64")                 # 24 bytes + the index
+    assert 24 <= kept.size_of(frame) < 24 + 200
+    assert kept.size_of(b"x" * 1000) == 1000
+    assert kept.size_of((frame, {"a": b"x" * 1000})) >= 24 + 1000

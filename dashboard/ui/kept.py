@@ -9,7 +9,9 @@ dict.
 
 * One maker per key: readers of a key being made wait for it rather than make it again (the
   16 people who open the overview together read the store once).
-* Bounded: the least recently read entries go first.
+* Bounded by entries and by bytes: the least recently read entries go first, past ``max_entries``
+  or past ``max_bytes`` (a frame measured by pandas, a pickled value by its length; a value too
+  large for the bound is handed out but not kept).
 * ``shared=True`` hands every reader the very object (a frame the reader copies shallowly:
   pandas copies on write; what a page derives and only reads); ``shared=False`` keeps it pickled
   and gives each reader its own copy, for values a reader or Streamlit may change in place (a
@@ -20,18 +22,41 @@ dict.
 from __future__ import annotations
 
 import pickle
+import sys
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Any
 
+import pandas as pd
+
 _ALL: list[Kept] = []
 
 
+def size_of(value: Any, depth: int = 0) -> int:
+    """Bytes a kept value holds, near enough to bound a cache: frames as pandas counts them
+    (Arrow strings included), containers by their parts, anything else by ``sys.getsizeof``."""
+    if isinstance(value, (pd.DataFrame, pd.Series)):
+        usage = value.memory_usage(index=True, deep=True)
+        return int(usage.sum() if isinstance(usage, pd.Series) else usage)
+    if isinstance(value, (bytes, bytearray, str)):
+        return len(value)
+    if depth < 4:
+        if isinstance(value, dict):
+            return sys.getsizeof(value) + sum(size_of(v, depth + 1) for v in value.values())
+        if isinstance(value, (list, tuple, set, frozenset)):
+            return sys.getsizeof(value) + sum(size_of(v, depth + 1) for v in value)
+        if hasattr(value, "__dict__") and not isinstance(value, type):
+            return sys.getsizeof(value) + size_of(vars(value), depth + 1)
+    return sys.getsizeof(value)
+
+
 class Kept:
-    def __init__(self, name: str, max_entries: int, shared: bool = True):
-        self.name, self.max_entries, self.shared = name, max_entries, shared
+    def __init__(self, name: str, max_entries: int, shared: bool = True, max_bytes: int | None = None):
+        self.name, self.max_entries, self.shared, self.max_bytes = name, max_entries, shared, max_bytes
         self._entries: OrderedDict[Hashable, Any] = OrderedDict()
+        self._sizes: dict[Hashable, int] = {}
+        self.bytes = 0
         self._making: dict[Hashable, threading.Lock] = {}
         self._lock = threading.Lock()
         _ALL.append(self)
@@ -50,10 +75,15 @@ class Kept:
             try:
                 value = make()
                 kept = value if self.shared else pickle.dumps(value, protocol=5)
+                size = size_of(kept) if self.max_bytes is not None else 0
                 with self._lock:
-                    self._entries[key] = kept
-                    while len(self._entries) > self.max_entries:
-                        self._entries.popitem(last=False)
+                    if self.max_bytes is None or size <= self.max_bytes:
+                        self._entries[key], self._sizes[key] = kept, size
+                        self.bytes += size
+                    while len(self._entries) > self.max_entries or (
+                            self.max_bytes is not None and self.bytes > self.max_bytes):
+                        old, _ = self._entries.popitem(last=False)
+                        self.bytes -= self._sizes.pop(old)
             finally:
                 with self._lock:
                     self._making.pop(key, None)
@@ -65,6 +95,8 @@ class Kept:
     def clear(self) -> None:
         with self._lock:
             self._entries.clear()
+            self._sizes.clear()
+            self.bytes = 0
 
     def __len__(self) -> int:
         return len(self._entries)
