@@ -160,6 +160,23 @@ class Recorder:
             return frame
 
         queries.run = run
+        # What the page asks for, cache hits included: the floor's reads are these, run bare.
+        self.asked: list[dict] = []
+        context = sys.modules["dashboard.ui.context"]
+        original_query = context.PageContext.query
+
+        def query(ctx, name, **params):
+            asked = dict(params)
+            if queries.get(name).scoped and "branches" not in asked:
+                asked["branches"] = list(ctx.cells)      # a plain page reads the cells shown
+            with recorder.lock:
+                recorder.asked.append({"name": name, "params": asked, "scope": ctx.user.scope,
+                                       "names": ctx.user.can("names"),
+                                       "setup": recorder.in_setup or name in SETUP_QUERIES})
+            return original_query(ctx, name, **params)
+
+        context.PageContext.query = query
+        self.bare: dict[str, float] = {}
         original_setup = ui.page_setup
 
         def page_setup(*args, **kwargs):
@@ -196,7 +213,27 @@ class Recorder:
 
     @staticmethod
     def key(call: dict) -> str:
-        return dumps([call["name"], sorted(call["params"].items()), call["scope"], call["names"]])
+        scope = sorted(call["scope"]) if call["scope"] else call["scope"]
+        return dumps([call["name"], sorted(call["params"].items()), scope, call["names"]])
+
+    def read_bare(self, db) -> float:
+        """Seconds the view's own reads take run bare (no cache, the cells shown): each distinct
+        call the page asked for in the last run, timed once per process."""
+        from dashboard import store
+
+        total, done = 0.0, set()
+        for call in [c for c in self.asked if not c["setup"]]:
+            key = self.key(call)
+            if key in done:
+                continue
+            done.add(key)
+            if key not in self.bare:
+                started = time.perf_counter()
+                self.original_run(call["name"], cur=store.cursor(db), scope=call["scope"],
+                                  names_allowed=call["names"], **call["params"])
+                self.bare[key] = time.perf_counter() - started
+            total += self.bare[key]
+        return total
 
 
 def worker_main(argv: list[str]) -> int:
@@ -250,6 +287,7 @@ def worker_main(argv: list[str]) -> int:
     def sample(phase: str, i: int, at, measured: bool = True) -> float:
         emit(event="start", phase=phase, i=i)
         recorder.calls.clear()
+        recorder.asked.clear()
         recorder.tracebacks.clear()
         sampler = None
         if phase in profiled and measured:
@@ -276,11 +314,13 @@ def worker_main(argv: list[str]) -> int:
                 fresh[k] = c
         seen.update(Recorder.key(c) for c in calls)
         errors = len(at.exception) + sum(1 for e in at.error if generic_error in str(e.value))
+        view_query_s = recorder.read_bare(ui.db_path()) if args.kind == "app" else 0.0
         emit(event="sample", phase=phase, i=i, measured=measured, s=round(seconds, 4), queries=len(calls),
              query_s=round(sum(c["s"] for c in calls), 4), new_queries=len(fresh),
              new_query_s=round(sum(c["s"] for c in fresh.values()), 4),
              setup_query_s=round(sum(c["s"] for c in calls if c["setup"]), 4),
-             errors=errors, error_texts=[str(e.value)[:200] for e in at.exception][:2],
+             view_queries=len({Recorder.key(c) for c in recorder.asked if not c["setup"]}),
+             view_query_s=round(view_query_s, 4), errors=errors, error_texts=[str(e.value)[:200] for e in at.exception][:2],
              tracebacks=recorder.tracebacks[:2],
              title=[t.value for t in at.title][:1], rss_mb=round(proc_status().get("VmRSS", 0) / 1024),
              calls=[{"name": c["name"], "params": c["params"], "scope": c["scope"], "names": c["names"],
@@ -442,6 +482,7 @@ def summarise(result: dict) -> dict:
         out[name] = {"s": statistics.median(x["s"] for x in samples), "n": len(samples),
                      "query_s": statistics.median(x["query_s"] for x in samples),
                      "new_query_s": statistics.median(x["new_query_s"] for x in samples),
+                     "view_query_s": statistics.median(x.get("view_query_s", 0.0) for x in samples),
                      "queries": statistics.median(x["queries"] for x in samples),
                      "errors": sum(x["errors"] for x in samples),
                      "min": min(x["s"] for x in samples), "max": max(x["s"] for x in samples)}
