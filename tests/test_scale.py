@@ -561,3 +561,44 @@ def test_a_chart_made_in_one_step_gives_the_spec_altair_s_own_composition_gives(
         assert common.spec(mine) == want
         assert common.spec(mine.copy(deep=False)) == want and common.spec(mine.copy()) == want
         assert ("params" in want) == with_selection
+
+
+def test_a_selection_put_on_a_layer_in_one_step_gives_the_spec_altair_s_lifting_gives():
+    """``layered(picks=…)`` puts each selection at the top of the spec with its layer as the view,
+    without Altair's lifting; the reference is Altair's own (``add_params`` on the layer, then
+    ``alt.layer``). Altair names the views with its own counter: both are named by the
+    selection they carry before comparing."""
+    import altair as alt
+
+    from dashboard.charts import common
+
+    frame = pd.DataFrame({"branch_code": ["CB01", "CB02"], "score": [80.5, 72.0]})
+
+    def layers():
+        base = alt.Chart().encode(y=alt.Y("branch_code:N", title=None))
+        return base.mark_bar().encode(x=alt.X("score:Q")), base.mark_text().encode(text=alt.Text("score:Q"))
+
+    def picks():
+        return (alt.selection_point(name="pick", fields=["branch_code"], on="click", clear=False),
+                alt.selection_point(name="pick_text", fields=["branch_code"], on="click", clear=False))
+
+    def views_named_by_selection(spec: dict) -> dict:
+        names = {p["views"][0]: "view_of_" + p["name"] for p in spec.get("params", [])}
+        for layer in spec["layer"]:
+            if "name" in layer:
+                layer["name"] = names[layer["name"]]
+        for p in spec.get("params", []):
+            p["views"] = [names[v] for v in p["views"]]
+        return spec
+
+    bars, text = layers()
+    pick, pick_text = picks()
+    mine = common.layered(bars, text, data=frame, height=120, picks=((0, pick), (1, pick_text)))
+    bars, text = layers()
+    pick, pick_text = picks()
+    theirs = alt.layer(bars.add_params(pick), text.add_params(pick_text), data=frame).properties(height=120)
+    want = views_named_by_selection(common.spec(theirs))
+    assert len(want["params"]) == 2
+    assert views_named_by_selection(common.spec(mine)) == want
+    assert views_named_by_selection(common.spec(mine.copy(deep=False))) == want
+    assert views_named_by_selection(common.spec(mine.copy())) == want

@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 import textwrap
+from collections.abc import Sequence
 
 import altair as alt
 import pandas as pd
@@ -111,9 +112,12 @@ def sized(height: int, title: str | None, subtitle: str | None = None) -> dict:
     return {"height": height}
 
 
-def layered(*layers: alt.Chart, data: pd.DataFrame, independent_colour: bool = False, **properties) -> alt.LayerChart:
+def layered(*layers: alt.Chart, data: pd.DataFrame, independent_colour: bool = False,
+            picks: Sequence[tuple[int, alt.Parameter]] = (), **properties) -> alt.LayerChart:
     """The layers drawn over each other on ``data``, with the chart's ``properties`` (height,
-    title …), made in one step.
+    title …), made in one step. ``picks``: (layer index, selection) pairs, each selection made
+    on that layer (as ``layer.add_params(selection)`` would), put at the top of the spec with
+    the layer as its view, as Vega-Lite asks and Altair does, without Altair's lifting.
 
     Altair deep-copies every layer each time a layered chart is made, and ``properties``,
     ``resolve_scale`` and ``alt.layer`` each make it again: three or four times a chart's own
@@ -128,6 +132,7 @@ def layered(*layers: alt.Chart, data: pd.DataFrame, independent_colour: bool = F
     # which deep-copies every layer twice to find that out.
     chart = object.__new__(_Layered)
     alt.TopLevelLayerSpec.__init__(chart, layer=list(layers), data=data, **properties)
+    object.__setattr__(chart, "_picks", tuple(picks))
     return chart
 
 
@@ -136,13 +141,29 @@ class _Layered(alt.LayerChart):
     Altair's makes the chart again, lifting the layers' data and selections a second time and
     deep-copying every layer twice to do it, though they were lifted when the chart was made."""
 
+    _picks: tuple = ()
+
     def copy(self, deep=True, ignore=None):
         if deep is not False:
-            return super().copy(deep, ignore)
+            copy = super().copy(deep, ignore)
+            object.__setattr__(copy, "_picks", self._picks)
+            return copy
         copy = object.__new__(type(self))
         object.__setattr__(copy, "_args", self._args)
         object.__setattr__(copy, "_kwds", dict(self._kwds))
+        object.__setattr__(copy, "_picks", self._picks)
         return copy
+
+    def to_dict(self, validate: bool = True, **kwargs) -> dict:
+        out = super().to_dict(validate, **kwargs)
+        if self._picks and kwargs.get("context", {}).get("top_level", True):
+            for index, pick in self._picks:
+                view = f"view_{pick.name}"
+                out["layer"][index]["name"] = view
+                out.setdefault("params", []).append({**pick.param.to_dict(), "views": [view]})
+            if validate:
+                alt.TopLevelLayerSpec.validate(out)
+        return out
 
 
 def spec(chart: alt.TopLevelMixin, validate: bool = True) -> dict:

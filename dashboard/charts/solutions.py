@@ -84,18 +84,18 @@ def matrix(frame: pd.DataFrame, lang: str, titles: dict[int, str], select_name: 
         color=alt.Color("percent:Q", scale=alt.Scale(domain=[0, 100], scheme="redyellowgreen"),
                         legend=None),   # every cell carries its figure; the caption explains
         **frame_style,
-    ).transform_filter("datum.actions > 0").add_params(pick)
+    ).transform_filter("datum.actions > 0")
     empty = base.mark_rect(cornerRadius=3, color=NO_ACTION_COLOUR).encode(**frame_style).transform_filter(
         "datum.actions == 0")
     text = base.mark_text(fontSize=12).encode(
         text=alt.Text("cell_text:N"), color=alt.Color("text_colour:N", scale=None),
         opacity=alt.Opacity("text_opacity:Q", scale=None), description=alt.Description("aria:N"),
-    ).add_params(pick_text)
+    )
     # Streamlit's height includes the axis on top (unit names on up to three lines, or upright on
     # a phone: 80 px more than three lines take): 56 px a row leaves room for a solution's title
     # on three lines.
     # The text's colours are literal (scale=None): its colour scale must not merge with the cells'.
-    return layered(rect, empty, text, data=data, independent_colour=True,
+    return layered(rect, empty, text, data=data, independent_colour=True, picks=((0, pick), (2, pick_text)),
                    height=56 * frame["solution"].nunique() + 130, **noted(note))
 
 
