@@ -117,8 +117,8 @@ def timeline(series: pd.DataFrame, lang: str, titles: dict[int, str],
                        legend=alt.Legend(orient="bottom", columns=1, labelFontSize=11, symbolSize=50, labelLimit=380))
     x = alt.X("on_date:T", title=None, axis=alt.Axis(format="%m/%Y", labelAngle=0, tickCount=6))
     # The legend, one solution a line, is inside the height.
-    line = alt.Chart(data, height=240 + 20 * len(present)).mark_line(
-        point=alt.OverlayMarkDef(size=18), interpolate="step-after").encode(
+    height = 240 + 20 * len(present)
+    line = alt.Chart().mark_line(point=alt.OverlayMarkDef(size=18), interpolate="step-after").encode(
         x=x,
         y=alt.Y("percent:Q", title=i18n.t("col.progress", lang), scale=alt.Scale(domain=[0, 100]),
                 axis=alt.Axis(labelExpr=PERCENT_AXIS, values=[0, 25, 50, 75, 100])),
@@ -129,12 +129,11 @@ def timeline(series: pd.DataFrame, lang: str, titles: dict[int, str],
                  alt.Tooltip("actions:Q", title=i18n.t("col.actions", lang)),
                  alt.Tooltip("overdue:Q", title=i18n.t("col.overdue", lang))],
     )
-    if finishes is None:
-        return line
-    landed = finishes.dropna(subset=["finish_on"])
-    landed = landed[landed["solution"].isin(present)]
-    if landed.empty:
-        return line
+    landed = finishes.dropna(subset=["finish_on"]) if finishes is not None else None
+    if landed is not None:
+        landed = landed[landed["solution"].isin(present)]
+    if landed is None or landed.empty:
+        return line.properties(data=data, height=height)
     marks = landed.assign(solution_text=[fmt.solution_label(int(n), titles) for n in landed["solution"]],
                           on_date=pd.to_datetime(landed["finish_on"]), percent=100.0)[
         ["solution_text", "on_date", "percent", "words"]]
@@ -143,7 +142,7 @@ def timeline(series: pd.DataFrame, lang: str, titles: dict[int, str],
         x=x, y="percent:Q", color=colour,
         tooltip=[alt.Tooltip("solution_text:N", title=i18n.t("col.solution", lang)),
                  alt.Tooltip("words:N", title=i18n.t("solutions.col.projection", lang))])
-    return alt.layer(line, marker)
+    return layered(line, marker, data=data, height=height)
 
 
 def on_time(frame: pd.DataFrame, lang: str) -> alt.LayerChart:
