@@ -14,6 +14,15 @@ WHERE branch_code = ANY($branches)
 ORDER BY period_year(period) DESC, CASE period_kind(period) WHEN 'year' THEN 0 ELSE 1 END,
          ord DESC;
 
+-- name: cell_periods
+-- The periods each cell has scores for (the sidebar's list, put together for the cells chosen
+-- in the same order as reference.periods).
+-- Per cell: each row is one cell's; run for every cell, then narrowed.
+SELECT DISTINCT branch_code, period
+FROM v_scores
+WHERE branch_code = ANY($branches)
+ORDER BY branch_code, period;
+
 -- name: solutions
 -- The six solutions: short title (charts, tables) and the Đảng ủy's published wording.
 SELECT solution, short_vi, short_en, title_vi, title_en FROM solutions ORDER BY solution;

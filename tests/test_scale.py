@@ -602,3 +602,22 @@ def test_a_selection_put_on_a_layer_in_one_step_gives_the_spec_altair_s_lifting_
     assert views_named_by_selection(common.spec(mine)) == want
     assert views_named_by_selection(common.spec(mine.copy(deep=False))) == want
     assert views_named_by_selection(common.spec(mine.copy())) == want
+
+
+@pytest.mark.page
+def test_the_period_list_for_the_cells_chosen_is_the_one_sql_gives(sample_db):
+    """The sidebar's periods are put together from each cell's (read once); the reference is
+    ``reference.periods`` run for the cells chosen, which orders them in SQL."""
+    from dashboard import periods as period_codes
+    from dashboard import queries, ui
+    from tests.apptest import open_page
+
+    at = open_page("pages/xep_hang.py")
+    cur = store.cursor(sample_db)
+    for chosen in (["CB02"], ["CB01", "CB04"], []):
+        at.multiselect(key=ui.widgets.CELLS_WIDGET).set_value(chosen).run()
+        want = list(queries.run("reference.periods", cur=cur,
+                                branches=chosen or ["CB01", "CB02", "CB03", "CB04"])["period"])
+        shown = at.selectbox(key=ui.sidebar.PERIOD_WIDGET).options
+        assert shown == [period_codes.label(p, "vi") for p in want]
+        assert len(want) >= 10

@@ -209,6 +209,29 @@ class PageContext:
             return {c: n for c, n in zip(frame["member_code"], frame["full_name"]) if isinstance(n, str) and n}
         return self._once(("member_names",), build)
 
+    def periods_with_scores(self, cells: list[str]) -> list[str]:
+        """The periods that have scores for ``cells`` (every cell in scope when none), newest
+        first, years before the halves and quarters of a year, as ``reference.periods`` orders
+        them: each cell's periods read once per data version and put together here, so a cell
+        chosen runs no query."""
+        every = list(self.cell_options["branch_code"])
+
+        def by_cell() -> dict[str, frozenset[str]]:
+            frame = self.query("reference.cell_periods", branches=every)
+            found: dict[str, set[str]] = {}
+            for code, period in zip(frame["branch_code"], frame["period"]):
+                found.setdefault(code, set()).add(period)
+            return {code: frozenset(p) for code, p in found.items()}
+
+        key = ("cell_periods", self.version, str(db_path()), self._scope(), _frozen(every))
+        found = _DERIVED.get(key, by_cell)
+        chosen = set().union(*(found.get(code, ()) for code in (cells or every)))
+
+        def newest_first(code: str) -> tuple[int, int, int]:
+            year, kind, number = periods.sort_key(code)     # kind: 0 year, 1 half, 2 quarter
+            return (-year, min(kind, 1), -(10 * kind + number))
+        return sorted(chosen, key=newest_first)
+
     def period_label(self, code: str | None = None) -> str:
         code = code or self.period
         return periods.label(code, self.lang) if code else "—"

@@ -52,7 +52,7 @@ def draw(ctx: PageContext, status: pd.Series) -> None:
     st.session_state[CELLS_WIDGET] = cells
 
     # The periods to choose from are those with data for the chosen cells; the latest year first.
-    period_codes = list(ctx.query("reference.periods", branches=cells or codes)["period"])
+    period_codes = ctx.periods_with_scores(cells)
     years = [p for p in period_codes if periods.parse_period(p).kind == "year"]
     period, unknown = url.remembered(url.P_PERIOD, PERIOD_MEMORY, period_codes,
                                      default=(years or period_codes or [None])[0],
