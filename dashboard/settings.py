@@ -62,7 +62,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("DASHBOARD_QUERY_BUDGET_MS", 1000, int,
             "A named query slower than this is logged as a warning."),
     Setting("DASHBOARD_CACHE_MB", 384, int,
-            "Memory the server keeps query results and page views in, in megabytes (half for query results); the least recently read go first."),
+            "Memory the server keeps query results, page views, findings and charts in, together, in megabytes; the least recently read go first."),
     Setting("DASHBOARD_STALE_DAYS", 45, int,
             "An action with no progress report for this many days is flagged stale."),
     Setting("DASHBOARD_PLAN_DAYS", 30, int,

@@ -113,22 +113,37 @@ def test_a_page_s_derived_value_is_made_once_per_view_and_again_for_any_other_vi
     assert ctx.kept("other", make, 14) == 10                   # another value of the page
 
 
-def test_past_its_bytes_the_least_recently_read_goes_and_a_value_too_large_is_not_kept():
+@pytest.fixture
+def budget():
+    """A byte budget of the test's own, the app's restored after."""
+    before = kept._BUDGET[0]
+    kept.clear_all()
+    yield kept.set_budget
+    kept.clear_all()
+    kept.set_budget(before)
+
+
+def test_past_the_budget_the_least_recently_read_of_any_kind_goes_and_a_value_too_large_is_not_kept(budget):
     # three frames of 100.000 int64 (800.000 bytes each, plus a range index of a few hundred
-    # bytes) under a bound of 2 MB: two fit, the third pushes out the least recently read
-    box = kept.Kept("test", max_entries=100, max_bytes=2_000_000)
+    # bytes) under a budget of 2 MB shared by two kinds: two fit, the third pushes out the least
+    # recently read, whichever kind it is
+    budget(2_000_000)
+    first, second = kept.Kept("test", max_entries=100), kept.Kept("other", max_entries=100)
     frame = lambda: pd.DataFrame({"x": range(100_000)}, dtype="int64")   # noqa: E731
-    box.get("a", frame)
-    box.get("b", frame)
-    assert 1_600_000 <= box.bytes <= 1_601_000
-    box.get("a", lambda: pytest.fail("a is kept"))
-    box.get("c", frame)
-    assert len(box) == 2 and box.get("b", lambda: "made again") == "made again"
-    big = pd.DataFrame({"x": range(300_000)}, dtype="int64")              # 2,4 MB: over the bound
-    assert box.get("big", lambda: big) is big                            # handed out …
-    assert box.get("big", lambda: "made again") == "made again"          # … but not kept
-    box.clear()
-    assert box.bytes == 0
+    first.get("a", frame)
+    second.get("b", frame)
+    assert 1_600_000 <= kept.kept_bytes() <= 1_601_000
+    first.get("a", lambda: pytest.fail("a is kept"))
+    first.get("c", frame)
+    assert len(first) == 2 and len(second) == 0 and second.bytes == 0
+    assert second.get("b", lambda: "made again") == "made again"
+    big = pd.DataFrame({"x": range(300_000)}, dtype="int64")              # 2,4 MB: over the budget
+    assert first.get("big", lambda: big) is big                          # handed out …
+    assert first.get("big", lambda: "made again") == "made again"        # … but not kept
+    first.clear()
+    assert first.bytes == 0 and kept.kept_bytes() == second.bytes
+    budget(5)                                                            # a smaller budget drops at once
+    assert kept.kept_bytes() == 0 and len(second) == 0
 
 
 def test_the_size_of_what_a_page_keeps_counts_its_frames_and_text():

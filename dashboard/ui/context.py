@@ -312,11 +312,11 @@ def _thawed(value: object) -> object:
     return list(value) if isinstance(value, tuple) else value
 
 
-_BUDGET = settings.get("DASHBOARD_CACHE_MB") * 2**20
-_QUERIES = kept.Kept("queries", max_entries=1024, max_bytes=_BUDGET // 2)
-_FINDINGS = kept.Kept("findings", max_entries=256, max_bytes=_BUDGET // 8)
-_CHARTS = kept.Kept("charts", max_entries=256, shared=False, max_bytes=_BUDGET // 8)
-_DERIVED = kept.Kept("derived", max_entries=256, max_bytes=_BUDGET // 4)   # shared: the pages read, never change, them
+kept.set_budget(settings.get("DASHBOARD_CACHE_MB") * 2**20)
+_QUERIES = kept.Kept("queries", max_entries=1024)
+_FINDINGS = kept.Kept("findings", max_entries=256)
+_CHARTS = kept.Kept("charts", max_entries=256, shared=False)
+_DERIVED = kept.Kept("derived", max_entries=256)   # shared: the pages read, never change, them
 
 
 def _cached_query(name: str, params: tuple, scope: tuple | None, version: int, db: str,

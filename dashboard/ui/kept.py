@@ -9,9 +9,11 @@ dict.
 
 * One maker per key: readers of a key being made wait for it rather than make it again (the
   16 people who open the overview together read the store once).
-* Bounded by entries and by bytes: the least recently read entries go first, past ``max_entries``
-  or past ``max_bytes`` (a frame measured by pandas, a pickled value by its length; a value too
-  large for the bound is handed out but not kept).
+* Bounded by entries (each kind its own number) and by bytes (one budget for every kind,
+  ``set_budget``): the least recently read entries go first (a frame measured by its arrays, a
+  pickled value by its length; a value larger than the whole budget is handed out but not kept).
+  One budget rather than a share per kind: at L the progress page's derived view alone is
+  80 MB, and a fixed quarter of the budget dropped it on every rerun.
 * ``shared=True`` hands every reader the very object (a frame the reader copies shallowly:
   pandas copies on write; what a page derives and only reads); ``shared=False`` keeps it pickled
   and gives each reader its own copy, for values a reader or Streamlit may change in place (a
@@ -31,6 +33,10 @@ from typing import Any
 import pandas as pd
 
 _ALL: list[Kept] = []
+_LOCK = threading.Lock()        # one for every kept result: the byte budget is shared
+_RECENT: OrderedDict[tuple[int, Hashable], Kept] = OrderedDict()   # every entry, least recently read first
+_BUDGET: list[int | None] = [None]
+_TOTAL = [0]
 _OBJECT_GUESS = 64      # bytes per value of a column of Python objects, beyond its pointer
 
 
@@ -59,54 +65,78 @@ def size_of(value: Any, depth: int = 0) -> int:
 
 
 class Kept:
-    def __init__(self, name: str, max_entries: int, shared: bool = True, max_bytes: int | None = None):
-        self.name, self.max_entries, self.shared, self.max_bytes = name, max_entries, shared, max_bytes
+    def __init__(self, name: str, max_entries: int, shared: bool = True):
+        self.name, self.max_entries, self.shared = name, max_entries, shared
         self._entries: OrderedDict[Hashable, Any] = OrderedDict()
         self._sizes: dict[Hashable, int] = {}
-        self.bytes = 0
         self._making: dict[Hashable, threading.Lock] = {}
-        self._lock = threading.Lock()
+        self.bytes = 0
         _ALL.append(self)
 
     def get(self, key: Hashable, make: Callable[[], Any]) -> Any:
         """The value kept under ``key``, made by ``make()`` first if there is none."""
-        with self._lock:
+        with _LOCK:
             if key in self._entries:
                 self._entries.move_to_end(key)
+                _RECENT.move_to_end((id(self), key))
                 return self._out(self._entries[key])
             making = self._making.setdefault(key, threading.Lock())
         with making:
-            with self._lock:       # made by another reader while this one waited
+            with _LOCK:       # made by another reader while this one waited
                 if key in self._entries:
                     return self._out(self._entries[key])
             try:
                 value = make()
                 kept = value if self.shared else pickle.dumps(value, protocol=5)
-                size = size_of(kept) if self.max_bytes is not None else 0
-                with self._lock:
-                    if self.max_bytes is None or size <= self.max_bytes:
+                size = size_of(kept) if _BUDGET[0] is not None else 0
+                with _LOCK:
+                    if _BUDGET[0] is None or size <= _BUDGET[0]:
                         self._entries[key], self._sizes[key] = kept, size
+                        _RECENT[(id(self), key)] = self
                         self.bytes += size
-                    while len(self._entries) > self.max_entries or (
-                            self.max_bytes is not None and self.bytes > self.max_bytes):
-                        old, _ = self._entries.popitem(last=False)
-                        self.bytes -= self._sizes.pop(old)
+                        _TOTAL[0] += size
+                    while len(self._entries) > self.max_entries:
+                        self._drop(next(iter(self._entries)))
+                    while _BUDGET[0] is not None and _TOTAL[0] > _BUDGET[0]:
+                        (_, oldest), owner = next(iter(_RECENT.items()))
+                        owner._drop(oldest)
             finally:
-                with self._lock:
+                with _LOCK:
                     self._making.pop(key, None)
         return self._out(kept)
+
+    def _drop(self, key: Hashable) -> None:
+        """Forget one entry (the caller holds ``_LOCK``)."""
+        del self._entries[key]
+        size = self._sizes.pop(key)
+        self.bytes -= size
+        _TOTAL[0] -= size
+        _RECENT.pop((id(self), key), None)
 
     def _out(self, kept: Any) -> Any:
         return kept if self.shared else pickle.loads(kept)
 
     def clear(self) -> None:
-        with self._lock:
-            self._entries.clear()
-            self._sizes.clear()
-            self.bytes = 0
+        with _LOCK:
+            for key in list(self._entries):
+                self._drop(key)
 
     def __len__(self) -> int:
         return len(self._entries)
+
+
+def set_budget(max_bytes: int | None) -> None:
+    """The bytes every kept result together may hold (None: bounded by entries only); the
+    least recently read, of any kind, go first."""
+    with _LOCK:
+        _BUDGET[0] = max_bytes
+        while max_bytes is not None and _TOTAL[0] > max_bytes:
+            (_, oldest), owner = next(iter(_RECENT.items()))
+            owner._drop(oldest)
+
+
+def kept_bytes() -> int:
+    return _TOTAL[0]
 
 
 def clear_all() -> None:
