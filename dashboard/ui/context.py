@@ -218,10 +218,7 @@ class PageContext:
 
         def by_cell() -> dict[str, frozenset[str]]:
             frame = self.query("reference.cell_periods", branches=every)
-            found: dict[str, set[str]] = {}
-            for code, period in zip(frame["branch_code"], frame["period"]):
-                found.setdefault(code, set()).add(period)
-            return {code: frozenset(p) for code, p in found.items()}
+            return {code: frozenset(found) for code, found in zip(frame["branch_code"], frame["periods"])}
 
         key = ("cell_periods", self.version, str(db_path()), self._scope(), _frozen(every))
         found = _DERIVED.get(key, by_cell)
