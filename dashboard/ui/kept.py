@@ -97,9 +97,7 @@ class Kept:
                         _TOTAL[0] += size
                     while len(self._entries) > self.max_entries:
                         self._drop(next(iter(self._entries)))
-                    while _BUDGET[0] is not None and _TOTAL[0] > _BUDGET[0]:
-                        (_, oldest), owner = next(iter(_RECENT.items()))
-                        owner._drop(oldest)
+                    _shed()
             finally:
                 with _LOCK:
                     self._making.pop(key, None)
@@ -130,9 +128,15 @@ def set_budget(max_bytes: int | None) -> None:
     least recently read, of any kind, go first."""
     with _LOCK:
         _BUDGET[0] = max_bytes
-        while max_bytes is not None and _TOTAL[0] > max_bytes:
-            (_, oldest), owner = next(iter(_RECENT.items()))
-            owner._drop(oldest)
+        _shed()
+
+
+def _shed() -> None:
+    """The least recently read entries of any kind dropped until the budget holds (the caller
+    holds ``_LOCK``)."""
+    while _BUDGET[0] is not None and _TOTAL[0] > _BUDGET[0]:
+        (_, oldest), owner = next(iter(_RECENT.items()))
+        owner._drop(oldest)
 
 
 def kept_bytes() -> int:
