@@ -133,5 +133,12 @@ def sort_key(code: str) -> tuple[int, int, int]:
     return (p.year, {"year": 0, "half": 1, "quarter": 2}[p.kind], p.number)
 
 
+def newest_first(code: str) -> tuple[int, int, int]:
+    """The order of a list to choose from: the latest year first, and in a year the year itself
+    before its quarters, then halves, the latest first (``reference.periods`` in SQL)."""
+    year, kind, number = sort_key(code)     # kind: 0 year, 1 half, 2 quarter
+    return (-year, min(kind, 1), -(10 * kind + number))
+
+
 def label(code: str, lang: str = "vi") -> str:
     return parse_period(code).label(lang)

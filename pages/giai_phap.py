@@ -64,7 +64,6 @@ if focus.active:
         st.rerun()
 
 
-
 def focused():
     """The actions of the focus, progress over time per solution (summed over the units in SQL,
     one unit when the focus names one), the projected finishes, the on-time share per unit."""
@@ -92,7 +91,7 @@ with left:
     timeline_spec = ctx.chart(charts.timeline, series, ctx.lang, titles, finishes)
     st.vega_lite_chart(spec=timeline_spec, width="stretch")
     ui.chart_downloads(ctx, timeline_spec, ctx.t("solutions.timeline.file"), "timeline_chart")
-    st.caption(ctx.t("solutions.projection.help", n=projection.reports_used()))
+    st.caption(ctx.t("solutions.projection.help", n=reports))
 with right:
     st.subheader(ctx.t("solutions.l1.title"))
     st.caption(ctx.t("solutions.l1.help", today=fmt.fmt_date(ctx.today), limitation=ctx.limitation("L1")))

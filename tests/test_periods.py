@@ -4,6 +4,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from dashboard import periods
 from dashboard.periods import Period, normalise_period, parse_period, sort_key
 
 ROMAN = ["I", "II", "III", "IV"]
@@ -73,3 +74,11 @@ def test_sql_period_macros_agree_with_periods_py(sql, p, q):
         {"p": p.code, "q": q.code}).fetchone()
     assert row[:6] == (p.kind, p.year, p.start, p.end, p.previous().code, p.year_before().code)
     assert row[6] == (sort_key(p.code) < sort_key(q.code)) and row[7] == (p == q)
+
+
+def test_the_list_to_choose_from_puts_the_latest_year_first_then_its_quarters_then_its_halves():
+    # Written out by hand, as reference.periods orders them in SQL (year DESC, the year itself
+    # first, then period_order DESC: quarters 20 + n above halves 10 + n).
+    codes = ["2024-H1", "2025-Q1", "2024", "2025", "2024-Q4", "2024-H2", "2025-Q3", "2023-Q2"]
+    assert sorted(codes, key=periods.newest_first) == [
+        "2025", "2025-Q3", "2025-Q1", "2024", "2024-Q4", "2024-H2", "2024-H1", "2023-Q2"]

@@ -128,12 +128,13 @@ def layered(*layers: alt.Chart, data: pd.DataFrame, independent_colour: bool = F
         properties["resolve"] = alt.Resolve(scale=alt.ScaleResolveMap(color="independent"))
     if any(layer._get(part) is not alt.Undefined for layer in layers for part in ("params", "height", "width")) \
             or any(layer._get("data") is data for layer in layers):
-        return _Layered(layer=list(layers), data=data, **properties)   # Altair lifts them to the top
-    # Nothing to lift (selections, sizes, the chart's own data given again to a layer; a layer
-    # with other data of its own keeps it, as Altair leaves it): made without Altair's lifting,
-    # which deep-copies every layer twice to find that out.
-    chart = object.__new__(_Layered)
-    alt.TopLevelLayerSpec.__init__(chart, layer=list(layers), data=data, **properties)
+        chart = _Layered(layer=list(layers), data=data, **properties)   # Altair lifts them to the top
+    else:
+        # Nothing to lift (selections, sizes, the chart's own data given again to a layer; a layer
+        # with other data of its own keeps it, as Altair leaves it): made without Altair's
+        # lifting, which deep-copies every layer twice to find that out.
+        chart = object.__new__(_Layered)
+        alt.TopLevelLayerSpec.__init__(chart, layer=list(layers), data=data, **properties)
     object.__setattr__(chart, "_picks", tuple(picks))
     return chart
 

@@ -307,19 +307,19 @@ class _Book:
         self._wb = None
 
     def sheet(self, name: str) -> tuple[object, set[tuple[int, int]]]:
-        ahead, self._ahead = self._ahead, None
-        if ahead is not None:
-            ahead[1].join()
-            if ahead[0] == name:
-                if "error" in ahead[2]:
-                    raise ahead[2]["error"]
-                return ahead[2]["sheet"]
+        ahead = self.drop_ahead()
+        if ahead is not None and ahead[0] == name:
+            if "error" in ahead[2]:
+                raise ahead[2]["error"]
+            return ahead[2]["sheet"]
         return self._read(name)
 
-    def drop_ahead(self) -> None:
+    def drop_ahead(self) -> tuple[str, threading.Thread, dict] | None:
+        """The sheet read ahead, once its reading is over (None when there is none), forgotten."""
         ahead, self._ahead = self._ahead, None
         if ahead is not None:
             ahead[1].join()
+        return ahead
 
     def read_ahead(self, name: str) -> None:
         out: dict = {}

@@ -223,11 +223,7 @@ class PageContext:
         key = ("cell_periods", self.version, str(db_path()), self._scope(), _frozen(every))
         found = _DERIVED.get(key, by_cell)
         chosen = set().union(*(found.get(code, ()) for code in (cells or every)))
-
-        def newest_first(code: str) -> tuple[int, int, int]:
-            year, kind, number = periods.sort_key(code)     # kind: 0 year, 1 half, 2 quarter
-            return (-year, min(kind, 1), -(10 * kind + number))
-        return sorted(chosen, key=newest_first)
+        return sorted(chosen, key=periods.newest_first)
 
     def period_label(self, code: str | None = None) -> str:
         code = code or self.period
