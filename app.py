@@ -16,10 +16,9 @@ if ctx.period is None:
     st.stop()
 
 # ---- data
-today = {"today": ctx.today}
 board = ctx.overview_board()
 fig = ctx.overview(ranked=rankings.shows_ranks(ctx.user.scope))
-by_solution = ctx.query("solutions.by_solution", **today)
+by_solution = fig.by_solution
 period_text, today_text = ctx.period_label(), fmt.fmt_date(ctx.today)
 CHART_HEIGHT = 170   # with the cards and a summary of six lines, fits above the fold at 1366×768
 # (card, label key, colour of a rise). The help of each card says what its arrow compares with:

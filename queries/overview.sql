@@ -3,32 +3,38 @@
 -- from solutions.timeline) describe month ends up to $today.
 
 -- name: cells
--- Active cells in scope (the "Chi bộ" card).
-SELECT count(*) AS cells
+-- Active cells in scope, one row each (the "Chi bộ" card counts them).
+-- Per cell: each row is one cell's; run for every cell, then narrowed.
+SELECT branch_code
 FROM v_branches
-WHERE active AND branch_code = ANY($branches);
+WHERE active AND branch_code = ANY($branches)
+ORDER BY branch_code;
 
 -- name: members_timeline
--- Members of the active cells given at each of the last twelve month ends and on $today
--- (joined on or before the date, not left by it).
+-- Members of each active cell given at each of the last twelve month ends and on $today
+-- (joined on or before the date, not left by it); summary.members_timeline sums the cells shown.
+-- Per cell: each row is one cell's; run for every cell, then narrowed.
 WITH spine AS (
     SELECT on_date FROM month_spine(CAST($today AS DATE) - INTERVAL 12 MONTH, $today)
     WHERE on_date > CAST($today AS DATE) - INTERVAL 12 MONTH
+),
+cells AS (
+    SELECT branch_code FROM v_branches WHERE active AND branch_code = ANY($branches)
 )
-SELECT s.on_date, count(m.member_code) AS members
+SELECT s.on_date, c.branch_code, count(m.member_code) AS members
 FROM spine s
-LEFT JOIN (
-    SELECT m.* FROM v_members m JOIN v_branches b USING (branch_code)
-    WHERE b.active AND m.branch_code = ANY($branches)
-) m ON (m.joined_on IS NULL OR m.joined_on <= s.on_date) AND (m.left_on IS NULL OR m.left_on > s.on_date)
-GROUP BY s.on_date
-ORDER BY s.on_date;
+CROSS JOIN cells c
+LEFT JOIN v_members m
+    ON m.branch_code = c.branch_code
+   AND (m.joined_on IS NULL OR m.joined_on <= s.on_date) AND (m.left_on IS NULL OR m.left_on > s.on_date)
+GROUP BY ALL
+ORDER BY s.on_date, c.branch_code;
 
 -- name: score_history
--- $period and up to seven periods of the same kind before it: cells, cells with complete
--- scores, their average total (complete cells only), and cells per level by score.
--- The score view is read once (MATERIALIZED) for both the periods and the figures: read twice,
--- it was bound, optimised and computed twice (80 → 45 ms on the sample).
+-- $period and up to seven periods of the same kind before it (the latest eight that any cell
+-- has scores for): each cell's total score, whether its scores are complete, and the level its
+-- score gives; summary.score_history counts and averages the cells shown.
+-- Per cell: each row is one cell's; run for every cell, then narrowed.
 WITH same_kind AS MATERIALIZED (
     SELECT * FROM mart_branch_period_scores
     WHERE period_kind(period) = period_kind($period) AND period_order(period) <= period_order($period)
@@ -36,20 +42,11 @@ WITH same_kind AS MATERIALIZED (
 chosen AS (
     SELECT DISTINCT period FROM same_kind ORDER BY period_order(period) DESC LIMIT 8
 )
-SELECT s.period, period_order(s.period) AS ord,
-       count(*) AS cells,
-       count(*) FILTER (WHERE s.complete) AS complete_cells,
-       avg(s.total_score) FILTER (WHERE s.complete) AS avg_score,
-       count(*) FILTER (WHERE s.computed_level = 'HTXSNV') AS htxsnv,
-       count(*) FILTER (WHERE s.computed_level = 'HTTNV') AS httnv,
-       count(*) FILTER (WHERE s.computed_level = 'HTNV') AS htnv,
-       count(*) FILTER (WHERE s.computed_level = 'KHTNV') AS khtnv,
-       count(*) FILTER (WHERE s.computed_level IN ('HTXSNV', 'HTTNV')) AS good_or_better
+SELECT s.period, period_order(s.period) AS ord, s.branch_code, s.complete, s.total_score, s.computed_level
 FROM same_kind s
 JOIN chosen USING (period)
 WHERE s.branch_code = ANY($branches)
-GROUP BY s.period
-ORDER BY ord;
+ORDER BY ord, s.branch_code;
 
 -- name: meeting_compliance
 -- $period and up to seven periods of the same kind before it: how many active cells held

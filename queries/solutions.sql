@@ -48,20 +48,18 @@ SELECT * FROM grid
 ORDER BY unit_order, branch_name COLLATE vi, branch_code, solution;
 
 -- name: by_solution
--- Each of the six solutions: average latest progress of its actions in scope (NULL when it
--- has none), number of actions, overdue, done — as on $today.
-WITH state AS (
-    SELECT * FROM action_state_in($today, $branches, $include_committee)
-)
-SELECT s.solution, s.short_vi, s.short_en, s.title_vi, s.title_en,
-       avg(a.percent) AS percent,
-       count(a.action_code) AS actions,
-       count(a.action_code) FILTER (WHERE a.overdue) AS overdue,
-       count(a.action_code) FILTER (WHERE a.status = 'hoan_thanh') AS done
-FROM solutions s
-LEFT JOIN state a ON a.solution = s.solution
+-- Each unit's actions under each solution as on $today (only where it has some): the sum of
+-- their latest progress, how many, overdue, done; progress.by_solution sums the units shown
+-- into the six solutions' average progress.
+-- Per cell: each row is one cell's; run for every cell, then narrowed.
+SELECT solution, branch_code,
+       sum(percent) AS percent_sum,
+       count(*) AS actions,
+       count(*) FILTER (WHERE overdue) AS overdue,
+       count(*) FILTER (WHERE status = 'hoan_thanh') AS done
+FROM action_state_in($today, $branches, $include_committee)
 GROUP BY ALL
-ORDER BY s.solution;
+ORDER BY solution, branch_code;
 
 -- name: timeline
 -- Per month end (and $today) and solution: the actions of the units given (or of $unit alone:

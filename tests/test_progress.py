@@ -144,20 +144,41 @@ def test_progress_over_time_carries_the_last_report_forward(db):
     assert list(two["overdue"]) == [0] * 8 + [1, 1, 1]
 
 
+def solutions_on(today, **params):
+    """The six solutions with the actions of ALL summed (progress.by_solution)."""
+    return progress.by_solution(run("solutions.by_solution", branches=ALL, today=today, **params),
+                                run("reference.solutions"))
+
+
 def test_last_point_of_the_timeline_equals_the_latest_progress(db):
     for committee in (True, False):
         timeline = run("solutions.timeline", branches=ALL, scope=seen_by(committee), today=TODAY, unit=None)
-        by_solution = run("solutions.by_solution", branches=ALL, scope=seen_by(committee), today=TODAY)
+        by_solution = solutions_on(TODAY, scope=seen_by(committee))
         last = progress.series_by_solution(timeline).groupby("solution").last()
         with_actions = by_solution[by_solution["actions"] > 0].set_index("solution")
         assert dict(last["percent"]) == pytest.approx(dict(with_actions["percent"]))
         assert dict(last["overdue"]) == dict(with_actions["overdue"])
     # GP1 (100 + 60) / 2 = 80, GP2 (50 + 0) / 2 = 25, GP3 (Đảng ủy) 100: mean of the three.
-    by_solution = run("solutions.by_solution", branches=ALL, today=TODAY)
+    by_solution = solutions_on(TODAY)
     assert progress.overall_progress(by_solution) == pytest.approx((80 + 25 + 100) / 3)
     assert progress.lagging_solution(by_solution) == (2, 25.0)
-    without = run("solutions.by_solution", branches=ALL, scope=seen_by(False), today=TODAY)
+    without = solutions_on(TODAY, scope=seen_by(False))
     assert progress.overall_progress(without) == pytest.approx((80 + 25) / 2)
+
+
+def test_overall_progress_over_time_is_the_mean_of_the_solutions():
+    timeline = pd.DataFrame({
+        "on_date": pd.to_datetime(["2026-10-31", "2026-10-31", "2026-11-26", "2026-11-26", "2026-11-26"]),
+        "solution": [1, 2, 1, 1, 2],            # two rows of solution 1 on 26/11: two units
+        "actions": [2, 1, 2, 2, 1],
+        "percent_sum": [100.0, 30.0, 150.0, 50.0, 90.0],
+        "overdue": [1, 0, 0, 1, 1],
+    })
+    overall = progress.overall_series(timeline)
+    # 31/10: GP1 100 / 2 = 50, GP2 30 → 40; 26/11: GP1 (150 + 50) / 4 = 50, GP2 90 → 70.
+    assert [str(d.date()) for d in overall["on_date"]] == ["2026-10-31", "2026-11-26"]
+    assert list(overall["percent"]) == [40.0, 70.0] and list(overall["overdue"]) == [1, 2]
+    assert progress.overall_series(timeline.iloc[:0]).empty
 
 
 def test_matrix_is_a_complete_grid_with_the_committee_first(db):

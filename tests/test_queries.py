@@ -182,9 +182,72 @@ def test_a_per_cell_query_gives_each_cell_the_rows_it_gives_that_cell_alone(samp
 
 
 def test_queries_that_sum_over_the_chosen_cells_are_not_marked_per_cell():
-    for name in ("overview.score_history", "overview.meeting_compliance", "solutions.timeline",
-                 "solutions.by_solution", "rules.quota_members", "rankings.member_quota"):
+    for name in ("overview.meeting_compliance", "solutions.timeline", "rules.quota_members",
+                 "rankings.member_quota"):
         assert not queries.get(name).per_cell, name
+
+
+# The overview's sums as SQL wrote them before they were summed in Python from rows per cell:
+# an independent statement of what the cards count.
+ORACLES = {
+    "score_history": """
+        WITH same_kind AS MATERIALIZED (
+            SELECT * FROM mart_branch_period_scores
+            WHERE period_kind(period) = period_kind($period) AND period_order(period) <= period_order($period)),
+        chosen AS (SELECT DISTINCT period FROM same_kind ORDER BY period_order(period) DESC LIMIT 8)
+        SELECT s.period, period_order(s.period) AS ord, count(*) AS cells,
+               count(*) FILTER (WHERE s.complete) AS complete_cells,
+               avg(s.total_score) FILTER (WHERE s.complete) AS avg_score,
+               count(*) FILTER (WHERE s.computed_level IN ('HTXSNV', 'HTTNV')) AS good_or_better
+        FROM same_kind s JOIN chosen USING (period)
+        WHERE s.branch_code = ANY($branches)
+        GROUP BY s.period ORDER BY ord""",
+    "members_timeline": """
+        WITH spine AS (
+            SELECT on_date FROM month_spine(CAST($today AS DATE) - INTERVAL 12 MONTH, $today)
+            WHERE on_date > CAST($today AS DATE) - INTERVAL 12 MONTH)
+        SELECT s.on_date, count(m.member_code) AS members
+        FROM spine s LEFT JOIN (
+            SELECT m.* FROM v_members m JOIN v_branches b USING (branch_code)
+            WHERE b.active AND m.branch_code = ANY($branches)
+        ) m ON (m.joined_on IS NULL OR m.joined_on <= s.on_date) AND (m.left_on IS NULL OR m.left_on > s.on_date)
+        GROUP BY s.on_date ORDER BY s.on_date""",
+    "by_solution": """
+        WITH state AS (SELECT * FROM action_state_in($today, $branches, $include_committee))
+        SELECT s.solution, s.short_vi, s.short_en, s.title_vi, s.title_en, avg(a.percent) AS percent,
+               count(a.action_code) AS actions, count(a.action_code) FILTER (WHERE a.overdue) AS overdue,
+               count(a.action_code) FILTER (WHERE a.status = 'hoan_thanh') AS done
+        FROM solutions s LEFT JOIN state a ON a.solution = s.solution
+        GROUP BY ALL ORDER BY s.solution""",
+}
+
+
+@pytest.mark.parametrize("period", ["2025", "2026-Q3"])   # 2026-Q3: a cell incomplete
+def test_the_overviews_sums_of_rows_per_cell_equal_the_same_sums_in_sql(sample_db, period):
+    """Scores, members and the six solutions are read per cell (kept for every cell) and summed
+    in Python for the cells shown: the sums equal one SQL statement over those cells."""
+    from dashboard import progress
+    from dashboard.summary import overview
+
+    cur = store.cursor(sample_db)
+    today = dt.date(2026, 11, 26)
+    for chosen in (["CB04"], ["CB01", "CB03"], ["CB01", "CB02", "CB03", "CB04"]):
+        committee = queries.committee_included(cur, None, chosen)
+        oracle = {name: cur.execute(sql, {k: v for k, v in dict(
+            period=period, today=today, branches=chosen, include_committee=committee).items() if f"${k}" in sql}).df()
+            for name, sql in ORACLES.items()}
+        scores = overview.score_history(queries.run("overview.score_history", cur=cur, branches=chosen, period=period))
+        assert len(oracle["score_history"]), "no scores: the test would prove nothing"
+        pd.testing.assert_frame_equal(scores, oracle["score_history"], check_dtype=False)
+        members = overview.members_timeline(queries.run("overview.members_timeline", cur=cur, branches=chosen,
+                                                        today=today))
+        pd.testing.assert_frame_equal(members, oracle["members_timeline"], check_dtype=False)
+        by_solution = progress.by_solution(queries.run("solutions.by_solution", cur=cur, branches=chosen, today=today),
+                                           queries.run("reference.solutions", cur=cur))
+        assert by_solution["actions"].sum() > 0
+        pd.testing.assert_frame_equal(by_solution[oracle["by_solution"].columns], oracle["by_solution"],
+                                      check_dtype=False)
+        assert len(queries.run("overview.cells", cur=cur, branches=chosen)) == len(chosen)
 
 
 def test_the_timeline_of_one_unit_is_only_for_a_caller_who_may_see_it(sample_db):

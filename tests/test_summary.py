@@ -205,6 +205,24 @@ def test_the_riser_and_the_faller():
     assert summary.move_text(fig.faller, "vi") == "−4,0 điểm, xuống 1 bậc"
 
 
+def test_the_riser_is_chosen_by_rank_then_total_and_the_first_on_a_tie():
+    ties = board([
+        [1, "CB01", "Chi bộ Văn phòng", 92.0, True, 10, 10, "HTXSNV", 90.0, 1, 2.0, 0],      # only the total rose
+        [2, "CB02", "Chi bộ Hình sự", 85.0, True, 10, 10, "HTTNV", 82.0, 4, 3.0, 2],        # up 2 places, +3
+        [3, "CB03", "Chi bộ Dân sự", 84.0, True, 10, 10, "HTTNV", 75.0, 5, 9.0, 2],         # up 2 places, +9
+        [4, "CB04", "Chi bộ Khối Nội chính", 83.0, True, 10, 10, "HTTNV", 80.0, 6, 3.0, 2],  # as CB02
+        [5, "CB05", "Chi bộ Tổng hợp", 70.0, True, 10, 10, "HTNV", 75.0, 3, -5.0, -2],
+        [6, "CB06", "Chi bộ Kiểm sát", 69.0, True, 10, 10, "HTNV", 74.0, 4, -5.0, -2],      # as CB05
+        [None, "CB07", "Chi bộ Thi hành án", 60.0, False, 8, 10, None, 90.0, 2, -30.0, NAN],  # incomplete
+    ])
+    fig = make(board=ties)
+    # Rank first (+2 for CB02, CB03, CB04), then the total (+9): CB03. The faller: −2 places and
+    # −5 for CB05 and CB06, the first of them in the board's order; CB07 is not complete.
+    assert fig.riser.branch_code == "CB03" and fig.faller.branch_code == "CB05"
+    nobody = make(board=ties.assign(total_change=NAN))
+    assert nobody.riser is None and nobody.faller is None
+
+
 def test_the_short_list_shows_one_of_each_kind_first():
     more = pd.concat([ACTIONS, actions([
         ["A6", "CB02", "Chi bộ Hình sự", 4, 10.0, "dang_thuc_hien", pd.Timestamp(2026, 1, 31), True, 299,

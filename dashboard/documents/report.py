@@ -143,7 +143,6 @@ def assemble(run: Runner, *, period: str, branches: list[str], today: dt.date, l
 
     period_label = periods.label(period, lang)
     period_mid = fmt.mid_sentence(period_label)
-    scope = {"today": today}
     options = q("reference.branch_options", branches=None)       # every cell the reader may see
     names = dict(zip(options["branch_code"], options["branch_name"]))
     in_scope = list(names)
@@ -153,11 +152,11 @@ def assemble(run: Runner, *, period: str, branches: list[str], today: dt.date, l
                              member_names=member_names)
     findings = findings[findings["branch_code"].isna() | findings["branch_code"].isin(branches)]
     board = q("rankings.leaderboard", period=period, compare="previous")
-    by_solution = q("solutions.by_solution", **scope)
     lim = q("reference.limitations")
     lim_titles = dict(zip(lim["code"], lim["short_vi" if lang == "vi" else "short_en"]))
     fig = summary.overview_figures(q, period=period, today=today, lang=lang, board=board, findings=findings,
                                    cell_name=lambda code: names.get(code, code), limitation_title=lim_titles.get, ranked=ranked)
+    by_solution = fig.by_solution
     levels = _levels(run, lang)
     figure_no = 0
 

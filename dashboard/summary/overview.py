@@ -12,7 +12,7 @@ from typing import Callable
 
 import pandas as pd
 
-from .. import limitation_findings, projection, settings
+from .. import limitation_findings, progress, projection, settings
 from .figures import Figures, figures
 
 
@@ -26,7 +26,10 @@ def overview_figures(query: Callable[..., pd.DataFrame], *, period: str, today: 
     it they are read one after another."""
     on_day = {"today": today}
     # The actions that need attention, with their state and where their pace leads, in one read
-    # (18.115 of the sector's 120.060 actions; the counts come from by_solution).
+    # (18.115 of the sector's 120.060 actions; the counts come from by_solution). The reads
+    # whose rows are each one cell's (kept for every cell: a new choice of cells reads none of
+    # them) are summed here; the two that are not run side by side, and the most urgent
+    # limitation finding (Python over kept rows) is worded meanwhile.
     stale_days = int(settings.get("DASHBOARD_STALE_DAYS"))
     reads = (("projections.actions", dict(reports=projection.reports_used(), stale_days=stale_days, **on_day)),
              ("overview.score_history", dict(period=period)),
@@ -34,20 +37,21 @@ def overview_figures(query: Callable[..., pd.DataFrame], *, period: str, today: 
              ("overview.members_timeline", dict(today=today)),
              ("overview.cells", {}),
              ("solutions.by_solution", dict(on_day)),
-             ("solutions.timeline", dict(unit=None, **on_day)))
+             ("reference.solutions", {}),
+             ("solutions.timeline", dict(unit=None, **on_day)),
+             lambda: limitation_findings.urgent(query, period, today, cell_name, lang))
     if query_many is not None:
         read = query_many(*reads)
     else:
-        read = [query(name, **params) for name, params in reads]
-    actions, score_history, meetings, members, cells, by_solution, timeline = read
-    urgent = limitation_findings.urgent(query, period, today, cell_name, lang)
+        read = [call() if callable(call) else query(call[0], **call[1]) for call in reads]
+    actions, scores, meetings, members, cells, by_solution, solutions, timeline, urgent = read
     return figures(
         period=period, board=board,
-        score_history=score_history,
+        score_history=score_history(scores),
         meetings=meetings,
-        members=members,
-        cells=int(cells["cells"].iloc[0]),
-        by_solution=by_solution,
+        members=members_timeline(members),
+        cells=len(cells),
+        by_solution=progress.by_solution(by_solution, solutions),
         timeline=timeline,
         actions=actions,
         findings=findings, stale_days=stale_days, today=today, lang=lang,
@@ -55,3 +59,31 @@ def overview_figures(query: Callable[..., pd.DataFrame], *, period: str, today: 
         projections=actions,
         limitation=urgent and urgent.text,
         limitation_brief=urgent and limitation_findings.brief(urgent, limitation_title(urgent.code), lang))
+
+
+GOOD_OR_BETTER = ("HTXSNV", "HTTNV")
+
+
+def score_history(rows: pd.DataFrame) -> pd.DataFrame:
+    """overview.score_history's cells counted per period, oldest first: cells with scores, cells
+    with complete scores, their average total (complete cells only), cells whose score gives
+    "good or better" (HTTNV or HTXSNV)."""
+    columns = ["period", "ord", "cells", "complete_cells", "avg_score", "good_or_better"]
+    if rows.empty:
+        return pd.DataFrame(columns=columns)
+    complete = rows["complete"].fillna(False).astype(bool)
+    scored = complete & rows["total_score"].notna()
+    data = pd.DataFrame({"period": rows["period"], "ord": rows["ord"], "cells": 1,
+                         "complete_cells": complete.astype("int64"), "scored": scored.astype("int64"),
+                         "score_sum": rows["total_score"].where(scored, 0.0).astype("float64"),
+                         "good_or_better": rows["computed_level"].isin(GOOD_OR_BETTER).astype("int64")})
+    out = data.groupby(["period", "ord"], as_index=False, sort=False).sum().sort_values("ord", kind="stable")
+    out["avg_score"] = out["score_sum"] / out["scored"].where(out["scored"] > 0)
+    return out[columns].reset_index(drop=True)
+
+
+def members_timeline(rows: pd.DataFrame) -> pd.DataFrame:
+    """overview.members_timeline's cells summed per date, oldest first."""
+    if rows.empty:
+        return pd.DataFrame(columns=["on_date", "members"])
+    return rows.groupby("on_date", as_index=False, sort=True)["members"].sum()

@@ -70,16 +70,10 @@ class PageContext:
         A query whose rows each belong to one cell (``queries.PER_CELL_TAG``) is read for every
         cell in scope and narrowed to the cells shown: changing the cell filter reads the cache.
         """
-        query, narrow = queries.get(name), None
-        if query.scoped and "branches" not in params:
-            if query.per_cell and self.selected_cells:
-                narrow = list(self.selected_cells)
-                params["branches"] = list(self.cell_options["branch_code"])
-            else:
-                params["branches"] = self.cells
-        frozen = tuple(sorted((k, _frozen(v)) for k, v in params.items()))
-        warm.remember_query(name, frozen, self._scope(), str(db_path()), self.user.can("names"))
-        frame = _cached_query(name, frozen, self._scope(), self.version, str(db_path()), self.user.can("names"))
+        key, narrow = self._query_key(name, params)
+        _, frozen, scope, _, db, names_allowed = key
+        warm.remember_query(name, frozen, scope, db, names_allowed)
+        frame = _cached_query(*key)
         if narrow is not None:
             # The Đảng ủy's rows count for a user of every cell who chose every active cell
             # (queries.committee_included; the options are the active cells in scope).
@@ -88,28 +82,53 @@ class PageContext:
             return frame[keep].reset_index(drop=True)
         return frame.copy(deep=False)
 
-    def query_many(self, *calls: tuple[str, dict]) -> list[pd.DataFrame]:
-        """Several named queries, each read as ``query`` reads it, side by side: each in its own
-        thread on its own cursor (DuckDB works without Python's lock), so the overview's seven
-        reads after a cell is chosen take the longest of them rather than their sum (62 → 34 ms
-        on the sample's four cells, two cores). Kept results are read back as by ``query``."""
-        if len(calls) < 2:
-            return [self.query(name, **dict(params)) for name, params in calls]
-        from streamlit.runtime.scriptrunner_utils.script_run_context import add_script_run_ctx
+    def _query_key(self, name: str, params: dict) -> tuple[tuple, list[str] | None]:
+        """``_cached_query``'s arguments for a query of the page, and the cells to narrow its
+        rows to (a per-cell query read for every cell in scope), or None."""
+        query, narrow = queries.get(name), None
+        if query.scoped and "branches" not in params:
+            if query.per_cell and self.selected_cells:
+                narrow = list(self.selected_cells)
+                params["branches"] = list(self.cell_options["branch_code"])
+            else:
+                params["branches"] = self.cells
+        frozen = tuple(sorted((k, _frozen(v)) for k, v in params.items()))
+        return (name, frozen, self._scope(), self.version, str(db_path()), self.user.can("names")), narrow
+
+    def query_many(self, *calls) -> list:
+        """Several named queries, each read as ``query`` reads it, side by side: each read not
+        kept yet in its own thread on its own cursor (DuckDB works without Python's lock), so
+        the overview's reads take the longest of them rather than their sum (62 → 34 ms on the
+        sample's four cells, two cores). A call is ``(name, params)``, or a function of no
+        arguments: Python work done in the page's thread meanwhile (wording findings from kept
+        rows), with the kept reads — in threads, their pandas work only fought for Python's lock.
+        The results come back in the order of the calls."""
+        def one(call):
+            return call() if callable(call) else self.query(call[0], **dict(call[1]))
+
+        def kept(call) -> bool:
+            return callable(call) or _QUERIES.has(self._query_key(call[0], dict(call[1]))[0])
 
         results: list = [None] * len(calls)
+        apart = [i for i, call in enumerate(calls) if not kept(call)]
+        if len(calls) < 2 or not apart:
+            return [one(call) for call in calls]
+        from streamlit.runtime.scriptrunner_utils.script_run_context import add_script_run_ctx
+
         failed: list[BaseException] = []
 
-        def read(i: int, name: str, params: dict) -> None:
+        def read(i: int) -> None:
             try:
-                results[i] = self.query(name, **params)
+                results[i] = one(calls[i])
             except BaseException as exc:    # raised again in the page's thread
                 failed.append(exc)
 
-        threads = [add_script_run_ctx(threading.Thread(target=read, args=(i, name, dict(params)), daemon=True))
-                   for i, (name, params) in enumerate(calls)]
+        threads = [add_script_run_ctx(threading.Thread(target=read, args=(i,), daemon=True)) for i in apart]
         for thread in threads:
             thread.start()
+        for i, call in enumerate(calls):
+            if i not in apart:
+                read(i)
         for thread in threads:
             thread.join()
         if failed:

@@ -103,6 +103,11 @@ class Kept:
                     self._making.pop(key, None)
         return self._out(kept)
 
+    def has(self, key: Hashable) -> bool:
+        """Whether a value is kept under ``key`` now (``get`` would not make it)."""
+        with _LOCK:
+            return key in self._entries
+
     def _drop(self, key: Hashable) -> None:
         """Forget one entry (the caller holds ``_LOCK``)."""
         del self._entries[key]
