@@ -580,6 +580,32 @@ def test_a_chart_made_in_one_step_gives_the_spec_altair_s_own_composition_gives(
         assert ("params" in want) == with_selection
 
 
+def test_charts_stacked_in_one_step_give_the_spec_altair_s_own_concatenation_gives():
+    """``charts.common.stacked`` puts charts one above the other on one frame without Altair's
+    naming and copying; the reference is Altair's own (``alt.vconcat`` of charts that each hold
+    the frame), before and after the chart is copied."""
+    import altair as alt
+
+    from dashboard.charts import common
+
+    frame = pd.DataFrame({"period": ["2024", "2025"], "branch_name": ["Chi bộ 1", "Chi bộ 1"],
+                          "total_score": [80.5, 72.0], "rank": [1, 2]})
+    note = "Biểu đồ vẽ 1 chi bộ đầu tiên trong 2 chi bộ."
+
+    def parts(data):
+        x = alt.X("period:N", title=None)
+        top = alt.Chart(data, height=220).mark_line(point=True).encode(x=x, y=alt.Y("total_score:Q"))
+        bottom = alt.Chart(data, height=140).mark_line().encode(x=x, y=alt.Y("rank:Q", scale=alt.Scale(reverse=True)))
+        return top, bottom
+
+    theirs = alt.vconcat(*parts(frame)).properties(**common.noted(note))
+    mine = common.stacked(*parts(alt.Undefined), data=frame, **common.noted(note))
+    want = common.spec(theirs)
+    assert "vconcat" in want and "data" not in want["vconcat"][0]
+    assert common.spec(mine) == want
+    assert common.spec(mine.copy(deep=False)) == want and common.spec(mine.copy()) == want
+
+
 def test_a_selection_put_on_a_layer_in_one_step_gives_the_spec_altair_s_lifting_gives():
     """``layered(picks=…)`` puts each selection at the top of the spec with its layer as the view,
     without Altair's lifting; the reference is Altair's own (``add_params`` on the layer, then

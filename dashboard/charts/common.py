@@ -139,10 +139,10 @@ def layered(*layers: alt.Chart, data: pd.DataFrame, independent_colour: bool = F
     return chart
 
 
-class _Layered(alt.LayerChart):
-    """A layered chart whose shallow copy (``to_dict`` makes one) keeps its layers as they are:
-    Altair's makes the chart again, lifting the layers' data and selections a second time and
-    deep-copying every layer twice to do it, though they were lifted when the chart was made."""
+class _AsMade:
+    """A composed chart whose shallow copy (``to_dict`` makes one) keeps its parts as they are:
+    Altair's makes the chart again, lifting the parts' data and selections a second time and
+    deep-copying every part twice to do it, though they were lifted when the chart was made."""
 
     _picks: tuple = ()
 
@@ -156,6 +156,26 @@ class _Layered(alt.LayerChart):
         object.__setattr__(copy, "_kwds", dict(self._kwds))
         object.__setattr__(copy, "_picks", self._picks)
         return copy
+
+
+class _Stacked(_AsMade, alt.VConcatChart):
+    """Charts one above the other (``stacked``)."""
+
+
+def stacked(*charts: alt.Chart, data: pd.DataFrame, **properties) -> alt.VConcatChart:
+    """Charts on ``data`` one above the other, with the whole's ``properties``, made in one step
+    when the charts have neither data nor selections of their own: ``alt.VConcatChart`` named
+    each chart's data by its printed table and deep-copied every chart four times (13 ms of
+    every new view of the rankings page's history)."""
+    if any(chart._get(part) is not alt.Undefined for chart in charts for part in ("params", "data")):
+        return _Stacked(vconcat=list(charts), data=data, **properties)     # Altair lifts them
+    chart = object.__new__(_Stacked)
+    alt.TopLevelVConcatSpec.__init__(chart, vconcat=list(charts), data=data, **properties)
+    return chart
+
+
+class _Layered(_AsMade, alt.LayerChart):
+    """Layers drawn over each other (``layered``), with the selections ``picks`` put at the top."""
 
     def to_dict(self, validate: bool = True, **kwargs) -> dict:
         out = super().to_dict(validate, **kwargs)

@@ -10,7 +10,7 @@ import pandas as pd
 
 from .. import fmt, i18n
 from .common import (INCOMPLETE_COLOUR, LEVEL_COLOURS, MAX_CELL_FACETS, MAX_CELL_LINES, first_cells, layered,
-                     level_colour, noted)
+                     level_colour, noted, stacked)
 
 BAND_RULE = "#555555"
 CELL_COLOUR, AVERAGE_COLOUR = "#b71c1c", INCOMPLETE_COLOUR
@@ -48,10 +48,14 @@ def totals_bar(board: pd.DataFrame, levels: pd.DataFrame, lang: str, bands: tupl
                  alt.Tooltip("total_text:N", title=i18n.t("col.total", lang)),
                  alt.Tooltip("level_label:N", title=i18n.t("col.level", lang))],
     )
+    picks = ()
     if select_name:
         # The one live style: the bar clicked stays strong until the page narrows to its cell.
+        # The selection goes to the top of the spec through layered(picks=…), not add_params:
+        # Altair's lifting deep-copied and checked every layer (6 ms of every new view).
         selection = alt.selection_point(name=select_name, fields=["branch_code"], on="click")
-        bars = bars.add_params(selection).encode(
+        picks = ((0, selection),)
+        bars = bars.encode(
             # Written as the object ``alt.when(...).then(...).otherwise(...)`` makes: that chain
             # is turned into it through the schema (a third of the chart's cost).
             opacity=alt.OpacityValue(0.45, condition=[alt.ConditionalParameterValueDefnumberExprRef(
@@ -60,7 +64,7 @@ def totals_bar(board: pd.DataFrame, levels: pd.DataFrame, lang: str, bands: tupl
     rules = alt.Chart(pd.DataFrame({"band": list(bands)})).mark_rule(strokeDash=[4, 4], color=BAND_RULE).encode(
         x=alt.X("band:Q"))
     # With Streamlit's fit-to-width, height includes the axis and the legend.
-    return layered(bars, labels, rules, data=data, height=150 + 40 * len(data), **noted(note))
+    return layered(bars, labels, rules, data=data, height=150 + 40 * len(data), picks=picks, **noted(note))
 
 
 def criteria_heat(frame: pd.DataFrame, lang: str) -> alt.LayerChart:
@@ -129,16 +133,16 @@ def history_lines(frame: pd.DataFrame, lang: str, labels: dict[str, str],
                alt.Tooltip("total_text:N", title=i18n.t("col.total", lang))]
     if with_rank:
         tooltip.append(alt.Tooltip("rank:Q", title=i18n.t("col.rank", lang)))
-    scores = alt.Chart(data, height=220, **(noted(note) if not with_rank else {})).mark_line(point=True).encode(
-        x=x, y=alt.Y("total_score:Q", title=i18n.t("col.total", lang), scale=alt.Scale(zero=False)),
-        color=colour, tooltip=tooltip)
+    total = alt.Y("total_score:Q", title=i18n.t("col.total", lang), scale=alt.Scale(zero=False))
     if not with_rank:
-        return scores
-    ranks = alt.Chart(data, height=140).mark_line(point=True, strokeDash=[4, 3]).encode(
+        return alt.Chart(data, height=220, **noted(note)).mark_line(point=True).encode(
+            x=x, y=total, color=colour, tooltip=tooltip)
+    scores = alt.Chart(height=220).mark_line(point=True).encode(x=x, y=total, color=colour, tooltip=tooltip)
+    ranks = alt.Chart(height=140).mark_line(point=True, strokeDash=[4, 3]).encode(
         x=x, y=alt.Y("rank:Q", title=i18n.t("ranking.rank_axis", lang), scale=alt.Scale(reverse=True, nice=False),
                      axis=alt.Axis(tickMinStep=1, format="d")),
         color=colour, tooltip=tooltip)
-    return alt.VConcatChart(vconcat=[scores, ranks], **noted(note))
+    return stacked(scores, ranks, data=data, **noted(note))
 
 
 def member_levels(frame: pd.DataFrame, lang: str, level_labels: dict[str, str]) -> alt.Chart:
