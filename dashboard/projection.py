@@ -50,19 +50,23 @@ def action_words(row: dict, lang: str = "vi") -> str:
 def by_group(actions: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     """Per group (e.g. solution, or solution and cell): actions, the projected finish of the last
     one (NaT while one is not moving or too new to measure), how many cannot be projected, and
-    the days that finish lies past the group's last due date."""
-    rows = []
-    for key, group in actions.groupby(keys, sort=True):
-        key = key if isinstance(key, tuple) else (key,)
-        unknown = int(group["pace_kind"].isin(["stalled", "too_few"]).sum())
-        finish = pd.NaT if unknown else pd.to_datetime(group["projected_on"]).max()
-        due = pd.to_datetime(group["due_on"]).max()
-        rows.append({**dict(zip(keys, key)), "actions": len(group), "unknown": unknown,
-                     "stalled": int((group["pace_kind"] == "stalled").sum()), "finish_on": finish,
-                     "last_due_on": due,
-                     "days_late": None if pd.isna(finish) else int((finish - due).days)})
-    return pd.DataFrame(rows, columns=keys + ["actions", "unknown", "stalled", "finish_on", "last_due_on",
-                                              "days_late"])
+    the days that finish lies past the group's last due date. One grouping for every group (a
+    loop over the groups cost 9 ms of every new view of the progress page)."""
+    columns = keys + ["actions", "unknown", "stalled", "finish_on", "last_due_on", "days_late"]
+    if actions.empty:
+        return pd.DataFrame(columns=columns)
+    pace = actions["pace_kind"]
+    data = pd.DataFrame({**{k: actions[k] for k in keys}, "actions": 1,
+                         "unknown": pace.isin(["stalled", "too_few"]).to_numpy(dtype="int64"),
+                         "stalled": (pace == "stalled").to_numpy(dtype="int64"),
+                         "finish_on": pd.to_datetime(actions["projected_on"]),
+                         "last_due_on": pd.to_datetime(actions["due_on"])})
+    grouped = data.groupby(keys, sort=True)
+    out = grouped[["actions", "unknown", "stalled"]].sum().join(grouped[["finish_on", "last_due_on"]].max())
+    out["finish_on"] = out["finish_on"].where(out["unknown"] == 0)
+    out["days_late"] = [None if pd.isna(finish) else int((finish - due).days)
+                        for finish, due in zip(out["finish_on"], out["last_due_on"])]
+    return out.reset_index()[columns]
 
 
 def group_words(row: dict, lang: str = "vi") -> str:
