@@ -25,6 +25,7 @@ import pandas as pd
 
 from . import fmt, i18n
 from .contract import COMMITTEE_CODE
+from .grouping import Groups
 
 DONE = "hoan_thanh"
 
@@ -155,21 +156,21 @@ def on_time_by_unit(actions: pd.DataFrame, order: list[str]) -> pd.DataFrame:
     """
     if actions.empty:
         return pd.DataFrame(columns=ON_TIME_COLUMNS)
-    # One grouping by the unit's code, the sums at once (pandas' named aggregations, one pass
-    # each, were half the cost on a page's few actions).
-    days = actions["days_late"]
-    data = pd.DataFrame({"branch_code": actions["branch_code"], "actions": 1,
-                         "on_time": actions["on_time"].astype(bool).to_numpy(dtype=int),
-                         "done_late": ((actions["status"] == DONE) & (days > 0)).to_numpy(dtype=int),
-                         "overdue": actions["overdue"].astype(bool).to_numpy(dtype=int),
-                         "days_late_total": days.to_numpy(), "days_late_max": days.to_numpy()})
-    grouped = data.groupby("branch_code", sort=False)
-    out = grouped[["actions", "on_time", "done_late", "overdue", "days_late_total"]].sum().join(
-        grouped["days_late_max"].max()).reset_index()
+    groups = Groups(actions, ["branch_code"])      # numpy: pandas' grouping cost 7 ms a view
+    days = actions["days_late"].to_numpy(dtype="float64", na_value=np.nan)
+    counted = groups.count()
+    on_time = groups.sum(actions["on_time"].astype(bool))
     first = actions.drop_duplicates("branch_code")
     names = dict(zip(first["branch_code"], first["branch_name"]))
+    out = pd.DataFrame({"branch_code": groups.keys["branch_code"], "actions": counted,
+                        "on_time": on_time.astype("int64"),
+                        "done_late": groups.sum((actions["status"] == DONE).to_numpy() & (days > 0)).astype("int64"),
+                        "overdue": groups.sum(actions["overdue"].astype(bool)).astype("int64"),
+                        "days_late_total": groups.sum(days), "days_late_max": groups.max(days)})
+    if not np.isnan(days).any():      # whole days, as the query gives them
+        out = out.astype({"days_late_total": "int64", "days_late_max": "int64"})
     out["branch_name"] = [names[code] for code in out["branch_code"]]
-    out["on_time_share"] = out["on_time"] / out["actions"]
+    out["on_time_share"] = on_time / counted
     rank = {code: i for i, code in enumerate(order)}
     out["_order"] = [rank.get(code, len(rank)) for code in out["branch_code"]]
     out = out.sort_values(["_order", "branch_code"], kind="stable")

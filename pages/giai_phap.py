@@ -38,6 +38,7 @@ units = list(dict.fromkeys(matrix["branch_code"]))
 unit_names = dict(zip(matrix["branch_code"], matrix["branch_name"]))
 statuses = ctx.labels("action_status")
 focus = ui.url.focus(titles, units)
+ctx.prefetch("solutions.timeline", unit=focus.unit, **today)   # read while the matrix is drawn
 PICK = "matrix_pick"
 
 # ---- the matrix: a click narrows the page, a second click on the same cell clears it

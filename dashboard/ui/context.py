@@ -135,6 +135,23 @@ class PageContext:
             raise failed[0]
         return results
 
+    def prefetch(self, name: str, **params: object) -> None:
+        """Start reading a query the page will ask for later (``query`` with the same name and
+        parameters), in a thread, while the page draws what comes before: the later ``query``
+        waits for this read rather than starting its own (``kept``). Nothing is started when
+        the result is kept already; a failure here is left for the later ``query`` to raise."""
+        if _QUERIES.has(self._query_key(name, dict(params))[0]):
+            return
+        from streamlit.runtime.scriptrunner_utils.script_run_context import add_script_run_ctx
+
+        def read() -> None:
+            try:
+                self.query(name, **params)
+            except Exception:      # noqa: BLE001 - the page's own query raises it again, in its thread
+                log.debug("prefetch of %s failed; the page's own read will tell", name, exc_info=True)
+
+        add_script_run_ctx(threading.Thread(target=read, daemon=True)).start()
+
     def query_fresh(self, name: str, **params: object) -> pd.DataFrame:
         """A named query read now, bypassing the cache (for tables the data version does not cover)."""
         return queries.run(name, cur=store.cursor(db_path()), scope=self.user.scope,
