@@ -25,6 +25,11 @@ class Groups:
         positions = np.unravel_index(present, shape) if self.size else [np.array([], int)] * len(keys)
         self.keys = {key: unique.take(position) for key, unique, position in zip(keys, uniques, positions)}
 
+    def first(self, values) -> np.ndarray:
+        """The value of a column on each group's first row."""
+        _, first = np.unique(self.index, return_index=True)
+        return np.asarray(values, dtype=object)[self.rows[first]]
+
     def count(self) -> np.ndarray:
         return np.bincount(self.index, minlength=self.size)
 

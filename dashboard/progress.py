@@ -158,23 +158,20 @@ def on_time_by_unit(actions: pd.DataFrame, order: list[str]) -> pd.DataFrame:
         return pd.DataFrame(columns=ON_TIME_COLUMNS)
     groups = Groups(actions, ["branch_code"])      # numpy: pandas' grouping cost 7 ms a view
     days = actions["days_late"].to_numpy(dtype="float64", na_value=np.nan)
-    counted = groups.count()
-    on_time = groups.sum(actions["on_time"].astype(bool))
-    first = actions.drop_duplicates("branch_code")
-    names = dict(zip(first["branch_code"], first["branch_name"]))
-    out = pd.DataFrame({"branch_code": groups.keys["branch_code"], "actions": counted,
-                        "on_time": on_time.astype("int64"),
-                        "done_late": groups.sum((actions["status"] == DONE).to_numpy() & (days > 0)).astype("int64"),
-                        "overdue": groups.sum(actions["overdue"].astype(bool)).astype("int64"),
-                        "days_late_total": groups.sum(days), "days_late_max": groups.max(days)})
+    counted, on_time = groups.count(), groups.sum(actions["on_time"].astype(bool))
+    total, largest = groups.sum(days), groups.max(days)
     if not np.isnan(days).any():      # whole days, as the query gives them
-        out = out.astype({"days_late_total": "int64", "days_late_max": "int64"})
-    out["branch_name"] = [names[code] for code in out["branch_code"]]
-    out["on_time_share"] = on_time / counted
+        total, largest = total.astype("int64"), largest.astype("int64")
+    codes = groups.keys["branch_code"]
     rank = {code: i for i, code in enumerate(order)}
-    out["_order"] = [rank.get(code, len(rank)) for code in out["branch_code"]]
-    out = out.sort_values(["_order", "branch_code"], kind="stable")
-    return out[ON_TIME_COLUMNS].reset_index(drop=True)
+    shown = np.lexsort((np.asarray(codes, dtype=object),
+                        np.array([rank.get(code, len(rank)) for code in codes])))   # the order given
+    columns = {"branch_code": np.asarray(codes, dtype=object), "branch_name": groups.first(actions["branch_name"]),
+               "actions": counted, "on_time": on_time.astype("int64"), "on_time_share": on_time / counted,
+               "done_late": groups.sum((actions["status"] == DONE).to_numpy() & (days > 0)).astype("int64"),
+               "overdue": groups.sum(actions["overdue"].astype(bool)).astype("int64"),
+               "days_late_total": total, "days_late_max": largest}
+    return pd.DataFrame({name: columns[name][shown] for name in ON_TIME_COLUMNS})
 
 
 def flag_words(row: dict, lang: str) -> str:
