@@ -10,9 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Callable
 
+import numpy as np
 import pandas as pd
 
 from .. import limitation_findings, progress, projection, settings
+from ..grouping import Groups
 from .figures import Figures, figures
 
 
@@ -73,17 +75,19 @@ def score_history(rows: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame(columns=columns)
     complete = rows["complete"].fillna(False).astype(bool)
     scored = complete & rows["total_score"].notna()
-    data = pd.DataFrame({"period": rows["period"], "ord": rows["ord"], "cells": 1,
-                         "complete_cells": complete.astype("int64"), "scored": scored.astype("int64"),
-                         "score_sum": rows["total_score"].where(scored, 0.0).astype("float64"),
-                         "good_or_better": rows["computed_level"].isin(GOOD_OR_BETTER).astype("int64")})
-    out = data.groupby(["period", "ord"], as_index=False, sort=False).sum().sort_values("ord", kind="stable")
-    out["avg_score"] = out["score_sum"] / out["scored"].where(out["scored"] > 0)
-    return out[columns].reset_index(drop=True)
+    periods = Groups(rows, ["ord", "period"])        # by the period's order, oldest first
+    counted = periods.sum(scored)
+    return pd.DataFrame({"period": periods.keys["period"], "ord": periods.keys["ord"], "cells": periods.count(),
+                         "complete_cells": periods.sum(complete).astype("int64"),
+                         "avg_score": periods.sum(rows["total_score"].where(scored, 0.0)) / np.where(
+                             counted > 0, counted, np.nan),
+                         "good_or_better": periods.sum(rows["computed_level"].isin(GOOD_OR_BETTER)).astype("int64")},
+                        columns=columns)
 
 
 def members_timeline(rows: pd.DataFrame) -> pd.DataFrame:
     """overview.members_timeline's cells summed per date, oldest first."""
     if rows.empty:
         return pd.DataFrame(columns=["on_date", "members"])
-    return rows.groupby("on_date", as_index=False, sort=True)["members"].sum()
+    dates = Groups(rows, ["on_date"])
+    return pd.DataFrame({**dates.keys, "members": dates.sum(rows["members"]).astype("int64")})
