@@ -49,21 +49,25 @@ WHERE s.branch_code = ANY($branches)
 ORDER BY ord, s.branch_code;
 
 -- name: meeting_compliance
--- $period and up to seven periods of the same kind before it: how many active cells held
--- enough regular and thematic meetings. Each month already over before $today (and after the
--- cell was founded) asks what the guidance in force at its end asks: a twelfth of the yearly
--- regular meetings, and at a quarter's last month its thematic meetings; so 3 and 1 for a
--- quarter, 12 and 4 for a year. A combined meeting counts as both.
+-- $period and up to seven periods of the same kind before it: each active cell's months (after
+-- it was founded) with the regular and thematic meetings it held and what the guidance in force
+-- at the month's end asks of it: a twelfth of the yearly regular meetings, and at a quarter's
+-- last month its thematic meetings (3 and 1 for a quarter, 12 and 4 for a year; none before
+-- 12-HD/BTCTW). A combined meeting counts as both. The months run from the first meeting any
+-- cell held up to the month before $today; first_held is the cell's own first meeting, so that
+-- summary.meeting_compliance starts the months of the cells shown at their first meeting, and
+-- counts per period the cells that held enough.
+-- Per cell: each row is one cell's; run for every cell, then narrowed.
 WITH cells AS (
     SELECT branch_code, founded_on FROM v_branches
     WHERE active AND branch_code = ANY($branches)
 ),
-bounds AS (
-    SELECT min(m.held_on) AS first_on FROM v_meetings m JOIN cells USING (branch_code)
+firsts AS (
+    SELECT m.branch_code, min(m.held_on) AS first_held FROM v_meetings m JOIN cells USING (branch_code) GROUP BY ALL
 ),
 months AS (
     SELECT sp.on_date AS month_end
-    FROM bounds, month_spine(bounds.first_on, $today) sp
+    FROM (SELECT min(first_held) AS first_on FROM firsts) bounds, month_spine(bounds.first_on, $today) sp
     WHERE bounds.first_on IS NOT NULL AND sp.on_date = last_day(sp.on_date)
       AND sp.on_date < CAST($today AS DATE)
 ),
@@ -82,41 +86,26 @@ chosen AS (
     ORDER BY period_order(period) DESC
     LIMIT 8
 ),
-held AS (
-    SELECT c.branch_code, t.period,
-           count(DISTINCT t.month_end) AS months,
-           count(m.held_on) FILTER (WHERE m.is_regular) AS regular,
-           count(m.held_on) FILTER (WHERE m.is_thematic) AS thematic
-    FROM cells c
-    JOIN tagged t ON c.founded_on IS NULL OR last_day(c.founded_on) <= t.month_end
-    JOIN chosen USING (period)
-    LEFT JOIN mart_meetings_judged m ON m.branch_code = c.branch_code AND last_day(m.held_on) = t.month_end
-    GROUP BY ALL
-),
 asked AS (
-    -- What each month asks, by the guidance in force at its end (none before 12-HD/BTCTW).
-    SELECT c.branch_code, t.period,
+    -- What each month asks, by the guidance in force at its end.
+    SELECT t.month_end,
            sum(r.regular_per_year / 12) AS regular_asked,
            sum(r.thematic_per_quarter) FILTER (WHERE month(t.month_end) % 3 = 0) AS thematic_asked
-    FROM cells c
-    JOIN tagged t ON c.founded_on IS NULL OR last_day(c.founded_on) <= t.month_end
+    FROM tagged t
     JOIN chosen USING (period)
     JOIN mart_source_rules r ON r.topic = 'meeting' AND t.month_end BETWEEN r.in_force_from AND r.in_force_to
     GROUP BY ALL
-),
-judged AS (
-    SELECT h.*,
-           CAST(floor(round(coalesce(a.regular_asked, 0), 9)) AS INTEGER) AS regular_required,
-           CAST(floor(round(coalesce(a.thematic_asked, 0), 9)) AS INTEGER) AS thematic_required
-    FROM held h
-    LEFT JOIN asked a USING (branch_code, period)
 )
-SELECT period, period_order(period) AS ord,
-       count(*) AS cells,
-       count(*) FILTER (WHERE regular >= regular_required AND thematic >= thematic_required) AS compliant,
-       max(months) AS months,
-       list(branch_code ORDER BY branch_code) FILTER (WHERE regular < regular_required
-                                                      OR thematic < thematic_required) AS short_cells
-FROM judged
-GROUP BY period
-ORDER BY ord;
+SELECT t.period, period_order(t.period) AS ord, c.branch_code, t.month_end, f.first_held,
+       count(m.held_on) FILTER (WHERE m.is_regular) AS regular,
+       count(m.held_on) FILTER (WHERE m.is_thematic) AS thematic,
+       coalesce(any_value(a.regular_asked), 0) AS regular_asked,
+       coalesce(any_value(a.thematic_asked), 0) AS thematic_asked
+FROM cells c
+JOIN tagged t ON c.founded_on IS NULL OR last_day(c.founded_on) <= t.month_end
+JOIN chosen USING (period)
+LEFT JOIN firsts f USING (branch_code)
+LEFT JOIN asked a ON a.month_end = t.month_end
+LEFT JOIN mart_meetings_judged m ON m.branch_code = c.branch_code AND last_day(m.held_on) = t.month_end
+GROUP BY t.period, c.branch_code, t.month_end, f.first_held
+ORDER BY ord, c.branch_code, t.month_end;

@@ -50,7 +50,7 @@ def overview_figures(query: Callable[..., pd.DataFrame], *, period: str, today: 
     return figures(
         period=period, board=board,
         score_history=score_history(scores),
-        meetings=meetings,
+        meetings=meeting_compliance(meetings),
         members=members_timeline(members),
         cells=len(cells),
         by_solution=progress.by_solution(by_solution, solutions),
@@ -82,6 +82,29 @@ def score_history(rows: pd.DataFrame) -> pd.DataFrame:
                          "avg_score": periods.sum(rows["total_score"].where(scored, 0.0)) / np.where(
                              counted > 0, counted, np.nan),
                          "good_or_better": periods.sum(rows["computed_level"].isin(GOOD_OR_BETTER)).astype("int64")},
+                        columns=columns)
+
+
+def meeting_compliance(rows: pd.DataFrame) -> pd.DataFrame:
+    """overview.meeting_compliance's months of the cells shown, from the first meeting any of them
+    held, counted per period, oldest first: the cells judged, those that held enough meetings of
+    both kinds (what each month asks, summed over the period and rounded down), the most months a
+    cell was judged on, and the codes of the cells short of either (None when none is)."""
+    columns = ["period", "ord", "cells", "compliant", "months", "short_cells"]
+    first = rows["first_held"].min() if len(rows) else pd.NaT
+    if pd.isna(first):
+        return pd.DataFrame(columns=columns)
+    rows = rows[pd.to_datetime(rows["month_end"]) >= pd.Timestamp(first) + pd.offsets.MonthEnd(0)]
+    cells = Groups(rows, ["ord", "period", "branch_code"])        # a cell's months of a period
+    held = {kind: cells.sum(rows[kind]) for kind in ("regular", "thematic")}
+    enough = np.logical_and.reduce([held[kind] >= np.floor(np.round(cells.sum(rows[f"{kind}_asked"]), 9))
+                                    for kind in held])
+    judged = pd.DataFrame({key: cells.keys[key] for key in ("ord", "period")})
+    periods = Groups(judged, ["ord", "period"])
+    short = [sorted(cells.keys["branch_code"][(periods.index == i) & ~enough]) or None for i in range(periods.size)]
+    return pd.DataFrame({"period": periods.keys["period"], "ord": periods.keys["ord"], "cells": periods.count(),
+                         "compliant": periods.sum(enough).astype("int64"),
+                         "months": periods.max(cells.count()).astype("int64"), "short_cells": short},
                         columns=columns)
 
 
