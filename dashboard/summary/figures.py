@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -132,7 +133,8 @@ def _movers(board: pd.DataFrame) -> tuple[Mover | None, Mover | None]:
 
 
 def figures(*, period: str, board: pd.DataFrame, score_history: pd.DataFrame, meetings: pd.DataFrame,
-            members: pd.DataFrame, cells: int, by_solution: pd.DataFrame, timeline: pd.DataFrame,
+            members: pd.DataFrame, cells: int, by_solution: pd.DataFrame,
+            timeline: pd.DataFrame | Callable[[], pd.DataFrame],
             actions: pd.DataFrame, findings: pd.DataFrame, stale_days: int, today: dt.date,
             lang: str = "vi", ranked: bool = True, projections: pd.DataFrame | None = None,
             limitation: str | None = None, limitation_brief: str | None = None) -> Figures:
@@ -140,7 +142,8 @@ def figures(*, period: str, board: pd.DataFrame, score_history: pd.DataFrame, me
 
     ``board``: rankings.leaderboard of ``period``; ``score_history``/``meetings``:
     overview.score_history/meeting_compliance; ``members``: overview.members_timeline;
-    ``by_solution``, ``timeline``: solutions.*; ``actions``: each action's state (projections.actions
+    ``by_solution``, ``timeline``: solutions.* (the timeline, or a function that reads it: it is
+    read last); ``actions``: each action's state (projections.actions
     carries it, as solutions.actions does); ``findings``: rules.collect; ``projections``:
     projections.actions (each overdue action then says where its pace leads; the overview passes
     the same frame as ``actions``);
@@ -149,17 +152,6 @@ def figures(*, period: str, board: pd.DataFrame, score_history: pd.DataFrame, me
     """
     previous = periods.parse_period(period).previous().code
     actions = progress.with_stale(progress.unit_names(actions, lang), stale_days) if len(actions) else actions
-
-    # Snapshot cards: today against the month end before it.
-    overall = progress.overall_series(timeline)      # one row a date, oldest first
-    before = overall.iloc[-2:-1]                      # the month end before the last date
-    compared_date = fmt.fmt_date(pd.Timestamp(before["on_date"].iloc[0]).date()) if len(before) else None
-    progress_value = progress.overall_progress(by_solution)
-    overdue_value = int(by_solution["overdue"].sum())
-    progress_card = Card(progress_value, _float(before["percent"].iloc[0]) if len(before) else None,
-                         tuple(float(v) for v in overall["percent"]), compared_date)
-    overdue_card = Card(overdue_value, _float(before["overdue"].iloc[0]) if len(before) else None,
-                        tuple(float(v) for v in overall["overdue"]), compared_date)
     member_counts = [float(v) for v in members["members"]]
     member_dates = list(members["on_date"])
     members_card = Card(member_counts[-1] if member_counts else None,
@@ -171,7 +163,7 @@ def figures(*, period: str, board: pd.DataFrame, score_history: pd.DataFrame, me
         members=members_card,
         avg_score=_period_card(score_history, period, previous, "avg_score"),
         good_or_better=_period_card(score_history, period, previous, "good_or_better", "cells"),
-        progress=progress_card, overdue=overdue_card,
+        progress=_UNREAD, overdue=_UNREAD,     # last, from the timeline (below)
         meetings=_period_card(meetings, period, previous, "compliant", "cells"),
         board=board, by_solution=by_solution, ranked=ranked,
     )
@@ -208,7 +200,24 @@ def figures(*, period: str, board: pd.DataFrame, score_history: pd.DataFrame, me
         fig.short_meetings = [names.get(c, c) for c in codes if isinstance(c, str)]
     if len(findings):
         fig.errors = findings[findings["severity"] == "error"].reset_index(drop=True)
+    # Last, the snapshot cards: the timeline may be a read still under way (a function that
+    # waits for it), and everything above is counted meanwhile.
+    fig.progress, fig.overdue = _snapshot_cards(timeline() if callable(timeline) else timeline, by_solution)
     return fig
+
+
+_UNREAD = Card(None)
+
+
+def _snapshot_cards(timeline: pd.DataFrame, by_solution: pd.DataFrame) -> tuple[Card, Card]:
+    """The progress and overdue cards: today against the month end before it."""
+    overall = progress.overall_series(timeline)      # one row a date, oldest first
+    before = overall.iloc[-2:-1]                      # the month end before the last date
+    compared_date = fmt.fmt_date(pd.Timestamp(before["on_date"].iloc[0]).date()) if len(before) else None
+    return (Card(progress.overall_progress(by_solution), _float(before["percent"].iloc[0]) if len(before) else None,
+                 tuple(float(v) for v in overall["percent"]), compared_date),
+            Card(int(by_solution["overdue"].sum()), _float(before["overdue"].iloc[0]) if len(before) else None,
+                 tuple(float(v) for v in overall["overdue"]), compared_date))
 
 
 def _with_projections(fig: Figures, projections: pd.DataFrame, lang: str) -> None:

@@ -21,17 +21,23 @@ from .figures import Figures, figures
 def overview_figures(query: Callable[..., pd.DataFrame], *, period: str, today: dt.date, lang: str,
                      board: pd.DataFrame, findings: pd.DataFrame, cell_name: Callable[[str], str],
                      limitation_title: Callable[[str], str], ranked: bool = True,
-                     query_many: Callable[..., list[pd.DataFrame]] | None = None) -> Figures:
+                     query_many: Callable[..., list[pd.DataFrame]] | None = None,
+                     prefetch: Callable[..., None] | None = None) -> Figures:
     """Every number of the overview of ``period`` seen on ``today``; ``board`` is the period's
     rankings.leaderboard (compared with the previous period), ``findings`` the rule findings shown.
-    ``query_many(*(name, params))`` reads several at once (``PageContext.query_many``); without
-    it they are read one after another."""
+    ``query_many(*(name, params))`` reads several at once (``PageContext.query_many``) and
+    ``prefetch(name, **params)`` starts a read that ``query`` later waits for
+    (``PageContext.prefetch``); without them the reads run one after another."""
     on_day = {"today": today}
-    # The actions that need attention, with their state and where their pace leads, in one read
-    # (18.115 of the sector's 120.060 actions; the counts come from by_solution). The reads
-    # whose rows are each one cell's (kept for every cell: a new choice of cells reads none of
-    # them) are summed here; the two that are not run side by side, and the most urgent
-    # limitation finding (Python over kept rows) is worded meanwhile.
+    # The timeline (the one read that sums over the cells shown in SQL) is started first and
+    # read last: everything else is counted while it runs. The reads whose rows are each one
+    # cell's (kept for every cell: a new choice of cells reads none of them) are summed here;
+    # the actions that need attention, with their state and where their pace leads, come in one
+    # read (18.115 of the sector's 120.060 actions; the counts come from by_solution); the most
+    # urgent limitation finding (Python over kept rows) is worded while the reads not kept run.
+    timeline = ("solutions.timeline", dict(unit=None, **on_day))
+    if prefetch is not None:
+        prefetch(timeline[0], **timeline[1])
     stale_days = int(settings.get("DASHBOARD_STALE_DAYS"))
     reads = (("projections.actions", dict(reports=projection.reports_used(), stale_days=stale_days, **on_day)),
              ("overview.score_history", dict(period=period)),
@@ -40,13 +46,12 @@ def overview_figures(query: Callable[..., pd.DataFrame], *, period: str, today: 
              ("overview.cells", {}),
              ("solutions.by_solution", dict(on_day)),
              ("reference.solutions", {}),
-             ("solutions.timeline", dict(unit=None, **on_day)),
              lambda: limitation_findings.urgent(query, period, today, cell_name, lang))
     if query_many is not None:
         read = query_many(*reads)
     else:
         read = [call() if callable(call) else query(call[0], **call[1]) for call in reads]
-    actions, scores, meetings, members, cells, by_solution, solutions, timeline, urgent = read
+    actions, scores, meetings, members, cells, by_solution, solutions, urgent = read
     return figures(
         period=period, board=board,
         score_history=score_history(scores),
@@ -54,7 +59,7 @@ def overview_figures(query: Callable[..., pd.DataFrame], *, period: str, today: 
         members=members_timeline(members),
         cells=len(cells),
         by_solution=progress.by_solution(by_solution, solutions),
-        timeline=timeline,
+        timeline=lambda: query(timeline[0], **timeline[1]),
         actions=actions,
         findings=findings, stale_days=stale_days, today=today, lang=lang,
         ranked=ranked,

@@ -175,8 +175,9 @@ class PageContext:
             # Đảng bộ-wide findings and those of the cells shown.
             findings = self.findings(years={periods.parse_period(self.period).year})
             findings = findings[findings["branch_code"].isna() | findings["branch_code"].isin(self.cells)]
-            return summary.overview_figures(self.query, query_many=self.query_many, period=self.period,
-                                            today=self.today, lang=self.lang, board=self.overview_board(),
+            return summary.overview_figures(self.query, query_many=self.query_many, prefetch=self.prefetch,
+                                            period=self.period, today=self.today, lang=self.lang,
+                                            board=self.overview_board(),
                                             findings=findings, cell_name=self.cell_name,
                                             limitation_title=self.limitation, ranked=ranked)
 
