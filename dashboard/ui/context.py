@@ -374,6 +374,11 @@ def cell_options(user: auth.User, version: int) -> pd.DataFrame:
                          ).copy(deep=False)
 
 
+def data_status(version: int) -> pd.Series:
+    """What the sidebar says of the store's data at ``version``: sample or not, its last change."""
+    return _cached_query("reference.data_status", (), None, version, str(db_path())).iloc[0]
+
+
 def clear_query_cache() -> None:
     """Forget every kept result (after a restore: the store's data version may go back)."""
     kept.clear_all()

@@ -12,9 +12,9 @@ import sys
 
 import streamlit as st
 
-from .. import i18n, queries, store
+from .. import i18n, store
 from . import login, sidebar
-from .context import PageContext, cell_options, db_path
+from .context import PageContext, cell_options, data_status, db_path
 from .widgets import plain
 
 
@@ -31,8 +31,10 @@ def page_setup(page: str, title_key: str | None = None) -> PageContext:
         st.error(i18n.t("error.db_missing", lang))
         st.stop()
 
-    status = queries.run("reference.data_status", cur=store.cursor(db_path())).iloc[0]
-    version = int(status["version"])
+    # The data version is read on every run (what the caches are keyed by); what else the
+    # sidebar says of the data (sample or not, last change) is kept per version.
+    version = store.data_version(store.cursor(db_path()))
+    status = data_status(version)
     ctx = PageContext(page=page, lang=lang, user=user, version=version, is_sample=bool(status["is_sample"]),
                       cell_options=cell_options(user, version))
     sidebar.draw(ctx, status)

@@ -16,7 +16,7 @@ import threading
 from collections import OrderedDict
 from pathlib import Path
 
-from .. import queries, store
+from .. import store
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +55,7 @@ def warm(db: Path | str, version: int | None = None) -> int:
 
     db = str(db)
     if version is None:
-        version = int(queries.run("reference.data_status", cur=store.cursor(Path(db))).iloc[0]["version"])
+        version = store.data_version(store.cursor(Path(db)))
     with _lock:
         reads = [k for k in _queries if k[3] == db]
         findings = [(k, ctx) for k, ctx in _findings.items() if k[0] == db]
