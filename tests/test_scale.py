@@ -319,6 +319,18 @@ def test_a_chart_s_frame_goes_to_arrow_with_the_values_altair_would_have_written
     assert table.schema == pa.Table.from_pylist(_altair_rows(KINDS)).schema
     assert table.to_pylist()[1] == {"text": None, "share": None, "whole": 2, "maybe": None, "flag": False,
                                     "day": "", "obj": "b"}
+    # Other kinds pages' frames hold: narrower numbers, nullable flags and floats, categories,
+    # dates with a time of day, a fraction of a second or a time zone.
+    more = pd.DataFrame({
+        "n32": pd.array([1, 2, 3], dtype="int32"), "f32": pd.array([0.5, float("nan"), 2], dtype="float32"),
+        "maybe_flag": pd.array([True, None, False], dtype="boolean"),
+        "maybe_share": pd.array([0.25, None, 1.5], dtype="Float64"),
+        "level": pd.Categorical(["HTXSNV", None, "HTNV"]),
+        "at": pd.to_datetime(["2025-01-31 08:30:05", None, "2025-03-31 00:00:00"]),
+        "fine": pd.to_datetime(["2025-01-31 08:30:05.250", "2025-02-01 00:00:00.000", None]),
+        "zoned": pd.to_datetime(["2025-01-31 08:30", "2025-02-01 00:00", "2025-02-02 00:00"]).tz_localize("Asia/Ho_Chi_Minh"),
+    })
+    assert common.arrow_table(more).to_pylist() == _altair_rows(more)
     # A missing value in a column of Python objects is null (Altair on pandas 3 leaves NaN there,
     # which JSON cannot carry; Arrow could not type the column and Streamlit wrote "nan").
     assert common.arrow_table(pd.DataFrame({"obj": pd.Series(["a", None], dtype=object)})).to_pylist() == \
