@@ -51,7 +51,8 @@ ORDER BY ord, s.branch_code;
 -- name: meeting_compliance
 -- $period and up to seven periods of the same kind before it: each active cell's months (after
 -- it was founded) with the regular and thematic meetings it held and what the guidance in force
--- at the month's end asks of it: a twelfth of the yearly regular meetings, and at a quarter's
+-- at each month's end asks of it, summed over the month's row (a month, or a run of months: see
+-- months_held): a twelfth of the yearly regular meetings, and at a quarter's
 -- last month its thematic meetings (3 and 1 for a quarter, 12 and 4 for a year; none before
 -- 12-HD/BTCTW). A combined meeting counts as both. The months run from the first meeting any
 -- cell held up to the month before $today; first_held is the cell's own first meeting, so that
@@ -95,17 +96,33 @@ asked AS (
     JOIN chosen USING (period)
     JOIN mart_source_rules r ON r.topic = 'meeting' AND t.month_end BETWEEN r.in_force_from AND r.in_force_to
     GROUP BY ALL
+),
+held AS (
+    -- Each cell's meetings counted per month, before they meet the months.
+    SELECT branch_code, last_day(held_on) AS month_end,
+           count(*) FILTER (WHERE is_regular) AS regular, count(*) FILTER (WHERE is_thematic) AS thematic
+    FROM mart_meetings_judged
+    WHERE branch_code = ANY($branches) AND held_on < CAST($today AS DATE)
+    GROUP BY ALL
+),
+months_held AS (
+    SELECT t.period, c.branch_code, t.month_end,
+           -- A month from the last cell's first meeting on starts no choice of cells: such months
+           -- come as one row a cell and period, the months before one row each.
+           CASE WHEN t.month_end < (SELECT last_day(max(first_held)) FROM firsts) THEN t.month_end END AS alone,
+           coalesce(h.regular, 0) AS regular, coalesce(h.thematic, 0) AS thematic,
+           coalesce(a.regular_asked, 0) AS regular_asked, coalesce(a.thematic_asked, 0) AS thematic_asked
+    FROM cells c
+    JOIN tagged t ON c.founded_on IS NULL OR last_day(c.founded_on) <= t.month_end
+    JOIN chosen USING (period)
+    LEFT JOIN asked a ON a.month_end = t.month_end
+    LEFT JOIN held h ON h.branch_code = c.branch_code AND h.month_end = t.month_end
 )
-SELECT t.period, period_order(t.period) AS ord, c.branch_code, t.month_end, f.first_held,
-       count(m.held_on) FILTER (WHERE m.is_regular) AS regular,
-       count(m.held_on) FILTER (WHERE m.is_thematic) AS thematic,
-       coalesce(any_value(a.regular_asked), 0) AS regular_asked,
-       coalesce(any_value(a.thematic_asked), 0) AS thematic_asked
-FROM cells c
-JOIN tagged t ON c.founded_on IS NULL OR last_day(c.founded_on) <= t.month_end
-JOIN chosen USING (period)
+SELECT m.period, period_order(m.period) AS ord, m.branch_code, min(m.month_end) AS month_end,
+       count(*) AS months, any_value(f.first_held) AS first_held,
+       sum(m.regular) AS regular, sum(m.thematic) AS thematic,
+       sum(m.regular_asked) AS regular_asked, sum(m.thematic_asked) AS thematic_asked
+FROM months_held m
 LEFT JOIN firsts f USING (branch_code)
-LEFT JOIN asked a ON a.month_end = t.month_end
-LEFT JOIN mart_meetings_judged m ON m.branch_code = c.branch_code AND last_day(m.held_on) = t.month_end
-GROUP BY t.period, c.branch_code, t.month_end, f.first_held
-ORDER BY ord, c.branch_code, t.month_end;
+GROUP BY m.period, m.branch_code, m.alone
+ORDER BY ord, m.branch_code, month_end;

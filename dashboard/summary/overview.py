@@ -99,6 +99,7 @@ def meeting_compliance(rows: pd.DataFrame) -> pd.DataFrame:
     first = rows["first_held"].min() if len(rows) else pd.NaT
     if pd.isna(first):
         return pd.DataFrame(columns=columns)
+    # A row is a month, or months that start no choice of cells (from its first month on).
     rows = rows[pd.to_datetime(rows["month_end"]) >= pd.Timestamp(first) + pd.offsets.MonthEnd(0)]
     cells = Groups(rows, ["ord", "period", "branch_code"])        # a cell's months of a period
     held = {kind: cells.sum(rows[kind]) for kind in ("regular", "thematic")}
@@ -109,7 +110,7 @@ def meeting_compliance(rows: pd.DataFrame) -> pd.DataFrame:
     short = [sorted(cells.keys["branch_code"][(periods.index == i) & ~enough]) or None for i in range(periods.size)]
     return pd.DataFrame({"period": periods.keys["period"], "ord": periods.keys["ord"], "cells": periods.count(),
                          "compliant": periods.sum(enough).astype("int64"),
-                         "months": periods.max(cells.count()).astype("int64"), "short_cells": short},
+                         "months": periods.max(cells.sum(rows["months"])).astype("int64"), "short_cells": short},
                         columns=columns)
 
 
