@@ -46,18 +46,24 @@ def window(period: str, n: int = TREND_PERIODS) -> list[str]:
     return [p.code for p in found]
 
 
-def gather(query: Callable[..., pd.DataFrame], period: str, today: dt.date, plan_days: int) -> dict[str, pd.DataFrame]:
-    """Every frame the limitation views need, for ``period`` and the periods before it."""
+def reads(period: str, today: dt.date, plan_days: int) -> dict[str, tuple[str, dict[str, object]]]:
+    """The queries the limitation views read for ``period`` and the periods before it, each with
+    its parameters, by the frame's key (a page may start them side by side before ``gather``)."""
     span = {"period": period, "periods": TREND_PERIODS}
     year = periods.parse_period(period).year
     return {
-        "l1": query("limitations.l1_by_unit", today=today, plan_days=plan_days, **span),
-        "l2": query("limitations.l2_by_cell", today=today, **span),
-        "l3": query("limitations.l3_by_cell", **span),
-        "l4": query("limitations.l4_by_cell", today=today, period=str(year), periods=TREND_PERIODS),
-        "uptake": query("limitations.uptake", today=today, plan_days=plan_days),
-        "not_kept": query("limitations.not_kept", year=year),
+        "l1": ("limitations.l1_by_unit", dict(today=today, plan_days=plan_days, **span)),
+        "l2": ("limitations.l2_by_cell", dict(today=today, **span)),
+        "l3": ("limitations.l3_by_cell", dict(span)),
+        "l4": ("limitations.l4_by_cell", dict(today=today, period=str(year), periods=TREND_PERIODS)),
+        "uptake": ("limitations.uptake", dict(today=today, plan_days=plan_days)),
+        "not_kept": ("limitations.not_kept", dict(year=year)),
     }
+
+
+def gather(query: Callable[..., pd.DataFrame], period: str, today: dt.date, plan_days: int) -> dict[str, pd.DataFrame]:
+    """Every frame the limitation views need, for ``period`` and the periods before it."""
+    return {key: query(name, **params) for key, (name, params) in reads(period, today, plan_days).items()}
 
 
 def _rows(frame: pd.DataFrame, period: str | None = None, periods: list[str] | None = None) -> list:

@@ -166,6 +166,26 @@ def citation(rule: Rule, source: str, lang: str, sources: pd.DataFrame, threshol
     return text
 
 
+def reads(branches: list[str], today: dt.date, quota: QuotaSettings | None = None,
+          topics: set[str] | None = None) -> dict[str, dict[str, object]]:
+    """The rule queries ``collect`` runs for these cells and topics, each with its parameters
+    (a page may start them side by side before it collects)."""
+    quota = quota or QuotaSettings.from_settings()
+    out: dict[str, dict[str, object]] = {}
+    for rule in RULES:
+        if (topics is not None and rule.topic not in topics) or rule.query in out:
+            continue
+        params: dict[str, object] = {"branches": branches}
+        if rule.query in ("rules.quota_members", "rules.quota_cells"):
+            params.update(quota.params())
+            if rule.query == "rules.quota_cells":
+                params.pop("quota_pool")
+        if rule.query in ("rules.meetings_regular", "rules.meetings_thematic"):
+            params["today"] = today
+        out[rule.query] = params
+    return out
+
+
 def collect(run: Callable[..., pd.DataFrame], branches: list[str], today: dt.date, lang: str = "vi",
             names: dict[str, str] | None = None, years: set[int] | None = None,
             quota: QuotaSettings | None = None, member_names: dict[str, str] | None = None,
@@ -181,21 +201,12 @@ def collect(run: Callable[..., pd.DataFrame], branches: list[str], today: dt.dat
     if names is None:
         options = run("reference.branch_options", branches=branches)
         names = dict(zip(options["branch_code"], options["branch_name"]))
-    results: dict[str, pd.DataFrame] = {}
+    results = {name: run(name, **params) for name, params in reads(branches, today, quota, topics).items()}
     cited: dict[tuple[str, str], str] = {}   # (rule, source) → citation: a handful, not one per finding
     rows = []
     for rule in RULES:
         if topics is not None and rule.topic not in topics:
             continue
-        if rule.query not in results:
-            params: dict[str, object] = {"branches": branches}
-            if rule.query in ("rules.quota_members", "rules.quota_cells"):
-                params.update(quota.params())
-                if rule.query == "rules.quota_cells":
-                    params.pop("quota_pool")
-            if rule.query in ("rules.meetings_regular", "rules.meetings_thematic"):
-                params["today"] = today
-            results[rule.query] = run(rule.query, **params)
         frame = results[rule.query]
         if rule.tag is not None:
             frame = frame[frame["tag"] == rule.tag]

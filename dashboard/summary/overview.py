@@ -38,6 +38,9 @@ def overview_figures(query: Callable[..., pd.DataFrame], *, period: str, today: 
     timeline = ("solutions.timeline", dict(unit=None, **on_day))
     if prefetch is not None:
         prefetch(timeline[0], **timeline[1])
+        # and the limitation finding's reads, which its wording below would make one by one
+        for name, params in limitation_findings.reads(period, today, int(settings.get("DASHBOARD_PLAN_DAYS"))).values():
+            prefetch(name, **params)
     stale_days = int(settings.get("DASHBOARD_STALE_DAYS"))
     reads = (("projections.actions", dict(reports=projection.reports_used(), stale_days=stale_days, **on_day)),
              ("overview.score_history", dict(period=period)),

@@ -165,6 +165,10 @@ class PageContext:
                tuple(sorted(years)) if years else None, self.user.can("names"),
                tuple(sorted(topics)) if topics else None)
         warm.remember_findings(self, key)
+        if not _FINDINGS.has((self.version, *key)):
+            # The rules' queries not kept yet start side by side; collect then reads them in turn.
+            for name, params in rules.reads(_thawed(key[1]), self.today, topics=topics).items():
+                self.prefetch(name, **params)
         return _cached_findings(self, self.version, *key).copy(deep=False)   # kept for every reader
 
     def overview(self, ranked: bool) -> "summary.Figures":
