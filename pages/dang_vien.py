@@ -25,7 +25,10 @@ forms = ctx.labels("discipline_form")
 shown_years = list(range(year - 4, year + 1))
 by_year = roster.ratings_by_year(ratings, shown_years)
 last = roster.last_discipline(ratings[ratings["year"] <= year])
-missed = ctx.query("members.unexcused", year=year).set_index("member_code")["meetings"].to_dict()
+missed: dict[str, int] = {}     # a member's rows: one a cell whose meetings he missed
+unexcused = ctx.query("members.unexcused", year=year)
+for code, meetings in zip(unexcused["member_code"], unexcused["meetings"]):
+    missed[code] = missed.get(code, 0) + int(meetings)
 # Plain arrays to look up from (iterating the frame's string columns value by value cost seconds
 # a rerun for the sector's 60.000 members), and each year's levels aligned with the register.
 member_codes = register["member_code"].to_numpy(dtype=object)

@@ -12,20 +12,24 @@ WHERE (m.left_on IS NULL OR m.left_on > $today) AND m.branch_code = ANY($branche
 ORDER BY m.branch_code, m.member_code;
 
 -- name: ratings
--- Every decided rating of the members of the cells given, with the discipline of the year.
-SELECT r.subject_code AS member_code, r.year, r.level, r.disciplined, r.discipline_form
+-- Every decided rating of the members of the cells given, with the discipline of the year, and
+-- the member's cell.
+-- Per cell: each row is one cell's; run for every cell, then narrowed.
+SELECT r.subject_code AS member_code, r.year, r.level, r.disciplined, r.discipline_form, m.branch_code
 FROM v_ratings r
 JOIN v_members m ON m.member_code = r.subject_code
 WHERE r.subject_kind = 'dang_vien' AND m.branch_code = ANY($branches)
 ORDER BY r.subject_code, r.year;
 
 -- name: unexcused
--- Per member, the meetings missed without a reason in $year and the distinct months they fall in.
-SELECT member_code, count(*) AS meetings, count(DISTINCT month(held_on)) AS months
+-- Per member and cell whose meeting it was, the meetings missed without a reason in $year (a
+-- member who moved cells in the year has a row for each; the page sums a member's rows).
+-- Per cell: each row is one cell's; run for every cell, then narrowed.
+SELECT member_code, branch_code, count(*) AS meetings
 FROM v_absences
 WHERE NOT excused AND year(held_on) = $year AND branch_code = ANY($branches)
-GROUP BY member_code
-ORDER BY member_code;
+GROUP BY member_code, branch_code
+ORDER BY member_code, branch_code;
 
 -- name: probation
 -- Probationary members and the day their probation ends: the months the source in force on that

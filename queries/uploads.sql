@@ -61,7 +61,8 @@ ORDER BY w.upload_id;
 
 -- name: member_names
 -- Members' names, only when the caller may see them ($show_names is set by the
--- query runner from the user's role, never by a page).
-SELECT member_code, CASE WHEN $show_names THEN full_name END AS full_name
+-- query runner from the user's role, never by a page), with each member's cell.
+-- Per cell: each row is one cell's; run for every cell, then narrowed.
+SELECT member_code, CASE WHEN $show_names THEN full_name END AS full_name, branch_code
 FROM v_members WHERE branch_code = ANY($branches)
 ORDER BY member_code;
