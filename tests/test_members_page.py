@@ -90,3 +90,13 @@ def test_a_disciplined_member_who_has_left_is_not_listed_and_breaks_nothing(samp
     listed = [set(df.value.get("Mã đảng viên", [])) for df in at.dataframe[1:]]
     assert any(codes == {"DV047"} for codes in listed)
     assert all("DV900" not in codes for codes in listed)
+
+
+def test_findings_kept_while_one_cell_was_chosen_name_the_members_of_every_cell(sample_db):
+    """The findings are kept for every choice of cells: worded first while CB04 alone was shown,
+    they still name DV031 of CB03 (removal rule, 2025: three months with an unexcused absence)."""
+    at = open_page("pages/xep_hang.py", {"chi_bo": "CB04", "ky": "2025"})
+    assert "DV031" not in texts(at) + str([t.value for t in at.dataframe])
+    at = open_page("pages/xep_hang.py", {"ky": "2025"})
+    shown = " ".join(str(v) for frame in at.dataframe for v in frame.value.to_numpy().ravel())
+    assert "DV031 (Đảng viên mẫu 031)" in shown

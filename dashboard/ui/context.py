@@ -240,15 +240,17 @@ class PageContext:
         column = ("title_" if full else "short_") + self._suffix()
         return {int(n): str(text) for n, text in zip(frame["solution"], frame[column])}
 
-    def member_names(self) -> dict[str, str]:
-        """Members' names for administrators; empty for everyone else (personal data)."""
+    def member_names(self, every_cell: bool = False) -> dict[str, str]:
+        """Members' names for administrators (of the cells shown, or of ``every_cell`` in scope);
+        empty for everyone else (personal data)."""
         if not self.user.can("names"):
             return {}
 
         def build() -> dict[str, str]:    # once per rerun: 66.000 members at sector scale
-            frame = self.query("uploads.member_names")
+            frame = self.query("uploads.member_names",
+                               **({"branches": list(self.cell_options["branch_code"])} if every_cell else {}))
             return {c: n for c, n in zip(frame["member_code"], frame["full_name"]) if isinstance(n, str) and n}
-        return self._once(("member_names",), build)
+        return self._once(("member_names", every_cell), build)
 
     def periods_with_scores(self, cells: list[str]) -> list[str]:
         """The periods that have scores for ``cells`` (every cell in scope when none), newest
@@ -394,7 +396,8 @@ def _cached_findings(ctx: PageContext, version: int, db: str, cells: _Codes | tu
     return _FINDINGS.get(
         (version, db, cells, scope, today, lang, years, names_allowed, topics),
         lambda: rules.collect(ctx.query, _thawed(cells), today, lang, years=set(years) if years else None,
-                              member_names=ctx.member_names() if names_allowed else None,
+                              # kept for every choice of cells: the names of every cell in scope
+                              member_names=ctx.member_names(every_cell=True) if names_allowed else None,
                               topics=set(topics) if topics else None))
 
 
