@@ -12,10 +12,8 @@ WHERE (m.left_on IS NULL OR m.left_on > $today) AND m.branch_code = ANY($branche
 ORDER BY m.branch_code, m.member_code;
 
 -- name: ratings
--- Every decided rating of the members of the cells given, with the discipline of the year, and
--- the member's cell.
--- Per cell: each row is one cell's; run for every cell, then narrowed.
-SELECT r.subject_code AS member_code, r.year, r.level, r.disciplined, r.discipline_form, m.branch_code
+-- Every decided rating of the members of the cells given, with the discipline of the year.
+SELECT r.subject_code AS member_code, r.year, r.level, r.disciplined, r.discipline_form
 FROM v_ratings r
 JOIN v_members m ON m.member_code = r.subject_code
 WHERE r.subject_kind = 'dang_vien' AND m.branch_code = ANY($branches)
