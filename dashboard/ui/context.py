@@ -257,13 +257,13 @@ class PageContext:
         first, years before the halves and quarters of a year, as ``reference.periods`` orders
         them: each cell's periods read once per data version and put together here, so a cell
         chosen runs no query."""
-        every = list(self.cell_options["branch_code"])
+        every = self._every_cell()
 
         def by_cell() -> dict[str, frozenset[str]]:
             frame = self.query("reference.cell_periods", branches=every)
             return {code: frozenset(found) for code, found in zip(frame["branch_code"], frame["periods"])}
 
-        key = ("cell_periods", self.version, str(db_path()), self._scope(), _frozen(every))
+        key = ("cell_periods", self.version, str(db_path()), self._scope(), self._every_cell_key())
         found = _DERIVED.get(key, by_cell)
         chosen = set().union(*(found.get(code, ()) for code in (cells or every)))
         return sorted(chosen, key=periods.newest_first)
@@ -304,7 +304,7 @@ class PageContext:
     def _every_cell_key(self) -> object:
         """Every cell in scope as a query's cells go into the cache key (``_frozen``), made once
         per run: at 2.000 cells, listing and joining them cost ~2 ms at every key made."""
-        return self._once(("every_cell_key",), lambda: _frozen(list(self.cell_options["branch_code"])))
+        return self._once(("every_cell_key",), lambda: _frozen(self._every_cell()))
 
     def _once(self, key: tuple, build):
         if key not in self._memo:
