@@ -11,6 +11,7 @@ import python_calamine
 from dashboard import contract, ingest, store
 from dashboard.ingest import parse
 from dashboard.ingest.batch import Part, Rows, SheetData, Source
+from dashboard.ingest import read as read_module
 from dashboard.ingest.read import _sheet_rows, read_file
 from dashboard.ingest.reference import Reference
 from tests.workbooks import BRANCHES, xlsx_bytes
@@ -94,6 +95,31 @@ def test_a_workbook_sheet_is_read_when_asked_for_and_let_go_after_validation(emp
     located = batch.sheets["chi_bo"].located[0]
     assert located.table._cells is None     # let go once parsed
     assert located.table.cells[located.data_indexes[0]][0] == "CB01"   # and read again for the report
+
+
+def test_sheets_parsed_ahead_are_each_sheet_as_calamine_reads_it_alone(monkeypatch):
+    # Six sheets of different sizes; the independent reading is calamine's, one sheet at a time.
+    sizes = {"a": 2, "b": 40, "c": 3, "d": 60, "e": 1, "f": 25}
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for name, n in sizes.items():
+        ws = wb.create_sheet(name)
+        for i in range(n):
+            ws.append([f"{name}{i}", i, i * 0.5])
+    out = io.BytesIO()
+    wb.save(out)
+    data = out.getvalue()
+    alone = {name: python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_name(name)
+             .to_python(skip_empty_area=False) for name in sizes}
+    assert [len(rows) for rows in alone.values()] == list(sizes.values())
+    for ahead_cells in (1, 100, 10_000):        # stop after every sheet, after b and d, never
+        monkeypatch.setattr(read_module._Book, "AHEAD_CELLS", ahead_cells)
+        for asked in (list("abcdef"), list("bdf"), list("fedcba"), list("ad")):
+            tables = {t.sheet: t for t in read_file("tep.xlsx", data)}
+            assert [tables[name].cells for name in asked] == [alone[name] for name in asked], (ahead_cells, asked)
+            for table in tables.values():
+                table.close()
+            assert tables["c"].cells == alone["c"]     # read again after the workbook was let go
 
 
 def test_a_progress_report_lower_than_the_latest_earlier_day_is_warned_against_that_day(empty_db):
