@@ -191,12 +191,13 @@ def _fill_merged_data(batch: Batch, located: Located) -> None:
             continue
         top = table.cells[r0][c0] if c0 < len(table.cells[r0]) else None
         for r in range(r0, min(r1, len(table.cells) - 1) + 1):
-            row = table.cells[r]
+            row = list(table.cells[r])   # a workbook's rows are tuples
             for c in range(c0, c1 + 1):
                 while len(row) <= c:
                     row.append(None)
                 if (r, c) != (r0, c0):
                     row[c] = top
+            table.cells[r] = row
         filled.append(f"{a1(r0, c0)}:{a1(r1, c1)}")
     if filled:
         batch.add("warning", "p.merged_filled", sheet=table.sheet, file=table.file,

@@ -19,7 +19,7 @@ import unicodedata
 import zipfile
 from functools import partial
 from pathlib import PurePath
-from typing import Callable, Iterator
+from typing import Callable, Iterator, Sequence
 
 import python_calamine
 
@@ -41,10 +41,10 @@ class RawTable:
     cells at a time are in memory (the sector's workbook: 2,5 GB of cells all at once); asked
     for again (the problems workbook), they are read again."""
 
-    def __init__(self, file: str, sheet: str, cells: list[list[object]] | None = None, first_row: int = 1,
+    def __init__(self, file: str, sheet: str, cells: list[Sequence[object]] | None = None, first_row: int = 1,
                  merged: list[tuple[tuple[int, int], tuple[int, int]]] | None = None,
                  formula_cells: set[tuple[int, int]] | None = None, hidden: bool = False,
-                 load: Callable[[], tuple[list[list[object]], list, set]] | None = None,
+                 load: Callable[[], tuple[list[Sequence[object]], list, set]] | None = None,
                  on_close: Callable[[], None] | None = None):
         self.file, self.sheet, self.first_row, self.hidden = file, sheet, first_row, hidden
         self._cells = cells if cells is not None or load is not None else []
@@ -52,7 +52,7 @@ class RawTable:
         self._formulas = formula_cells or set()   # 0-based (row, col), no cached value
         self._load, self._on_close = load, on_close
 
-    def _ensure(self) -> list[list[object]]:
+    def _ensure(self) -> list[Sequence[object]]:
         if self._cells is None:
             self._cells, self._merged, self._formulas = self._load()
         return self._cells
@@ -64,11 +64,11 @@ class RawTable:
         return self._formulas
 
     @property
-    def cells(self) -> list[list[object]]:
+    def cells(self) -> list[Sequence[object]]:
         return self._ensure()
 
     @cells.setter
-    def cells(self, value: list[list[object]]) -> None:
+    def cells(self, value: list[Sequence[object]]) -> None:
         self._cells = value
 
     @property
@@ -375,23 +375,27 @@ class _Book:
 _SHARED_TYPES = (str, dt.date, dt.datetime)
 
 
-def _sheet_rows(sheet) -> list[list[object]]:
+def _sheet_rows(sheet) -> list[tuple[object, ...]]:
     """Every row from A1 (``cells[i]`` is Excel row i + 1), as ``to_python(skip_empty_area=False)``
-    gives them, with each repeated text and day one shared object: a column of a million cells
-    holds a few thousand codes and days, and a Python object per cell cost a sheet 0,5 GB."""
+    gives them but as tuples, with each repeated text and day one shared object: a column of a
+    million cells holds a few thousand codes and days, and a Python object per cell cost a sheet
+    0,5 GB. Tuples of such values are left alone by Python's garbage collector, where a million
+    lists were walked again at each of its full passes (the sector's workbook: ~20 % of reading
+    its rows)."""
     shared: dict[type, dict] = {kind: {} for kind in _SHARED_TYPES}
     rows = []
     lead = [""] * sheet.start[1] if sheet.start else []
     for row in sheet.iter_rows():
-        rows.append(lead + [shared[v.__class__].setdefault(v, v) if v.__class__ in shared else v for v in row])
+        rows.append(tuple(lead + [shared[v.__class__].setdefault(v, v) if v.__class__ in shared else v
+                                  for v in row]))
     top = (sheet.end[0] + 1 if sheet.end else 0) - len(rows)
     if top > 0:   # rows above the first cell, as blank as to_python gives them
         width = len(rows[0]) if rows else 0
-        rows[:0] = [[""] * width for _ in range(top)]
+        rows[:0] = [("",) * width for _ in range(top)]
     return rows
 
 
-def _read_sheet(book: _Book, name: str, shown: str, max_rows: int) -> tuple[list[list[object]], list, set[tuple[int, int]]]:
+def _read_sheet(book: _Book, name: str, shown: str, max_rows: int) -> tuple[list[tuple], list, set[tuple[int, int]]]:
     """(cells, merged ranges, cells with an uncalculated formula) of one sheet; ``cells[i]`` is
     Excel row i + 1. The sheets after it are being parsed in the background meanwhile."""
     try:
