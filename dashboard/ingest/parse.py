@@ -137,9 +137,14 @@ def parse_table(batch: Batch, located: Located, ref: Reference, today: dt.date) 
     src = Source(table.sheet, table.file, headers, frozenset(c.name for c in located.mapping.values()), index)
     indexes = located.data_indexes
     n = len(indexes)
-    part = Part(src, array("l", (table.row_number(i) for i in indexes)),
-                [[c.default] * n for c in sheet.columns])
-    rows = [table.cells[i] for i in indexes]
+    # Most tables have no blank row among their data: their indexes are a range, taken as a slice.
+    first, cells = table.row_number(0), table.cells
+    if isinstance(indexes, range):
+        numbers = range(indexes.start + first, indexes.stop + first, indexes.step)
+        rows = cells[indexes.start:indexes.stop:indexes.step]
+    else:
+        numbers, rows = [i + first for i in indexes], list(map(cells.__getitem__, indexes))
+    part = Part(src, array("l", numbers), [[c.default] * n for c in sheet.columns])
     shortest = min(map(len, rows), default=0)
     # Cells holding a formula never calculated, by column: {column index: {row position}}.
     uncalculated: dict[int, set[int]] = {}
