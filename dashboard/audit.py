@@ -34,3 +34,9 @@ def record(action: str, user_name: str, detail: dict | str | None = None, path: 
                             cells=sorted(branches) if branches is not None else None)
     except (duckdb.Error, OSError):
         log.exception("could not write the audit trail (%s by %s)", action, user_name)
+
+
+def last_event(path: Path | None = None) -> tuple[int, int]:
+    """(events in the trail, the last one's number): changes whenever an event is recorded."""
+    count, last = queries.execute("audit.last_event", cur=store.cursor(path)).fetchone()
+    return int(count), int(last)

@@ -1,6 +1,7 @@
 -- name: history
 -- Uploads that wrote the given cells (or no cell at all, such as criteria), newest first,
 -- with who, when, what and whether it was undone.
+-- Per cell: each upload names the cells it wrote (branches), none when it wrote no cell's rows.
 SELECT upload_id, file_name, sha256, size_bytes, uploaded_by, uploaded_at, source, counts,
        undone_at, undone_by, branches
 FROM uploads

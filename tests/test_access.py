@@ -197,6 +197,21 @@ def test_admin_sees_the_audit_trail_others_do_not(sample_db, users):
     assert "Nhật ký truy cập và thao tác" not in [s.value for s in at.subheader]
 
 
+def test_the_audit_trail_shows_an_event_recorded_after_the_last_view(sample_db, users):
+    # The trail is kept between runs until an event is recorded; an export changes no data.
+    from dashboard import audit
+
+    def details():
+        return {str(v) for frame in (d.value for d in at.dataframe) for v in frame.to_numpy().ravel()}
+
+    at = sign_in(open_page("pages/lich_su.py"), "admin")
+    assert not any("tệp-kiểm-thử.xlsx" in v for v in details())
+    at.run()
+    audit.record("export", "admin", {"file": "tệp-kiểm-thử.xlsx"})
+    at.run()
+    assert any("tệp-kiểm-thử.xlsx" in v for v in details())
+
+
 def test_local_mode_says_so_and_refuses_a_public_address(sample_db, monkeypatch, tmp_path):
     monkeypatch.delenv("DASHBOARD_USERS_FILE", raising=False)
     monkeypatch.setattr(auth, "users_file", lambda: tmp_path / "secrets.toml")   # no secrets file at all

@@ -169,7 +169,7 @@ def test_a_per_cell_query_gives_each_cell_the_rows_it_gives_that_cell_alone(samp
     cur = store.cursor(sample_db)
     for scope in (None, frozenset({"CB01", "CB04"})):
         every = queries.run(name, cur=cur, scope=scope, names_allowed=True, **params)
-        assert "branch_code" in every.columns
+        assert "branch_code" in every.columns or "branches" in every.columns
         assert len(every), f"{name} returns no rows on the sample: the test would prove nothing"
         every_cell = sorted(scope or {"CB01", "CB02", "CB03", "CB04"})
         for chosen in (["CB04"], ["CB01", "CB04"], every_cell):   # every cell chosen: the Đảng ủy's rows too
@@ -179,6 +179,28 @@ def test_a_per_cell_query_gives_each_cell_the_rows_it_gives_that_cell_alone(samp
             assert committee == queries.committee_included(cur, scope, chosen)
             narrowed = every[queries.narrow(every, chosen, committee)].reset_index(drop=True)
             pd.testing.assert_frame_equal(alone.reset_index(drop=True), narrowed, check_dtype=False)
+
+
+def test_the_upload_history_narrowed_keeps_the_uploads_of_the_chosen_cells_and_everyones(sample_db):
+    # The sample's upload wrote every cell; one more writes CB02's scores alone, one the criteria
+    # alone (no cell: everyone's). Worked by hand: CB04 sees the sample's and the criteria's.
+    from dashboard import ingest
+    from tests.workbooks import CRITERIA_MAX, scores, xlsx_bytes
+    cur = store.cursor(sample_db)
+    for sheets in ({"diem_danh_gia": scores("2026", "CB02", 0.5)},
+                   {"tieu_chi": [["A1", "Tiêu chí A1", "chung", CRITERIA_MAX["A1"], None, None]]}):
+        batch = ingest.prepare([("tep.xlsx", xlsx_bytes(sheets))], cur, today=dt.date(2026, 11, 26))
+        assert batch.ok, [p.message() for p in batch.errors]
+        ingest.commit(batch, who="kiểm thử", source="cli", path=sample_db)
+    cur = store.cursor(sample_db)
+    every = queries.run("uploads.history", cur=cur, branches=["CB01", "CB02", "CB03", "CB04"])
+    sample, scores_upload, criteria_upload = sorted(every["upload_id"])
+    for chosen, expected in ((["CB04"], [criteria_upload, sample]),
+                             (["CB02"], [criteria_upload, scores_upload, sample]),
+                             (["CB01", "CB03"], [criteria_upload, sample])):
+        narrowed = every[queries.narrow(every, chosen, committee=False)]
+        assert list(narrowed["upload_id"]) == expected, chosen
+        assert list(queries.run("uploads.history", cur=cur, branches=chosen)["upload_id"]) == expected, chosen
 
 
 def test_queries_that_sum_over_the_chosen_cells_are_not_marked_per_cell():

@@ -152,10 +152,11 @@ class PageContext:
 
         add_script_run_ctx(threading.Thread(target=read, daemon=True)).start()
 
-    def query_fresh(self, name: str, **params: object) -> pd.DataFrame:
-        """A named query read now, bypassing the cache (for tables the data version does not cover)."""
-        return queries.run(name, cur=store.cursor(db_path()), scope=self.user.scope,
-                           names_allowed=self.user.can("names"), **params)
+    def query_since(self, marker: object, name: str, **params: object) -> pd.DataFrame:
+        """A named query of a table the data version does not cover (the audit trail), kept until
+        ``marker`` (a cheap reading of that table's last change) moves as well."""
+        (name, frozen, scope, version, db, names_allowed), _ = self._query_key(name, params)
+        return _cached_query(name, frozen, scope, (version, marker), db, names_allowed).copy(deep=False)
 
     def findings(self, years: set[int] | None = None, topics: set[str] | None = None) -> pd.DataFrame:
         """Rule findings (of the given years and topics) over every cell in scope (the quota is
@@ -365,7 +366,7 @@ _CHARTS = kept.Kept("charts", max_entries=256, shared=False)
 _DERIVED = kept.Kept("derived", max_entries=256)   # shared: the pages read, never change, them
 
 
-def _cached_query(name: str, params: tuple, scope: tuple | None, version: int, db: str,
+def _cached_query(name: str, params: tuple, scope: tuple | None, version: object, db: str,
                   names_allowed: bool = False) -> pd.DataFrame:
     # version, db, scope and names_allowed are all part of the cache key: a commit or undo
     # bumps the version, and two users with different rights never share an entry.

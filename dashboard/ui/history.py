@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from .. import auth, history, ingest
+from .. import audit, auth, history, ingest
 from . import downloads, warm
 from .context import PageContext, db_path
 from .login import audit_event
@@ -57,7 +57,8 @@ def audit_trail(ctx: PageContext) -> None:
     if not ctx.user.can("audit"):
         return
     st.subheader(ctx.t("audit.title"))
-    trail = ctx.query_fresh("uploads.audit")   # logins and exports do not change the data version
+    # Kept until an event is recorded: sign-ins and exports do not change the data version.
+    trail = ctx.query_since(audit.last_event(db_path()), "uploads.audit")
     if not trail.empty:
         downloads.table(ctx, trail.assign(action_name=[ctx.t(f"audit.action.{a}") for a in trail["action"]]),
                         [("happened_at", "col.when", "datetime"), ("user_name", "col.who", "text"),
