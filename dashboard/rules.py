@@ -166,14 +166,18 @@ def citation(rule: Rule, source: str, lang: str, sources: pd.DataFrame, threshol
     return text
 
 
+def _asked(rule: Rule, topics: set[str] | None, only: set[str] | None) -> bool:
+    return (topics is None or rule.topic in topics) and (only is None or rule.code in only)
+
+
 def reads(branches: list[str], today: dt.date, quota: QuotaSettings | None = None,
-          topics: set[str] | None = None) -> dict[str, dict[str, object]]:
-    """The rule queries ``collect`` runs for these cells and topics, each with its parameters
-    (a page may start them side by side before it collects)."""
+          topics: set[str] | None = None, only: set[str] | None = None) -> dict[str, dict[str, object]]:
+    """The rule queries ``collect`` runs for these cells and topics (and rules, ``only``), each
+    with its parameters (a page may start them side by side before it collects)."""
     quota = quota or QuotaSettings.from_settings()
     out: dict[str, dict[str, object]] = {}
     for rule in RULES:
-        if (topics is not None and rule.topic not in topics) or rule.query in out:
+        if not _asked(rule, topics, only) or rule.query in out:
             continue
         params: dict[str, object] = {"branches": branches}
         if rule.query in ("rules.quota_members", "rules.quota_cells"):
@@ -189,8 +193,9 @@ def reads(branches: list[str], today: dt.date, quota: QuotaSettings | None = Non
 def collect(run: Callable[..., pd.DataFrame], branches: list[str], today: dt.date, lang: str = "vi",
             names: dict[str, str] | None = None, years: set[int] | None = None,
             quota: QuotaSettings | None = None, member_names: dict[str, str] | None = None,
-            topics: set[str] | None = None) -> pd.DataFrame:
-    """Every finding for the given cells (and years, and topics), most severe first.
+            topics: set[str] | None = None, only: set[str] | None = None) -> pd.DataFrame:
+    """Every finding for the given cells (and years, and topics, and rules: ``only``), most
+    severe first.
 
     ``member_names`` (for administrators only) adds names beside member codes.
     """
@@ -201,11 +206,11 @@ def collect(run: Callable[..., pd.DataFrame], branches: list[str], today: dt.dat
     if names is None:
         options = run("reference.branch_options", branches=branches)
         names = dict(zip(options["branch_code"], options["branch_name"]))
-    results = {name: run(name, **params) for name, params in reads(branches, today, quota, topics).items()}
+    results = {name: run(name, **params) for name, params in reads(branches, today, quota, topics, only).items()}
     cited: dict[tuple[str, str], str] = {}   # (rule, source) → citation: a handful, not one per finding
     rows = []
     for rule in RULES:
-        if topics is not None and rule.topic not in topics:
+        if not _asked(rule, topics, only):
             continue
         frame = results[rule.query]
         if rule.tag is not None:

@@ -98,8 +98,8 @@ member_list("excellent_run", codes(roster.running(ratings, year, "HTXSNV", roste
 
 st.subheader(ctx.t("roster.consider.title"))
 member_list("failed_run", codes(roster.running(ratings, year, "KHTNV", roster.RUN_FAILED)), from_data)
-removal = ctx.findings(years={year}, topics={"meetings"})
-removal = removal[(removal["rule"] == "removal_unexcused_months") & removal["branch_code"].isin(ctx.cells)]
+removal = ctx.findings(years={year}, only={"removal_unexcused_months"})   # not the other meeting rules' 5 reads
+removal = removal[removal["branch_code"].isin(ctx.cells)]
 member_list("removal", removal.rename(columns={"subject_code": "member_code"}), ctx.t("roster.basis.removal"),
             [("message", "roster.col.finding", "text"), ("source", "col.rule_source", "text")])
 found = roster.disciplined(ratings, year)

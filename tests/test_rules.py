@@ -403,6 +403,12 @@ def test_removal_counts_unexcused_absences_in_distinct_months_of_a_year(cur, run
         "ngày 10/03/2025): chi bộ xem xét, đề nghị xóa tên.")
     # 10/03/2025: between 24-QĐ/TW (to 31/12/2024) and 294-QĐ/TW (from 01/07/2025), the Statute alone.
     assert removal.iloc[0]["source"] == "Điều lệ Đảng (19/01/2011), Điều 8"
+    # Asked for alone (the member register), the rule runs its one query and finds the same.
+    asked = []
+    alone = findings(lambda name, **params: asked.append(name) or run(name, **params), ["X1"],
+                     only={"removal_unexcused_months"})
+    assert [n for n in asked if n.startswith("rules.")] == ["rules.removal_unexcused_months"]
+    pd.testing.assert_frame_equal(alone.reset_index(drop=True), removal.reset_index(drop=True))
 
 
 @pytest.mark.parametrize("day, cited", [

@@ -158,17 +158,18 @@ class PageContext:
         (name, frozen, scope, version, db, names_allowed), _ = self._query_key(name, params)
         return _cached_query(name, frozen, scope, (version, marker), db, names_allowed).copy(deep=False)
 
-    def findings(self, years: set[int] | None = None, topics: set[str] | None = None) -> pd.DataFrame:
-        """Rule findings (of the given years and topics) over every cell in scope (the quota is
-        about the whole Đảng bộ), kept per data version: writing a dozen rules' sentences again
-        cost a third of a rerun."""
+    def findings(self, years: set[int] | None = None, topics: set[str] | None = None,
+                 only: set[str] | None = None) -> pd.DataFrame:
+        """Rule findings (of the given years and topics, and rules: ``only``) over every cell in
+        scope (the quota is about the whole Đảng bộ), kept per data version: writing a dozen
+        rules' sentences again cost a third of a rerun."""
         key = (str(db_path()), self._every_cell_key(), self._scope(), self.today, self.lang,
                tuple(sorted(years)) if years else None, self.user.can("names"),
-               tuple(sorted(topics)) if topics else None)
+               tuple(sorted(topics)) if topics else None, tuple(sorted(only)) if only else None)
         warm.remember_findings(self, key)
         if not _FINDINGS.has((self.version, *key)):
             # The rules' queries not kept yet start side by side; collect then reads them in turn.
-            for name, params in rules.reads(_thawed(key[1]), self.today, topics=topics).items():
+            for name, params in rules.reads(_thawed(key[1]), self.today, topics=topics, only=only).items():
                 self.prefetch(name, **params)
         return _cached_findings(self, self.version, *key).copy(deep=False)   # kept for every reader
 
@@ -403,13 +404,13 @@ def clear_query_cache() -> None:
 
 def _cached_findings(ctx: PageContext, version: int, db: str, cells: _Codes | tuple, scope: tuple | None,
                      today: dt.date, lang: str, years: tuple[int, ...] | None, names_allowed: bool,
-                     topics: tuple[str, ...] | None = None) -> pd.DataFrame:
+                     topics: tuple[str, ...] | None = None, only: tuple[str, ...] | None = None) -> pd.DataFrame:
     return _FINDINGS.get(
-        (version, db, cells, scope, today, lang, years, names_allowed, topics),
+        (version, db, cells, scope, today, lang, years, names_allowed, topics, only),
         lambda: rules.collect(ctx.query, _thawed(cells), today, lang, years=set(years) if years else None,
                               # kept for every choice of cells: the names of every cell in scope
                               member_names=ctx.member_names(every_cell=True) if names_allowed else None,
-                              topics=set(topics) if topics else None))
+                              topics=set(topics) if topics else None, only=set(only) if only else None))
 
 
 def _frame_digest(frame: pd.DataFrame) -> bytes:

@@ -66,10 +66,10 @@ def warm(db: Path | str, version: int | None = None) -> int:
             done += 1
         except Exception:
             log.exception("warming %s failed", name)
-    for (_, cells, scope, today, lang, years, names_allowed, topics), ctx in findings:
+    for (_, cells, scope, today, lang, years, names_allowed, topics, only), ctx in findings:
         try:
             fresh = dataclasses.replace(ctx, version=version, _memo={})
-            _cached_findings(fresh, version, db, cells, scope, today, lang, years, names_allowed, topics)
+            _cached_findings(fresh, version, db, cells, scope, today, lang, years, names_allowed, topics, only)
             done += 1
         except Exception:
             log.exception("warming findings failed")
