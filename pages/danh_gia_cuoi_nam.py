@@ -55,10 +55,10 @@ ui.table(ctx, cells, [
 st.subheader(ctx.t("yearend.members.title"))
 step_words = {step: ctx.t(f"yearend.step.{step}") for _, step in review.STEPS}
 members = members.assign(
-    cell=[ctx.cell_name(c) for c in members["branch_code"]],
-    kind_name=[kinds.get(k, "") for k in members["member_kind"]],
+    cell=[ctx.cell_name(c) for c in members["branch_code"].tolist()],
+    kind_name=[kinds.get(k, "") for k in members["member_kind"].tolist()],
     missing=[", ".join(step_words[s] for s in steps) or "—" for steps in review.missing_steps(members)],
-    name=[names.get(c, "") for c in members["subject_code"]])
+    name=[names.get(c, "") for c in members["subject_code"].tolist()])
 columns = [("subject_code", "yearend.col.member", "text")] + ([("name", "yearend.col.name", "text")] if names else [])
 ui.table(ctx, members, columns + [
     ("cell", "col.cell", "text"), ("kind_name", "yearend.col.kind", "text"),
@@ -74,7 +74,7 @@ st.subheader(ctx.t("yearend.plan.title"))
 st.caption(ctx.t("yearend.plan.help"))
 key = f"{year}_{ctx.version}"
 cell_names = {c: ctx.cell_name(c) for c in cells["branch_code"]}
-member_labels = {c: f"{c} ({names[c]})" if c in names else c for c in members["subject_code"]}
+member_labels = {c: f"{c} ({names[c]})" if c in names else c for c in members["subject_code"].tolist()}
 plan_cells = page.editor(ctx, review.plan_frame(subjects, "chi_bo"), f"plan_cells_{key}", cell_names, "col.cell")
 plan_members = page.editor(ctx, review.plan_frame(subjects, "dang_vien"), f"plan_members_{key}", member_labels,
                            "yearend.col.member")

@@ -2,6 +2,7 @@
 ask at once, the least recently read entry dropped first, shared or copied as asked, and a
 chart's cache key that tells apart what draws a different chart."""
 
+import sys
 import threading
 import time
 
@@ -151,3 +152,7 @@ def test_the_size_of_what_a_page_keeps_counts_its_frames_and_text():
     assert 24 <= kept.size_of(frame) < 24 + 200
     assert kept.size_of(b"x" * 1000) == 1000
     assert kept.size_of((frame, {"a": b"x" * 1000})) >= 24 + 1000
+    # A large container is weighed by its first thousand parts: 5.000 texts of 100 bytes.
+    many = {i: "x" * 100 for i in range(5000)}
+    assert kept.size_of(many) == sys.getsizeof(many) + 5000 * 100
+    assert kept.size_of([b"y" * 10] * 1000 + [b"y" * 30] * 1000) == sys.getsizeof([0] * 2000) + 2000 * 10

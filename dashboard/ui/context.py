@@ -251,7 +251,8 @@ class PageContext:
         def build() -> dict[str, str]:    # once per rerun: 66.000 members at sector scale
             frame = self.query("uploads.member_names",
                                **({"branches": self._every_cell()} if every_cell else {}))
-            return {c: n for c, n in zip(frame["member_code"], frame["full_name"]) if isinstance(n, str) and n}
+            return {c: n for c, n in zip(frame["member_code"].tolist(), frame["full_name"].tolist())
+                    if isinstance(n, str) and n}
         return self._once(("member_names", every_cell), build)
 
     def periods_with_scores(self, cells: list[str]) -> list[str]:

@@ -27,7 +27,8 @@ import pickle
 import sys
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterable
+from itertools import islice
 from typing import Any
 
 import pandas as pd
@@ -38,6 +39,7 @@ _RECENT: OrderedDict[tuple[int, Hashable], Kept] = OrderedDict()   # every entry
 _BUDGET: list[int | None] = [None]
 _TOTAL = [0]
 _OBJECT_GUESS = 64      # bytes per value of a column of Python objects, beyond its pointer
+_SAMPLE = 1000          # parts of a container weighed one by one
 
 
 def size_of(value: Any, depth: int = 0) -> int:
@@ -56,12 +58,19 @@ def size_of(value: Any, depth: int = 0) -> int:
         return len(value)
     if depth < 4:
         if isinstance(value, dict):
-            return sys.getsizeof(value) + sum(size_of(v, depth + 1) for v in value.values())
+            return sys.getsizeof(value) + _parts(value.values(), len(value), depth)
         if isinstance(value, (list, tuple, set, frozenset)):
-            return sys.getsizeof(value) + sum(size_of(v, depth + 1) for v in value)
+            return sys.getsizeof(value) + _parts(value, len(value), depth)
         if hasattr(value, "__dict__") and not isinstance(value, type):
             return sys.getsizeof(value) + size_of(vars(value), depth + 1)
     return sys.getsizeof(value)
+
+
+def _parts(parts: Iterable[Any], n: int, depth: int) -> int:
+    """The bytes of a container's parts: each part's up to ``_SAMPLE``; beyond, the first
+    ``_SAMPLE`` parts' average times their number (60.000 members' names: 0,1 s walked whole)."""
+    first = [size_of(v, depth + 1) for v in islice(parts, _SAMPLE)]
+    return sum(first) if n <= _SAMPLE else sum(first) * n // len(first)
 
 
 class Kept:

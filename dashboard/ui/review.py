@@ -23,10 +23,10 @@ def editor(ctx: PageContext, plan: pd.DataFrame, key: str, names: dict[str, str]
     """A data editor over a plan: only the proposed level can change; returns the plan as edited."""
     # A missing level is shown as "—" (the grid would write "None"); "—" chosen means no level.
     def text(levels: pd.Series) -> list[str]:
-        return [NO_LEVEL if pd.isna(v) or v == "" else str(v) for v in levels]
+        return [NO_LEVEL if pd.isna(v) or v == "" else str(v) for v in levels.tolist()]
 
     # The editable level next to the subject: on a phone it is on screen without scrolling the table.
-    shown = pd.DataFrame({"subject": [names.get(c, c) for c in plan["subject_code"]],
+    shown = pd.DataFrame({"subject": [names.get(c, c) for c in plan["subject_code"].tolist()],
                           "level": text(plan["level"]), "self_level": text(plan["self_level"]),
                           "decided_level": text(plan["decided_level"])})
     edited = st.data_editor(
@@ -81,7 +81,7 @@ def _judged(db: str, version: int, year: int, key: str, scope: tuple | None, tod
 
 def checks(ctx: PageContext, year: int, plan: pd.DataFrame) -> None:
     """Every rating rule of the regime in force on the plan (written nowhere), with sources."""
-    rated = plan.loc[plan["level"].map(review.is_given),
+    rated = plan.loc[review.given(plan["level"]),
                      ["subject_kind", "subject_code", "level"]].reset_index(drop=True)
     names_shown = ctx.user.can("names")
     digest = hashlib.sha256(pd.util.hash_pandas_object(rated.astype(str), index=False).to_numpy().tobytes())
