@@ -347,25 +347,27 @@ class _Book:
             return
 
         def parse() -> None:
-            for name in names:
-                try:
-                    parsed = self._read(name, ahead=True)
-                except Exception as exc:   # raised when the sheet is asked for
-                    result: tuple[str, object] = ("error", exc)
-                else:
-                    if parsed is None:
+            try:
+                for name in names:
+                    try:
+                        parsed = self._read(name, ahead=True)
+                    except Exception as exc:   # raised when the sheet is asked for
+                        result: tuple[str, object] = ("error", exc)
+                    else:
+                        if parsed is None:
+                            break
+                        result = ("sheet", parsed)
+                    with self._ready:
+                        if self._wb is not None:
+                            self._done[name] = result
+                        self._parsing.remove(name)
+                        self._ready.notify_all()
+                    if result[0] == "error" or parsed[0].height * parsed[0].width >= self.AHEAD_CELLS:
                         break
-                    result = ("sheet", parsed)
+            finally:   # whatever happened, nobody waits for a sheet this thread will not parse
                 with self._ready:
-                    if self._wb is not None:
-                        self._done[name] = result
-                    self._parsing.remove(name)
+                    self._parsing.clear()
                     self._ready.notify_all()
-                if result[0] == "error" or parsed[0].height * parsed[0].width >= self.AHEAD_CELLS:
-                    break
-            with self._ready:
-                self._parsing.clear()
-                self._ready.notify_all()
 
         self._parsing = list(names)
         self._thread = threading.Thread(target=parse, name="sheets-ahead", daemon=True)
