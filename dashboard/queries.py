@@ -54,8 +54,9 @@ COMMITTEE_PARAM = "include_committee"
 CALLER_PARAMS = (NAMES_PARAM, CELLS_PARAM, ALL_PARAM, COMMITTEE_PARAM)
 # A docstring line that starts so marks a query whose rows each belong to one cell (its
 # ``branch_code``, the Đảng ủy's own rows under theirs), or name the cells they belong to (a
-# ``branches`` list; none: everyone's), and do not depend on which other cells ``$branches`` holds: a page runs it once for every cell in scope and keeps the chosen cells'
-# rows (``PageContext.query``), so a change of the cell filter reads the cache. A test checks
+# ``branches`` list; none: everyone's), and do not depend on which other cells ``$branches``
+# holds: a page runs it once for every cell in scope and keeps the chosen cells' rows
+# (``PageContext.query``), so a change of the cell filter reads the cache. A test checks
 # the promise for every query that makes it.
 PER_CELL_TAG = "Per cell:"
 
@@ -207,8 +208,8 @@ def narrow(frame: pd.DataFrame, branches, committee: bool) -> pd.Series:
 
     keep = set(branches) | ({COMMITTEE_CODE} if committee else set())
     if "branch_code" not in frame.columns:   # rows naming their cells in a list (none: everyone's)
-        return pd.Series([cells is None or len(cells) == 0 or not keep.isdisjoint(cells) for cells in frame["branches"]],
-                         index=frame.index, dtype=bool)
+        return pd.Series([cells is None or len(cells) == 0 or not keep.isdisjoint(cells)
+                          for cells in frame["branches"]], index=frame.index, dtype=bool)
     return frame["branch_code"].isin(keep)
 
 

@@ -77,7 +77,7 @@ class PageContext:
             # The Đảng ủy's rows count for a user of every cell who chose every active cell
             # (queries.committee_included; the options are the active cells in scope).
             committee = self.user.scope is None and set(narrow) >= self._once(
-                ("every_cell_set",), lambda: set(self.cell_options["branch_code"]))
+                ("every_cell_set",), lambda: set(self._every_cell()))
             keep = queries.narrow(frame, narrow, committee)
             return frame[keep].reset_index(drop=True)
         return frame.copy(deep=False)
