@@ -68,7 +68,7 @@ CHILD_PHASES = ("read_file", "load_reference", "validate", "count_changes")
 
 
 def child_main(argv: list[str]) -> int:
-    """``python -m bench.load child --db DB [--patch-inflate] FILE...``: one upload per FILE
+    """``python -m bench.load child --db DB FILE...``: one upload per FILE
     group (``--sequential``: one upload per file), through dashboard.cli."""
     import argparse
     import contextlib
@@ -78,8 +78,6 @@ def child_main(argv: list[str]) -> int:
     p = argparse.ArgumentParser()
     p.add_argument("--db", required=True)
     p.add_argument("--sequential", action="store_true")
-    p.add_argument("--patch-inflate", action="store_true",
-                   help="lift read.MAX_INFLATED_BYTES (a constant, not a setting) for this child only")
     p.add_argument("--base", help="a file uploaded first, untimed (the cells of a single-sheet case)")
     p.add_argument("files", nargs="+")
     args = p.parse_args(argv)
@@ -89,10 +87,6 @@ def child_main(argv: list[str]) -> int:
     # The stages as dashboard.ingest.prepare calls them; ``commit`` as the command line calls it
     # (the package re-exports the function, which hides the submodule's name).
     prepare_module = sys.modules["dashboard.ingest.prepare"]
-    read_module = sys.modules["dashboard.ingest.read"]
-
-    if args.patch_inflate:
-        read_module.MAX_INFLATED_BYTES = 64 * 1024 ** 3
     timings: dict[str, float] = defaultdict(float)
 
     def timed(name, fn):
@@ -158,7 +152,7 @@ def child_main(argv: list[str]) -> int:
 # ---------------------------------------------------------------- the parent
 
 def measure(label: str, files: list[Path], db: Path, env_extra: dict[str, str] | None = None,
-            sequential: bool = False, patch_inflate: bool = False, base: Path | None = None,
+            sequential: bool = False, base: Path | None = None,
             limits: dict | None = None, log=print) -> dict:
     """One upload case in its own process on a fresh database ``db``."""
     for leftover in (db, Path(str(db) + ".wal")):
@@ -166,7 +160,6 @@ def measure(label: str, files: list[Path], db: Path, env_extra: dict[str, str] |
     db.parent.mkdir(parents=True, exist_ok=True)
     args = [sys.executable, "-m", "bench.load", "child", "--db", str(db)]
     args += ["--sequential"] if sequential else []
-    args += ["--patch-inflate"] if patch_inflate else []
     args += ["--base", str(base)] if base else []
     args += [str(f) for f in files]
     progress = {"n": 0}
@@ -184,7 +177,7 @@ def measure(label: str, files: list[Path], db: Path, env_extra: dict[str, str] |
     uploads = [r for r in records if r.get("event") == "upload"]
     result = {"label": label, "files": len(files), "bytes": sum(f.stat().st_size for f in files),
               "wall_s": round(child.seconds, 2), "peak_rss_mb": round(child.peak_rss_mb),
-              "killed": child.killed, "exit": child.returncode, "patched_inflate_limit": patch_inflate,
+              "killed": child.killed, "exit": child.returncode,
               "env": env_extra or {}}
     if done:
         result.update({k: done[k] for k in ("seconds", "phases", "uploads", "ok", "rows", "errors", "first_errors",
@@ -283,19 +276,6 @@ def load(size: str, force: bool = False, log=print, split_only: bool = False) ->
         cases.append(one)
     chosen = work / "one.duckdb" if one.get("ok") else None
     one["inflated_mb"] = round(inflated_bytes(Path(manifest["workbook"])) / 1e6)
-    from dashboard.ingest import read as reader
-
-    if (not split_only and not one.get("ok") and not one.get("killed")
-            and one["inflated_mb"] * 1e6 > reader.MAX_INFLATED_BYTES):
-        # Refused by the ZIP inflation guard (read.MAX_INFLATED_BYTES, a constant, not a
-        # setting): measure what the one-workbook path would cost without it, same watchdog.
-        patched = measure(f"{size}: one workbook, inflation limit lifted", [Path(manifest["workbook"])],
-                          work / "one-patched.duckdb", env_extra=raised_limits(manifest), patch_inflate=True,
-                          limits=ONE_WORKBOOK_LIMITS, log=log)
-        patched["rows_generated"] = one["rows_generated"]
-        cases.append(patched)
-        if patched.get("ok"):
-            chosen = work / "one-patched.duckdb"
     if manifest.get("split"):
         split_root = Path(manifest["split_folder"])
         files = [split_root / f["path"] for f in manifest["split"]]

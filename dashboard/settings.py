@@ -56,7 +56,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("DASHBOARD_LANG", "vi", str,
             "Default interface language: vi or en (a user can switch)."),
     Setting("DASHBOARD_MAX_UPLOAD_MB", 20, int,
-            "Largest file accepted by the upload, in megabytes."),
+            "Largest file accepted by the upload, in megabytes; a workbook may unpack to 16 times this (at least 512 MB)."),
     Setting("DASHBOARD_MAX_ROWS", 200_000, int,
             "Most data rows accepted in one sheet of an upload."),
     Setting("DASHBOARD_QUERY_BUDGET_MS", 1000, int,

@@ -10,6 +10,7 @@ criteria A1–B6. A problem is written as (severity, message key, sheet, row, co
 from __future__ import annotations
 
 import datetime as dt
+import io
 import shutil
 import unicodedata
 import zipfile
@@ -133,6 +134,31 @@ def test_unreadable_messages_say_what_to_do(db):
     assert rejected(db, "zip_bomb.xlsx").problems[0].message() == (
         "Không đọc được tệp zip_bomb.xlsx: tệp nén giải nén ra dung lượng bất thường (có thể là tệp độc hại). "
         "Hãy mở bằng Excel và lưu lại.")
+
+
+def test_inflation_guard_follows_the_upload_size_setting(monkeypatch):
+    """A workbook may inflate to 16 times the largest upload accepted (at least MAX_INFLATED_BYTES);
+    the ratio guard refuses a ZIP bomb at any upload size."""
+    from dashboard.ingest import read
+
+    data = xlsx_bytes({"chi_bo": [[f"CB{i:04d}", f"Chi bộ số {i}"] for i in range(2000)]})
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        inflated = sum(i.file_size for i in zf.infolist())
+    assert inflated > 16 * 1000
+    monkeypatch.setattr(read, "MAX_INFLATED_BYTES", 1000)  # far below this workbook's inflated size
+    just_enough = -(-inflated // 16)                         # 16 × just_enough ≥ inflated
+    for too_small in (None, just_enough - 1):
+        with pytest.raises(read.Unreadable) as refused:
+            read.read_file("lon.xlsx", data, max_bytes=too_small)
+        assert refused.value.reason_key == "reason.zip_bomb"
+    tables = read.read_file("lon.xlsx", data, max_bytes=just_enough)
+    assert [t.sheet for t in tables] == ["chi_bo"]
+    assert len(tables[0].cells) == 2001  # the header and 2.000 cells
+    tables[0].close()
+    monkeypatch.undo()
+    with pytest.raises(read.Unreadable) as bomb:  # 100 KB inflating to 100 MB: over 200 times its size
+        read.read_file("zip_bomb.xlsx", fixture_bytes("zip_bomb.xlsx"), max_bytes=64 * 1024 ** 3)
+    assert bomb.value.reason_key == "reason.zip_bomb"
 
 
 def test_one_unreadable_file_rejects_the_whole_upload(db):

@@ -46,7 +46,7 @@ def prepare(files: list[tuple[str, bytes]], cur, today: dt.date | None = None,
                       params={"limit": str(int(limit_mb)) if limit_mb.is_integer() else f"{limit_mb:.2f}".replace(".", ",")})
             continue
         try:
-            tables.extend(read_file(shown, data, max_rows=max_rows))
+            tables.extend(read_file(shown, data, max_rows=max_rows, max_bytes=max_bytes))
         except Unreadable as exc:
             batch.add("error", exc.reason_key, file=shown, params=exc.params)
     if batch.errors:
