@@ -73,6 +73,34 @@ def narrow(frame: pd.DataFrame, focus: Focus) -> pd.DataFrame:
     return frame[keep].reset_index(drop=True)
 
 
+# Up to this many cells in scope, the timeline is read per cell for every cell and summed here
+# (solutions.timeline_by_cell: a new choice of cells reads no query); beyond, it is summed in SQL
+# over the cells shown (the sector's 2.000 cells would be 1,4 million rows a view).
+TIMELINE_BY_CELL_MAX = 100
+
+
+def timeline_read(cells_in_scope: int, today, unit: str | None = None) -> tuple[str, dict]:
+    """The query (name, parameters) that gives the progress over time of the cells shown, when
+    ``cells_in_scope`` cells may be chosen: per cell when they are few, summed in SQL (over
+    ``unit`` alone when given) otherwise. Its rows go through ``timeline_rows``."""
+    if cells_in_scope <= TIMELINE_BY_CELL_MAX:
+        return "solutions.timeline_by_cell", {"today": today}
+    return "solutions.timeline", {"unit": unit, "today": today}
+
+
+def timeline_rows(rows: pd.DataFrame, focus: Focus = Focus()) -> pd.DataFrame:
+    """The rows of a ``timeline_read`` that belong to ``focus`` (``narrow``), for
+    ``series_by_solution``: per-cell rows start at the earliest first date of the units left, as
+    solutions.timeline over those units does."""
+    rows = narrow(rows, focus) if focus.active else rows
+    if "from_date" not in rows.columns or rows.empty:
+        return rows
+    first = rows["from_date"].min()
+    if pd.isna(first):
+        return rows.iloc[:0]
+    return rows[rows["on_date"] >= first].reset_index(drop=True)
+
+
 def series_by_solution(timeline: pd.DataFrame) -> pd.DataFrame:
     """Per date and solution, by date then solution: actions, progress (%), overdue — summed over
     the rows given (a timeline may hold several rows of one date and solution, one per unit).

@@ -38,7 +38,8 @@ units = list(dict.fromkeys(matrix["branch_code"]))
 unit_names = dict(zip(matrix["branch_code"], matrix["branch_name"]))
 statuses = ctx.labels("action_status")
 focus = ui.url.focus(titles, units)
-ctx.prefetch("solutions.timeline", unit=focus.unit, **today)   # read while the matrix is drawn
+timeline_read = progress.timeline_read(len(ctx.cell_options), ctx.today, focus.unit)
+ctx.prefetch(timeline_read[0], **timeline_read[1])   # read while the matrix is drawn
 PICK = "matrix_pick"
 
 # ---- the matrix: a click narrows the page, a second click on the same cell clears it
@@ -66,15 +67,15 @@ if focus.active:
 
 
 def focused():
-    """The actions of the focus, progress over time per solution (summed over the units in SQL,
-    one unit when the focus names one), the projected finishes, the on-time share per unit."""
+    """The actions of the focus, progress over time per solution (summed over the units shown,
+    or the one the focus names), the projected finishes, the on-time share per unit."""
     shown = progress.narrow(actions, focus)
     if shown.empty:
         return None
-    timeline = ctx.query("solutions.timeline", unit=focus.unit, **today)
+    timeline = progress.timeline_rows(ctx.query(timeline_read[0], **timeline_read[1]), focus)
     finishes = projection.by_group(progress.narrow(projections, focus), ["solution"])
     finishes = finishes.assign(words=[projection.group_words(r, ctx.lang) for r in finishes.to_dict("records")])
-    return (shown, progress.series_by_solution(progress.narrow(timeline, focus)), finishes,
+    return (shown, progress.series_by_solution(timeline), finishes,
             progress.on_time_by_unit(shown, units))
 
 

@@ -272,6 +272,8 @@ def test_timeline_equals_each_action_at_its_latest_report_on_each_date(timeline_
         actions up to today, and today; each action at each date takes its latest report on or
         before it; the figures are summed over the chosen actions per date and solution."""
         firsts = [a[2] for a in chosen] + [r[0] for a in chosen for r in a[4] if r[0] <= today]
+        if not firsts:       # no action of the units chosen
+            return {}
         first = min(firsts)
         dates, month = [], dt.date(first.year, first.month, 1)
         while month <= today:
@@ -295,6 +297,21 @@ def test_timeline_equals_each_action_at_its_latest_report_on_each_date(timeline_
         actual = {(r.on_date.date() if hasattr(r.on_date, "date") else r.on_date, int(r.solution)):
                   (int(r.actions), float(r.percent_sum), int(r.overdue)) for r in got.itertuples()}
         assert actual == brute_force([a for a in actions if unit in (None, a[0])]), unit
+
+    # The same read per cell (solutions.timeline_by_cell, read for every cell), summed over a
+    # choice of cells (the Đảng ủy's own with every cell) or focused on one unit.
+    per_cell = queries.run("solutions.timeline_by_cell", cur=cur, branches=["CB01", "CB02"], today=today)
+    choices = [({"CB01", "CB02", "DANG_UY"}, None), ({"CB01"}, None), ({"CB02"}, None),
+               *(({"CB01", "CB02", "DANG_UY"}, unit) for unit in ("CB01", "CB02", "DANG_UY"))]
+    for cells, unit in choices:
+        chosen = per_cell[per_cell["branch_code"].isin(cells)].reset_index(drop=True)
+        series = progress.series_by_solution(progress.timeline_rows(chosen, progress.Focus(unit=unit)))
+        actual = {(r.on_date.date() if hasattr(r.on_date, "date") else r.on_date, int(r.solution)):
+                  (int(r.actions), round(float(r.percent) * int(r.actions), 6), int(r.overdue))
+                  for r in series.itertuples()}
+        expected = {key: (n, float(total), late) for key, (n, total, late) in brute_force(
+            [a for a in actions if a[0] in cells and unit in (None, a[0])]).items()}
+        assert actual == expected, (cells, unit)
 
 
 def test_unit_names_name_the_committee_and_fall_back_to_the_code():

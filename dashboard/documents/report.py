@@ -155,7 +155,8 @@ def assemble(run: Runner, *, period: str, branches: list[str], today: dt.date, l
     lim = q("reference.limitations")
     lim_titles = dict(zip(lim["code"], lim["short_vi" if lang == "vi" else "short_en"]))
     fig = summary.overview_figures(q, period=period, today=today, lang=lang, board=board, findings=findings,
-                                   cell_name=lambda code: names.get(code, code), limitation_title=lim_titles.get, ranked=ranked)
+                                   cell_name=lambda code: names.get(code, code), limitation_title=lim_titles.get, ranked=ranked,
+                                   cells_in_scope=len(in_scope))
     by_solution = fig.by_solution
     levels = _levels(run, lang)
     figure_no = 0

@@ -20,22 +20,24 @@ from .figures import Figures, figures
 
 def overview_figures(query: Callable[..., pd.DataFrame], *, period: str, today: dt.date, lang: str,
                      board: pd.DataFrame, findings: pd.DataFrame, cell_name: Callable[[str], str],
-                     limitation_title: Callable[[str], str], ranked: bool = True,
+                     limitation_title: Callable[[str], str], cells_in_scope: int, ranked: bool = True,
                      query_many: Callable[..., list[pd.DataFrame]] | None = None,
                      prefetch: Callable[..., None] | None = None) -> Figures:
     """Every number of the overview of ``period`` seen on ``today``; ``board`` is the period's
-    rankings.leaderboard (compared with the previous period), ``findings`` the rule findings shown.
+    rankings.leaderboard (compared with the previous period), ``findings`` the rule findings shown;
+    ``cells_in_scope`` how many cells the reader may choose from (``progress.timeline_read``).
     ``query_many(*(name, params))`` reads several at once (``PageContext.query_many``) and
     ``prefetch(name, **params)`` starts a read that ``query`` later waits for
     (``PageContext.prefetch``); without them the reads run one after another."""
     on_day = {"today": today}
-    # The timeline (the one read that sums over the cells shown in SQL) is started first and
-    # read last: everything else is counted while it runs. The reads whose rows are each one
+    # The timeline (read per cell when the cells in scope are few; otherwise the one read that
+    # sums over the cells shown in SQL) is started first and read last: everything else is
+    # counted while it runs. The reads whose rows are each one
     # cell's (kept for every cell: a new choice of cells reads none of them) are summed here;
     # the actions that need attention, with their state and where their pace leads, come in one
     # read (18.115 of the sector's 120.060 actions; the counts come from by_solution); the most
     # urgent limitation finding (Python over kept rows) is worded while the reads not kept run.
-    timeline = ("solutions.timeline", dict(unit=None, **on_day))
+    timeline = progress.timeline_read(cells_in_scope, today)
     if prefetch is not None:
         prefetch(timeline[0], **timeline[1])
         # and the limitation finding's reads, which its wording below would make one by one
@@ -62,7 +64,7 @@ def overview_figures(query: Callable[..., pd.DataFrame], *, period: str, today: 
         members=members_timeline(members),
         cells=len(cells),
         by_solution=progress.by_solution(by_solution, solutions),
-        timeline=lambda: query(timeline[0], **timeline[1]),
+        timeline=lambda: progress.timeline_rows(query(timeline[0], **timeline[1])),
         actions=actions,
         findings=findings, stale_days=stale_days, today=today, lang=lang,
         ranked=ranked,

@@ -185,7 +185,8 @@ class PageContext:
                                             period=self.period, today=self.today, lang=self.lang,
                                             board=self.overview_board(),
                                             findings=findings, cell_name=self.cell_name,
-                                            limitation_title=self.limitation, ranked=ranked)
+                                            limitation_title=self.limitation, ranked=ranked,
+                                            cells_in_scope=len(self.cell_options))
 
         return self.kept("overview", make, ranked)
 
