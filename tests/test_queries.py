@@ -375,3 +375,40 @@ def test_cells_are_matched_with_any_not_list_contains():
     for path in sorted((store.MIGRATIONS_DIR).glob("*.sql")):
         if int(path.name[:4]) >= 16:    # the macros as they now stand
             assert "list_contains(" not in re.sub(r"--[^\n]*", "", path.read_text(encoding="utf-8")), path.name
+
+
+def test_rows_read_through_arrow_are_the_frames_duckdb_gives(sample_db):
+    """queries.frame (Arrow, texts kept as Arrow strings) gives what DuckDB's own df() gives,
+    dtypes included, for every page query on the sample and for the kinds of column the sample
+    may lack: NULLs among whole numbers and booleans, decimals, texts that are all NULL, no row."""
+    import duckdb
+
+    cur = store.cursor(sample_db)
+    statements = []
+    real_timed = queries._timed
+
+    def spy(query, cur, params, counter, fetch=lambda result: result):
+        statements.append((query.name, query.sql, dict(params)))
+        return real_timed(query, cur, params, counter, fetch)
+
+    queries._timed = spy
+    try:
+        for query in queries.load_all().values():
+            if not query.internal:
+                queries.run(query.name, cur=cur, names_allowed=True,
+                            **{k: v for k, v in PARAMS.items() if k in query.params})
+    finally:
+        queries._timed = real_timed
+    assert len({name for name, _, _ in statements}) >= 60
+    memory = duckdb.connect()
+    kinds = """SELECT * FROM (VALUES
+        (1, CAST(NULL AS INTEGER), TRUE, CAST(NULL AS BOOLEAN), 2.50::DECIMAL(9, 2), 'a', NULL::VARCHAR,
+         DATE '2026-11-30', NULL::DATE, TIMESTAMP '2026-11-30 08:00:00', [1, 2], 12::BIGINT, 3::TINYINT),
+        (2, 7, FALSE, FALSE, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 4)) t(i, ni, b, nb, dec, s, ns,
+         d, nd, ts, l, nbig, tiny)"""
+    for name, sql, params in statements + [("kinds", kinds, {}), ("no row", kinds + " WHERE i > 5", {}),
+                                           ("no text", "SELECT ns, ni FROM (" + kinds + ")", {})]:
+        on = cur if name not in ("kinds", "no row", "no text") else memory
+        expected = (on.execute(sql, params) if params else on.execute(sql)).df()
+        got = queries.frame(on.execute(sql, params) if params else on.execute(sql))
+        pd.testing.assert_frame_equal(got, expected, check_dtype=True, obj=name)
