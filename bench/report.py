@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import statistics
 from pathlib import Path
 
@@ -329,11 +330,25 @@ def _read(path: Path):
     return loads(path.read_text()) if path.exists() else None
 
 
-def write(size: str, day: str | None = None) -> Path:
+def write(size: str, day: str | None = None, replace: bool = False) -> Path:
+    """Write ``<day>-<size>.md``. An earlier report of that day and size that says something else
+    is kept, renamed after the commit it measured (``<day>-<size>-<commit>.md``), unless
+    ``replace``: a second session on the same day does not overwrite the first's results."""
     day = day or dt.date.today().isoformat()
     RESULTS.mkdir(parents=True, exist_ok=True)
     path = RESULTS / f"{day}-{size}.md"
-    path.write_text(render(size, day), encoding="utf-8")
+    text = render(size, day)
+    if path.exists() and not replace:
+        earlier = path.read_text(encoding="utf-8")
+        if earlier != text:
+            measured = re.search(r"app code as of commit `([0-9a-f]+)`", earlier)
+            tag = measured.group(1) if measured else "earlier"
+            kept, n = RESULTS / f"{day}-{size}-{tag}.md", 1
+            while kept.exists():
+                n += 1
+                kept = RESULTS / f"{day}-{size}-{tag}-{n}.md"
+            path.rename(kept)
+    path.write_text(text, encoding="utf-8")
     return path
 
 
@@ -343,8 +358,10 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m bench report")
     p.add_argument("--sizes", default="S,M")
     p.add_argument("--date", default=None)
+    p.add_argument("--replace", action="store_true",
+                   help="overwrite the day's report rather than keep it under the commit it measured")
     args = p.parse_args(argv)
     for size in args.sizes.split(","):
-        path = write(size.strip(), args.date)
+        path = write(size.strip(), args.date, replace=args.replace)
         print(path.read_text())
     return 0

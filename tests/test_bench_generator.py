@@ -136,3 +136,22 @@ def test_a_sheet_longer_than_excel_allows_goes_on_in_a_second_sheet(tmp_path, mo
     batch = prepare([path], tmp_path / "t.duckdb")
     assert [p.message() for p in batch.errors] == []
     assert {name: sum(d.counts.values()) for name, d in batch.sheets.items()} == counts
+
+
+def test_a_second_report_of_the_day_keeps_the_first_under_the_commit_it_measured(tmp_path, monkeypatch):
+    from bench import report
+
+    monkeypatch.setattr(report, "RESULTS", tmp_path)
+    said = {"text": "# S\napp code as of commit `abc1234` (benchmark at `abc1234`)\n"}
+    monkeypatch.setattr(report, "render", lambda size, day: said["text"])
+    report.write("S", "2026-12-02")
+    said["text"] = "# S\napp code as of commit `def5678` (benchmark at `def5678`)\n"
+    report.write("S", "2026-12-02")
+    report.write("S", "2026-12-02")          # the same report again: nothing to keep
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["2026-12-02-S-abc1234.md", "2026-12-02-S.md"]
+    assert "abc1234" in (tmp_path / "2026-12-02-S-abc1234.md").read_text()
+    assert "def5678" in (tmp_path / "2026-12-02-S.md").read_text()
+    said["text"] = "# S\napp code as of commit `0f0f0f0` (benchmark at `0f0f0f0`)\n"
+    report.write("S", "2026-12-02", replace=True)   # asked to overwrite: def5678's is not kept
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["2026-12-02-S-abc1234.md", "2026-12-02-S.md"]
+    assert "0f0f0f0" in (tmp_path / "2026-12-02-S.md").read_text()
