@@ -107,8 +107,7 @@ def load_users() -> dict[str, dict]:
     path = users_file()
     named = bool(settings.get("DASHBOARD_USERS_FILE"))
     try:
-        with path.open("rb") as fh:
-            data = tomllib.load(fh)
+        data = settings.read_toml(path)     # read again when the file changes
     except FileNotFoundError:
         if named:
             raise UsersFileError(f"users file not found: {path}") from None
