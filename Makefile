@@ -18,8 +18,11 @@ install: $(STAMP)
 sample-db: $(STAMP)
 	$(PY) -m dashboard build-sample
 
+# The server takes files as large as DASHBOARD_MAX_UPLOAD_MB (never under the 20 MB of
+# .streamlit/config.toml, which a backup restore also needs).
 run: sample-db
-	$(PY) -m streamlit run app.py --server.port $(PORT) --server.address 127.0.0.1
+	$(PY) -m streamlit run app.py --server.port $(PORT) --server.address 127.0.0.1 \
+		--server.maxUploadSize $$($(PY) -c "from dashboard import settings; print(max(20, settings.get('DASHBOARD_MAX_UPLOAD_MB')))")
 
 test: $(STAMP)
 	$(PY) -m pytest -q

@@ -25,9 +25,10 @@ st.download_button(
     file_name=template.TEMPLATE_NAME, mime=ui.uploads.XLSX_MIME)
 
 # ---- the files, checked once, previewed, then written on confirmation
-st.caption(ctx.t("upload.help", limit=settings.get("DASHBOARD_MAX_UPLOAD_MB")))
+limit_mb = ui.uploads.upload_limit_mb()
+st.caption(ctx.t("upload.help", limit=limit_mb))
 files = st.file_uploader(ctx.t("upload.files"), type=["xlsx", "xls", "csv", "txt", "tsv"],
-                         accept_multiple_files=True, key=ui.uploads.FILES)
+                         accept_multiple_files=True, key=ui.uploads.FILES, max_upload_size=limit_mb)
 flash = st.session_state.pop(ui.uploads.FLASH, None)
 if flash:
     st.success(flash, icon=":material/check_circle:")

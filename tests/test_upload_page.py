@@ -101,3 +101,17 @@ def test_history_lists_uploads_and_undo_restores(sample_db):
     assert f"Đã hoàn tác lần tải lên số {result.upload_id}." in texts(at)
     assert store.cursor(sample_db).execute(
         "SELECT count(*) FROM v_scores WHERE period = '2026'").fetchall()[0][0] == 0
+
+
+def test_the_page_says_and_the_browser_checks_the_upload_limit_the_server_takes(sample_db, monkeypatch):
+    """DASHBOARD_MAX_UPLOAD_MB, within the server's own server.maxUploadSize (20 MB in
+    .streamlit/config.toml; make run raises it to the setting)."""
+    import streamlit as st
+
+    for setting, server, shown in (("5", 20, 5), ("108", 20, 20), ("108", 108, 108)):
+        monkeypatch.setenv("DASHBOARD_MAX_UPLOAD_MB", setting)
+        monkeypatch.setattr(st, "get_option", lambda name, value=server, real=st.get_option:
+                            value if name == "server.maxUploadSize" else real(name))
+        at = open_page("pages/tai_len.py")
+        assert f"tối đa {shown} MB mỗi tệp" in texts(at)
+        assert at.file_uploader(key="upload_files").proto.max_upload_size_mb == shown
