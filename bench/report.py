@@ -294,7 +294,7 @@ def upload_section(size: str, load: dict) -> list[str]:
             out.append(f"|   per upload: median {secs(statistics.median(per))}, slowest {secs(max(per))} | | | | | | | | | |")
     if size == "L":
         one = [c for c in load["cases"] if "one workbook" in c["label"]]
-        ok = any(c.get("ok") and c.get("seconds", 1e9) <= UPLOAD_L[0]
+        ok = any(c.get("ok") and not c.get("patched_inflate_limit") and c.get("seconds", 1e9) <= UPLOAD_L[0]
                  and c.get("peak_rss_mb", 1e9) <= UPLOAD_L[1] for c in one)
         out += ["", f"Target: the whole L set in one workbook ≤ 60 s and ≤ 2 GB peak: {mark(ok)}."]
     out.append("")
@@ -341,7 +341,7 @@ def write(size: str, day: str | None = None, replace: bool = False) -> Path:
     if path.exists() and not replace:
         earlier = path.read_text(encoding="utf-8")
         if earlier != text:
-            measured = re.search(r"app code as of commit `([0-9a-f]+)`", earlier)
+            measured = re.search(r"app code as of commit `([0-9a-f]+)(?:\+dirty)?`", earlier)
             tag = measured.group(1) if measured else "earlier"
             kept, n = RESULTS / f"{day}-{size}-{tag}.md", 1
             while kept.exists():

@@ -75,7 +75,7 @@ def narrow(frame: pd.DataFrame, focus: Focus) -> pd.DataFrame:
 
 # Up to this many cells in scope, the timeline is read per cell for every cell and summed here
 # (solutions.timeline_by_cell: a new choice of cells reads no query); beyond, it is summed in SQL
-# over the cells shown (the sector's 2.000 cells would be 1,4 million rows a view).
+# over the cells shown (the sector's 2.000 cells would be 1,57 million rows a view).
 TIMELINE_BY_CELL_MAX = 100
 
 
@@ -92,13 +92,17 @@ def timeline_rows(rows: pd.DataFrame, focus: Focus = Focus()) -> pd.DataFrame:
     """The rows of a ``timeline_read`` that belong to ``focus`` (``narrow``), for
     ``series_by_solution``: per-cell rows start at the earliest first date of the units left, as
     solutions.timeline over those units does."""
-    rows = narrow(rows, focus) if focus.active else rows
-    if "from_date" not in rows.columns or rows.empty:
-        return rows
-    first = rows["from_date"].min()
-    if pd.isna(first):
-        return rows.iloc[:0]
-    return rows[rows["on_date"] >= first].reset_index(drop=True)
+    if "from_date" not in rows.columns:
+        return narrow(rows, focus) if focus.active else rows
+    # The first date is the units' over every solution: a focus on one solution shows that
+    # solution's line over the same dates as the summed read does.
+    units = narrow(rows, Focus(unit=focus.unit)) if focus.unit is not None else rows
+    first = units["from_date"].min() if len(units) else None
+    if first is None or pd.isna(first):
+        return rows.iloc[:0].reset_index(drop=True)
+    rows = units[units["on_date"] >= first]
+    return (narrow(rows, Focus(solution=focus.solution)) if focus.solution is not None
+            else rows.reset_index(drop=True))
 
 
 def series_by_solution(timeline: pd.DataFrame) -> pd.DataFrame:

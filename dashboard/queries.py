@@ -261,6 +261,14 @@ _NULLABLE_INT = {pa.int8(): pd.Int8Dtype(), pa.int16(): pd.Int16Dtype(), pa.int3
                  pa.uint32(): pd.UInt32Dtype(), pa.uint64(): pd.UInt64Dtype()}
 
 
+# The column kinds read through Arrow as df() reads them (checked by tests/test_queries.py); a
+# result with any other kind (intervals, times, maps, lists of numbers, ...) or with two columns
+# of one name is read by df() itself.
+_THROUGH_ARROW = {"BOOLEAN", "TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "USMALLINT", "UINTEGER",
+                  "UBIGINT", "DOUBLE", "DATE", "TIMESTAMP", "TIMESTAMP_S", "TIMESTAMP_MS", "TIMESTAMP_NS",
+                  "VARCHAR", "JSON", "VARCHAR[]", '"NULL"'}
+
+
 def frame(result) -> pd.DataFrame:
     """An executed query's rows as the DataFrame DuckDB's ``df()`` gives, read through Arrow.
 
@@ -269,7 +277,13 @@ def frame(result) -> pd.DataFrame:
     through Arrow the texts stay Arrow strings (0,19 s). The columns get ``df()``'s dtypes, on
     which the pages rely: texts as ``str`` (a column of NULLs only, or of no row: objects), dates as
     datetime64[us], decimals as float64, whole numbers and booleans with a NULL as pandas'
-    nullable Int/boolean (numpy's without), a NULL list or struct as pandas' NA."""
+    nullable Int/boolean (numpy's without), a NULL list as pandas' NA. A result with a column of
+    another kind, or two columns of one name, is read by ``df()``."""
+    described = result.description or []
+    names = [d[0] for d in described]
+    if len(set(names)) < len(names) or not all(str(d[1]) in _THROUGH_ARROW or str(d[1]).startswith("DECIMAL(")
+                                               for d in described):
+        return result.df()
     table = result.to_arrow_table()
     columns, types = {}, {}
     for name, column in zip(table.column_names, table.columns):

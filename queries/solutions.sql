@@ -125,7 +125,8 @@ ORDER BY on_date, solution;
 
 -- name: timeline_by_cell
 -- solutions.timeline for each unit of $branches on its own (the Đảng ủy's when
--- $include_committee), over the month ends (and $today) from the first date of any unit:
+-- $include_committee), over the month ends (and $today) from the first date of any unit the
+-- caller may see:
 -- on_date, branch_code, solution, the unit's actions, the sum of their progress, how many were
 -- overdue. from_date is the first date solutions.timeline would show for the unit alone (its
 -- first month end, or $today; NULL when it starts after this month): summed over a choice of
@@ -150,11 +151,15 @@ firsts AS (
     FROM (SELECT branch_code, starts_on AS d FROM acts UNION ALL SELECT branch_code, reported_on FROM reports)
     GROUP BY ALL
 ),
--- The month ends from the first date of every unit in the store (not only those of $branches),
--- so that a unit's rows are the same whichever units are read with it.
+-- The month ends from the first date of every unit the caller may see ($caller_cells, and the
+-- Đảng ủy's own for a caller of every cell), not only of those of $branches: a unit's rows are
+-- the same whichever units are read with it, and nothing outside the caller's cells is read.
 bounds AS (
-    SELECT least((SELECT min(starts_on) FROM v_actions),
-                 (SELECT min(reported_on) FROM mart_progress_steps WHERE reported_on <= CAST($today AS DATE)))
+    SELECT least((SELECT min(starts_on) FROM v_actions
+                  WHERE branch_code = ANY($caller_cells) OR ($caller_sees_all AND branch_code = 'DANG_UY')),
+                 (SELECT min(reported_on) FROM mart_progress_steps
+                  WHERE reported_on <= CAST($today AS DATE)
+                    AND (branch_code = ANY($caller_cells) OR ($caller_sees_all AND branch_code = 'DANG_UY'))))
            AS first_on
 ),
 spine AS (

@@ -142,7 +142,7 @@ def test_a_second_report_of_the_day_keeps_the_first_under_the_commit_it_measured
     from bench import report
 
     monkeypatch.setattr(report, "RESULTS", tmp_path)
-    said = {"text": "# S\napp code as of commit `abc1234` (benchmark at `abc1234`)\n"}
+    said = {"text": "# S\napp code as of commit `abc1234+dirty` (benchmark at `abc1234`)\n"}
     monkeypatch.setattr(report, "render", lambda size, day: said["text"])
     report.write("S", "2026-12-02")
     said["text"] = "# S\napp code as of commit `def5678` (benchmark at `def5678`)\n"

@@ -136,7 +136,7 @@ def test_unreadable_messages_say_what_to_do(db):
         "Hãy mở bằng Excel và lưu lại.")
 
 
-def test_inflation_guard_follows_the_upload_size_setting(monkeypatch):
+def test_inflation_guard_follows_the_upload_size_setting(monkeypatch, empty_db):
     """A workbook may inflate to 16 times the largest upload accepted (at least MAX_INFLATED_BYTES);
     the ratio guard refuses a ZIP bomb at any upload size."""
     from dashboard.ingest import read
@@ -155,6 +155,12 @@ def test_inflation_guard_follows_the_upload_size_setting(monkeypatch):
     assert [t.sheet for t in tables] == ["chi_bo"]
     assert len(tables[0].cells) == 2001  # the header and 2.000 cells
     tables[0].close()
+    # through the upload: prepare hands the size limit to the reader
+    assert 16 * len(data) >= inflated
+    refused = ingest.prepare([("lon.xlsx", data)], store.cursor(empty_db), today=TODAY)
+    assert outline(refused) == [("error", "reason.zip_bomb", None, None, None)]
+    read_whole = ingest.prepare([("lon.xlsx", data)], store.cursor(empty_db), today=TODAY, max_bytes=len(data))
+    assert read_whole.ok and read_whole.sheets["chi_bo"].counts["new"] == 2000
     monkeypatch.undo()
     with pytest.raises(read.Unreadable) as bomb:  # 100 KB inflating to 100 MB: over 200 times its size
         read.read_file("zip_bomb.xlsx", fixture_bytes("zip_bomb.xlsx"), max_bytes=64 * 1024 ** 3)

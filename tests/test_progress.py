@@ -301,17 +301,22 @@ def test_timeline_equals_each_action_at_its_latest_report_on_each_date(timeline_
     # The same read per cell (solutions.timeline_by_cell, read for every cell), summed over a
     # choice of cells (the Đảng ủy's own with every cell) or focused on one unit.
     per_cell = queries.run("solutions.timeline_by_cell", cur=cur, branches=["CB01", "CB02"], today=today)
-    choices = [({"CB01", "CB02", "DANG_UY"}, None), ({"CB01"}, None), ({"CB02"}, None),
-               *(({"CB01", "CB02", "DANG_UY"}, unit) for unit in ("CB01", "CB02", "DANG_UY"))]
-    for cells, unit in choices:
+    # A focus on one solution keeps that solution's line over the dates of every solution.
+    every = {"CB01", "CB02", "DANG_UY"}
+    choices = [(every, None, None), ({"CB01"}, None, None), ({"CB02"}, None, None),
+               *((every, unit, None) for unit in ("CB01", "CB02", "DANG_UY")),
+               *((cells, None, solution) for cells in (every, {"CB01"}) for solution in (1, 2, 3)),
+               (every, "CB01", 2)]
+    for cells, unit, solution in choices:
         chosen = per_cell[per_cell["branch_code"].isin(cells)].reset_index(drop=True)
-        series = progress.series_by_solution(progress.timeline_rows(chosen, progress.Focus(unit=unit)))
+        series = progress.series_by_solution(progress.timeline_rows(chosen, progress.Focus(solution, unit)))
         actual = {(r.on_date.date() if hasattr(r.on_date, "date") else r.on_date, int(r.solution)):
                   (int(r.actions), round(float(r.percent) * int(r.actions), 6), int(r.overdue))
                   for r in series.itertuples()}
         expected = {key: (n, float(total), late) for key, (n, total, late) in brute_force(
-            [a for a in actions if a[0] in cells and unit in (None, a[0])]).items()}
-        assert actual == expected, (cells, unit)
+            [a for a in actions if a[0] in cells and unit in (None, a[0])]).items()
+            if solution in (None, key[1])}
+        assert actual == expected, (cells, unit, solution)
 
 
 def test_unit_names_name_the_committee_and_fall_back_to_the_code():
@@ -319,3 +324,22 @@ def test_unit_names_name_the_committee_and_fall_back_to_the_code():
 
     frame = pd.DataFrame({"branch_code": ["DANG_UY", "CB01", "CB09"], "branch_name": [None, "Chi bộ Một", None]})
     assert list(progress.unit_names(frame, "vi")["branch_name"]) == ["Đảng ủy", "Chi bộ Một", "CB09"]
+
+
+def test_a_per_cell_timeline_reads_nothing_before_the_callers_own_cells(timeline_db):
+    """The per-cell timeline's dates start at the first date of the cells the caller may see:
+    a user of CB02 alone reads no month of CB01's earlier actions (worked by hand)."""
+    cur = store.cursor(timeline_db)
+    cur.execute("DELETE FROM progress_reports")
+    cur.execute("DELETE FROM actions")
+    for code, cell, start, due in (("A1", "CB01", dt.date(2019, 3, 5), dt.date(2019, 6, 30)),
+                                   ("A2", "CB02", dt.date(2025, 6, 10), dt.date(2025, 9, 30))):
+        cur.execute("INSERT INTO actions (action_code, branch_code, solution, description, starts_on, due_on,"
+                    " upload_id) VALUES ($c, $b, 1, 'x', $st, $d, 0)", {"c": code, "b": cell, "st": start, "d": due})
+    refresh(cur)
+    today = dt.date(2025, 8, 15)
+    everyone = queries.run("solutions.timeline_by_cell", cur=cur, today=today)
+    assert everyone["on_date"].min() == pd.Timestamp(2019, 3, 31)
+    mine = queries.run("solutions.timeline_by_cell", cur=cur, scope=frozenset({"CB02"}), today=today)
+    assert set(mine["branch_code"]) == {"CB02"}
+    assert list(mine["on_date"]) == [pd.Timestamp(2025, 6, 30), pd.Timestamp(2025, 7, 31), pd.Timestamp(2025, 8, 15)]
