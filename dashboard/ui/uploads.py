@@ -32,6 +32,7 @@ def upload_limit_mb() -> int:
     raises it to the setting), so that the page says, and the browser checks, the real limit."""
     return max(1, min(int(settings.get("DASHBOARD_MAX_UPLOAD_MB")), int(st.get_option("server.maxUploadSize"))))
 
+
 def prepared(ctx: PageContext, files: list) -> ingest.Batch:
     """The files read and checked, once per (user, scope, files, data version), not on every rerun."""
     payload = [(f.name, f.getvalue()) for f in files]
