@@ -32,8 +32,8 @@ def overview_figures(query: Callable[..., pd.DataFrame], *, period: str, today: 
     on_day = {"today": today}
     # The timeline (read per cell when the cells in scope are few; otherwise the one read that
     # sums over the cells shown in SQL) is started first and read last: everything else is
-    # counted while it runs. The reads whose rows are each one
-    # cell's (kept for every cell: a new choice of cells reads none of them) are summed here;
+    # counted while it runs. The reads whose rows are each one cell's (kept for every cell: a
+    # new choice of cells reads none of them) are summed here;
     # the actions that need attention, with their state and where their pace leads, come in one
     # read (18.115 of the sector's 120.060 actions; the counts come from by_solution); the most
     # urgent limitation finding (Python over kept rows) is worded while the reads not kept run.
