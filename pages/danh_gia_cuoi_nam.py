@@ -21,26 +21,46 @@ if flash := st.session_state.pop(page.FLASH, None):
     st.success(flash, icon=":material/check_circle:")
 
 # ---- data
-subjects = ctx.query("review.subjects", year=year)
-if subjects.empty:
+names = ctx.member_names()
+
+
+def tables():
+    """The year's subjects, the cells' and the members' tables as shown, the quota's share and
+    the planner's starting plans: worked out once per view and kept (a rerun, or an edit in the
+    planner, draws them again without working them out)."""
+    subjects = ctx.query("review.subjects", year=year)
+    if subjects.empty:
+        return None
+    cells = review.cell_table(subjects, ctx.query("review.cell_scores", year=year), f"citation_{ctx.lang}")
+    cells = cells.assign(cell=[ctx.cell_name(c) for c in cells["branch_code"]])
+    kinds = ctx.labels("member_kind")
+    step_words = {step: ctx.t(f"yearend.step.{step}") for _, step in review.STEPS}
+    members = subjects[subjects["subject_kind"] == "dang_vien"].reset_index(drop=True)
+    members = members.assign(
+        cell=[ctx.cell_name(c) for c in members["branch_code"].tolist()],
+        kind_name=[kinds.get(k, "") for k in members["member_kind"].tolist()],
+        missing=[", ".join(step_words[s] for s in steps) or "—" for steps in review.missing_steps(members)],
+        name=[names.get(c, "") for c in members["subject_code"].tolist()])
+    share_row = ctx.query("review.quota_share", year=year)
+    share = float(share_row["share"].iloc[0]) if len(share_row) else None
+    return (subjects, cells, members, share, review.step_counts(subjects),
+            review.plan_frame(subjects, "chi_bo"), review.plan_frame(subjects, "dang_vien"))
+
+
+view = ctx.kept("tables", tables, year)
+if view is None:
     ui.empty_notice(ctx)
     st.stop()
-cells = review.cell_table(subjects, ctx.query("review.cell_scores", year=year), f"citation_{ctx.lang}")
-members = subjects[subjects["subject_kind"] == "dang_vien"].reset_index(drop=True)
-share_row = ctx.query("review.quota_share", year=year)
-share = float(share_row["share"].iloc[0]) if len(share_row) else None
-names = ctx.member_names()
-kinds = ctx.labels("member_kind")
+subjects, cells, members, share, steps, start_cells, start_members = view
 
 # ---- the three steps
 st.caption(ctx.t("yearend.intro", year=year))
-for column, (step, (done, total)) in zip(st.columns(3), review.step_counts(subjects).items()):
+for column, (step, (done, total)) in zip(st.columns(3), steps.items()):
     column.metric(ctx.t(f"yearend.step.{step}"), f"{done}/{total}",
                   help=ctx.t("yearend.step.help", missing=total - done))
 
 st.subheader(ctx.t("yearend.cells.title"))
 st.caption(ctx.t("yearend.cells.help"))
-cells = cells.assign(cell=[ctx.cell_name(c) for c in cells["branch_code"]])
 chosen = [(ctx.t("yearend.year"), str(year))]
 ui.table(ctx, cells, [
     ("cell", "col.cell", "text"), ("total_score", "yearend.col.score", "score"),
@@ -53,12 +73,6 @@ ui.table(ctx, cells, [
 ], ctx.t("yearend.file.cells"), "yearend_cells", filters=chosen, title=ctx.t("yearend.cells.title"), period=str(year))
 
 st.subheader(ctx.t("yearend.members.title"))
-step_words = {step: ctx.t(f"yearend.step.{step}") for _, step in review.STEPS}
-members = members.assign(
-    cell=[ctx.cell_name(c) for c in members["branch_code"].tolist()],
-    kind_name=[kinds.get(k, "") for k in members["member_kind"].tolist()],
-    missing=[", ".join(step_words[s] for s in steps) or "—" for steps in review.missing_steps(members)],
-    name=[names.get(c, "") for c in members["subject_code"].tolist()])
 columns = [("subject_code", "yearend.col.member", "text")] + ([("name", "yearend.col.name", "text")] if names else [])
 ui.table(ctx, members, columns + [
     ("cell", "col.cell", "text"), ("kind_name", "yearend.col.kind", "text"),
@@ -75,8 +89,8 @@ st.caption(ctx.t("yearend.plan.help"))
 key = f"{year}_{ctx.version}"
 cell_names = {c: ctx.cell_name(c) for c in cells["branch_code"]}
 member_labels = {c: f"{c} ({names[c]})" if c in names else c for c in members["subject_code"].tolist()}
-plan_cells = page.editor(ctx, review.plan_frame(subjects, "chi_bo"), f"plan_cells_{key}", cell_names, "col.cell")
-plan_members = page.editor(ctx, review.plan_frame(subjects, "dang_vien"), f"plan_members_{key}", member_labels,
+plan_cells = page.editor(ctx, start_cells, f"plan_cells_{key}", cell_names, "col.cell")
+plan_members = page.editor(ctx, start_members, f"plan_members_{key}", member_labels,
                            "yearend.col.member")
 page.quota(ctx, plan_cells, plan_members, share)
 
