@@ -19,6 +19,18 @@ def display(frame: pd.DataFrame, columns: list[tuple[str, str, str]], lang: str)
                          for source, label_key, kind in columns}, index=pd.RangeIndex(len(frame)))
 
 
+def display_table(frame: pd.DataFrame, columns: list[tuple[str, str, str]], lang: str):
+    """``display`` as an Arrow table of texts, the form ``st.dataframe`` sends: made straight
+    from the formatted values. Through pandas, each column of texts was made into Arrow once
+    by pandas and again by Streamlit's conversion of the frame (a third of a table's cost, on
+    every page view)."""
+    import pyarrow as pa
+
+    return pa.table({i18n.t(label_key, lang): pa.array([fmt.FORMATS[kind](v, lang) for v in frame[source]],
+                                                        type=pa.string())
+                     for source, label_key, kind in columns})
+
+
 def plain_text(frame: pd.DataFrame) -> pd.DataFrame:
     """Every cell as text a spreadsheet will not run: blanks for missing values, and formula-like
     text (= + - @ …) with a leading apostrophe, as in every other table (``fmt.cell_text``)."""

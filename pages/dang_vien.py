@@ -3,6 +3,7 @@ ratings per year; discipline; meetings missed without a reason in the year) and 
 office acts on, each with the rule and source behind it, or the data it rests on."""
 
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
 from dashboard import fmt, periods, roster, settings, tables, ui
@@ -53,17 +54,17 @@ columns = [("member_code", "roster.col.member", "text")] + ([("name", "roster.co
 columns += [("branch_name", "col.cell", "text"), ("kind_name", "roster.col.kind", "text"),
             ("party_role", "roster.col.post", "text")]
 page = ui.page_of(ctx, table, "roster_register")    # 1.000 members at a time; the files hold every one
-shown = tables.display(page, columns, ctx.lang)
-for y in shown_years:
-    shown[str(y)] = [fmt.cell_text(v) for v in page[str(y)]]
-shown[ctx.t("roster.col.discipline")] = list(page["discipline"])
-shown[ctx.t("roster.col.missed", year=year)] = [fmt.fmt_number(v, 0, ctx.lang) for v in page["missed"]]
+shown = tables.display_table(page, columns, ctx.lang)
+for label, values in [*((str(y), [fmt.cell_text(v) for v in page[str(y)]]) for y in shown_years),
+                      (ctx.t("roster.col.discipline"), list(page["discipline"])),
+                      (ctx.t("roster.col.missed", year=year), [fmt.fmt_number(v, 0, ctx.lang) for v in page["missed"]])]:
+    shown = shown.append_column(label, pa.array(values, type=pa.string()))
 st.dataframe(shown, hide_index=True, width="stretch")
 chosen = [(ctx.t("roster.year"), str(year))]
 # The header as shown (years, "missed in <year>"): the label keys below are not used.
 ui.table_downloads(ctx, table, columns + [(str(y), "roster.col.member", "text") for y in shown_years] + [
     ("discipline", "roster.col.discipline", "text"), ("missed", "roster.col.member", "int")],
-    ctx.t("roster.register.title"), "roster_register", filters=chosen, period=str(year), labels=list(shown.columns))
+    ctx.t("roster.register.title"), "roster_register", filters=chosen, period=str(year), labels=shown.column_names)
 
 
 # ---- the lists

@@ -112,7 +112,7 @@ def table(ctx: PageContext, frame: pd.DataFrame, columns: Columns, what: str, ke
     time, and its downloads beneath (every row); returns the dataframe's selection event
     (``on_select`` and the rest pass through; its rows are those of the page shown)."""
     rows = _whole(page_of(ctx, frame, key), prepare)
-    event = st.dataframe(tables.display(rows, list(columns), ctx.lang), hide_index=True, width="stretch",
+    event = st.dataframe(tables.display_table(rows, list(columns), ctx.lang), hide_index=True, width="stretch",
                          key=dataframe_args.pop("table_key", key), **dataframe_args)
     table_downloads(ctx, frame, columns, what, key, filters, title, period, prepare=prepare)
     return event
