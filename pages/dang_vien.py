@@ -114,7 +114,7 @@ def member_list(key: str, basis: str, columns: list[tuple[str, str, str]] = ()) 
     head = [("member_code", "roster.col.member", "text")] + ([("name", "roster.col.name", "text")] if names else [])
     title = ctx.t(f"roster.list.{key}", year=year)
     ui.table(ctx, found, head + [("cell", "col.cell", "text"), *columns], title, f"roster_{key}",
-             filters=chosen, period=str(year))
+             filters=chosen, period=str(year), kept=(year, notice))
 
 
 from_data = ctx.t("roster.basis.data")

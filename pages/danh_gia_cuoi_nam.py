@@ -70,7 +70,8 @@ ui.table(ctx, cells, [
     ("members_missing_self", "yearend.col.missing_self", "int"),
     ("members_missing_proposal", "yearend.col.missing_proposal", "int"),
     ("members_missing_decision", "yearend.col.missing_decision", "int"),
-], ctx.t("yearend.file.cells"), "yearend_cells", filters=chosen, title=ctx.t("yearend.cells.title"), period=str(year))
+], ctx.t("yearend.file.cells"), "yearend_cells", filters=chosen, title=ctx.t("yearend.cells.title"), period=str(year),
+    kept=(year,))
 
 st.subheader(ctx.t("yearend.members.title"))
 columns = [("subject_code", "yearend.col.member", "text")] + ([("name", "yearend.col.name", "text")] if names else [])
@@ -80,7 +81,7 @@ ui.table(ctx, members, columns + [
     ("decided_level", "yearend.col.decision", "text"), ("disciplined", "yearend.col.disciplined", "yesno"),
     ("missing", "yearend.col.missing", "text"),
 ], ctx.t("yearend.file.members"), "yearend_members", filters=chosen, title=ctx.t("yearend.members.title"),
-    period=str(year))
+    period=str(year), kept=(year,))
 st.caption(ctx.t("yearend.levels_legend"))
 
 # ---- the planner: change the proposed levels, see the quota and the rules at once

@@ -105,7 +105,8 @@ ui.table(ctx, on_time, [
     ("done_late", "solutions.col.done_late", "int"), ("overdue", "col.overdue", "int"),
     ("days_late_total", "solutions.col.days_late_total", "int"),
     ("days_late_max", "solutions.col.days_late_max", "int"),
-], what=ctx.t("solutions.l1.file"), key="on_time", filters=choices, title=ctx.t("solutions.l1.title"))
+], what=ctx.t("solutions.l1.file"), key="on_time", filters=choices, title=ctx.t("solutions.l1.title"),
+    kept=(stale_days, reports, focus))
 
 # ---- the actions; the flags come right after the figures they qualify, the owner, least read, last
 st.subheader(ctx.t("solutions.actions.title"))
@@ -135,7 +136,7 @@ ui.table(ctx, shown, [
     ("flags", "solutions.col.flags", "text"), ("projection_text", "solutions.col.projection", "text"),
     ("owner", "col.owner", "text"),
 ], what=ctx.t("solutions.actions.file"), key="actions", filters=choices, title=ctx.t("solutions.actions.title"),
-    prepare=written, column_config={
+    prepare=written, kept=(stale_days, reports, focus), column_config={
     ctx.t("solutions.col.projection"): st.column_config.TextColumn(width="large"),
     ctx.t("col.description"): st.column_config.TextColumn(width="large"),
     ctx.t("col.solution"): st.column_config.TextColumn(width="medium"),

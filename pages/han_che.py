@@ -107,14 +107,15 @@ for number, code in enumerate(limitations.CODES, start=1):
         if code == "L1" and uptake is not None:
             if len(late):
                 st.markdown(f"**{ctx.t('lim.late.title')}**")
-                ui.table(ctx, late, uptake_columns, ctx.t("lim.file.late"), "lim_late", title=ctx.t("lim.late.title"))
+                ui.table(ctx, late, uptake_columns, ctx.t("lim.file.late"), "lim_late", title=ctx.t("lim.late.title"),
+                         kept=(plan_days,))
             with st.expander(ctx.t("lim.uptake.title")):
                 ui.table(ctx, uptake, uptake_columns[:3] + [
                     ("studied_on", "lim.col.studied", "date"), ("attendance", "lim.col.attendance", "ratio"),
                     ("due_on", "lim.col.due", "date"), ("plan_text", "lim.col.plan", "text"),
                     ("days_to_plan", "lim.col.days_to_plan", "int"), ("days_late", "lim.col.days_late", "int"),
                     ("made_concrete", "lim.col.concrete", "yesno")], ctx.t("lim.file.uptake"), "lim_uptake",
-                    title=ctx.t("lim.uptake.title"))
+                    title=ctx.t("lim.uptake.title"), kept=(plan_days,))
 
 # ---- the report to the higher committee, from this period and these cells
 ui.report_button(ctx)

@@ -45,7 +45,7 @@ ui.table(ctx, yearly, [
     ("quarters", "col.thematic_quarters", "text"), ("low_attendance", "col.low_attendance", "int"),
     ("too_short", "col.too_short", "int"),
 ], what=ctx.t("meetings.file"), key="meetings_table", title=ctx.t("meetings.summary", year=year),
-    filters=[(ctx.t("download.year"), str(year))], period=str(year))
+    filters=[(ctx.t("download.year"), str(year))], period=str(year), kept=(year,))
 st.caption(ctx.t("meetings.l3", limitation=ctx.limitation("L3")))
 
 # ---- month by month, and the year's findings
@@ -57,4 +57,4 @@ if not calendar.empty:
     ui.chart_downloads(ctx, calendar_spec, ctx.t("meetings.calendar_file"), "calendar_chart", period=str(year))
 st.subheader(ctx.t("meetings.findings", year=year))
 ui.findings_table(ctx, findings, key="meeting_findings", with_year=False,
-                  what=ctx.t("meetings.findings", year=year), period=str(year))
+                  what=ctx.t("meetings.findings", year=year), period=str(year), kept=(year,))

@@ -67,7 +67,7 @@ table_event = ui.table(
         ("total_change", f"ranking.compare.{compare}", "delta"), ("common_score", "col.common", "score"),
         ("task_score", "col.tasks", "score"), ("computed_name", "col.level", "text"),
         ("decided_name", "col.decided", "text"), ("flag_text", "ranking.flags", "text"),
-    ], what=ctx.t("ranking.file"), key="ranking", filters=choices, title=ctx.t("page.ranking"),
+    ], what=ctx.t("ranking.file"), key="ranking", filters=choices, title=ctx.t("page.ranking"), kept=(compare, sort_by),
     on_select="rerun", selection_mode="single-row", table_key=ui.selection_key("ranking_table"),
     # Narrow number columns so the flags stay in view on a laptop screen.
     column_config={ctx.t(k): st.column_config.TextColumn(width="small") for k in (
@@ -116,4 +116,4 @@ if not member_levels.empty:
 # ---- every finding of the year for the selection
 st.subheader(ctx.t("findings.title_year", year=period.year))
 shown = findings[findings["branch_code"].isna() | findings["branch_code"].isin(ctx.cells)]
-ui.findings_table(ctx, shown, key="findings_table", what=ctx.t("findings.title_year", year=period.year))
+ui.findings_table(ctx, shown, key="findings_table", what=ctx.t("findings.title_year", year=period.year), kept=())

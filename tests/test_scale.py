@@ -690,3 +690,31 @@ def test_the_period_list_for_the_cells_chosen_is_the_one_sql_gives(sample_db):
         shown = at.selectbox(key=ui.sidebar.PERIOD_WIDGET).options
         assert shown == [period_codes.label(p, "vi") for p in want]
         assert len(want) >= 10
+
+
+@pytest.mark.page
+def test_a_rerun_formats_no_kept_table_again_and_a_new_choice_of_cells_does(sample_db, monkeypatch):
+    """The progress page's two tables are kept as shown (``downloads.table(kept=…)``): a rerun
+    formats no row of them; another cell chosen formats them again, with only that cell's rows
+    (counted in the sample's actions sheet: 6 of CB01, 6 of CB02, 7 of CB03, 6 of CB04, 11 of the
+    Đảng ủy — 36 and five units for every cell; CB02 alone: its 6 and one unit)."""
+    from dashboard import tables, ui
+    from tests.apptest import open_page
+
+    formatted = []
+    real = tables.display_table
+
+    def counting(frame, columns, lang):
+        formatted.append(len(frame))
+        return real(frame, columns, lang)
+
+    monkeypatch.setattr(tables, "display_table", counting)
+    at = open_page("pages/giai_phap.py")
+    assert not at.exception, [e.value for e in at.exception]
+    assert len(formatted) == 2
+    at.run()
+    assert len(formatted) == 2
+    at.multiselect(key=ui.widgets.CELLS_WIDGET).set_value(["CB02"]).run()
+    assert formatted == [5, 36, 1, 6], formatted
+    shown = at.dataframe[-1].value
+    assert len(shown) == 6 and set(shown[ui.context.i18n.t("col.cell", "vi")]) == {"Chi bộ Khối Hình sự"}   # CB02

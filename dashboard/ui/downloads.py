@@ -23,7 +23,7 @@ from .. import audit, fmt, tables
 from ..documents import charts as chart_files
 from ..export import export_file_name, table_csv, table_xlsx
 from .context import PageContext
-from .paging import page_of
+from .paging import page_at
 
 log = logging.getLogger(__name__)
 
@@ -107,13 +107,24 @@ def _whole(frame: pd.DataFrame, prepare: Prepare | None) -> pd.DataFrame:
 
 def table(ctx: PageContext, frame: pd.DataFrame, columns: Columns, what: str, key: str,
           filters: Sequence[tuple[str, str]] = (), title: str | None = None, period: str | None = PAGE_PERIOD,
-          prepare: Prepare | None = None, **dataframe_args):
+          prepare: Prepare | None = None, kept: tuple | None = None, **dataframe_args):
     """A page's table as ``st.dataframe`` shows it, a page of ``paging.TABLE_ROWS`` rows at a
     time, and its downloads beneath (every row); returns the dataframe's selection event
-    (``on_select`` and the rest pass through; its rows are those of the page shown)."""
-    rows = _whole(page_of(ctx, frame, key), prepare)
-    event = st.dataframe(tables.display_table(rows, list(columns), ctx.lang), hide_index=True, width="stretch",
-                         key=dataframe_args.pop("table_key", key), **dataframe_args)
+    (``on_select`` and the rest pass through; its rows are those of the page shown).
+
+    ``kept``: the page's own choices the frame and ``prepare`` depend on, beyond what every
+    view depends on (``PageContext.kept``: the data, the cells, the period, the language …);
+    given, the page of the table as shown is kept for the next view of it (a rerun with
+    nothing changed formatted and wrote every row shown again: 10 ms of the progress page's
+    view). Only for a frame the view and those choices decide."""
+    rows, first = page_at(ctx, frame, key)
+
+    def shown():
+        return tables.display_table(_whole(rows, prepare), list(columns), ctx.lang)
+
+    event = st.dataframe(shown() if kept is None else ctx.kept(f"table:{key}", shown, first, len(frame), tuple(columns),
+                                                               *kept),
+                         hide_index=True, width="stretch", key=dataframe_args.pop("table_key", key), **dataframe_args)
     table_downloads(ctx, frame, columns, what, key, filters, title, period, prepare=prepare)
     return event
 

@@ -92,15 +92,16 @@ def user_errors(ctx, expected: tuple[type[BaseException], ...] = ()):
 
 
 def findings_table(ctx, findings: pd.DataFrame, key: str, with_year: bool = True, what: str | None = None,
-                   period: str | None = downloads.PAGE_PERIOD) -> None:
-    """Rule findings as a table: severity, (year), the sentence and its source; and its downloads."""
+                   period: str | None = downloads.PAGE_PERIOD, kept: tuple | None = None) -> None:
+    """Rule findings as a table: severity, (year), the sentence and its source; and its downloads
+    (``kept``: as ``downloads.table``'s)."""
     if findings.empty:
         st.caption(ctx.t("findings.none"))
         return
     columns = [("severity_name", "col.severity", "text")] + ([("year", "col.year", "text")] if with_year else [])
     columns += [("message", "col.message", "text"), ("source", "col.rule_source", "text")]
     shown = findings.assign(severity_name=[ctx.t("severity." + s) for s in findings["severity"]])
-    downloads.table(ctx, shown, columns, what or ctx.t("findings.title"), key, period=period,
+    downloads.table(ctx, shown, columns, what or ctx.t("findings.title"), key, period=period, kept=kept,
                     column_config={ctx.t("col.message"): st.column_config.TextColumn(width="large")})
 
 
