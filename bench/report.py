@@ -134,7 +134,7 @@ def render(size: str, day: str) -> str:
     pages = _read(base / "pages.json")
     conc = _read(base / "concurrency.json")
     run = _read(base / "run.json") or {}
-    machine = run.get("machine") or (pages or {}).get("machine") or {}
+    machine = latest_machine(run, pages, conc)
     out = [f"# Benchmark, size {size} — {day}", ""]
     if machine:
         out += [f"Machine: {machine.get('cpus')} CPUs ({machine.get('cpu') or '?'}), {num(machine.get('memory_gb', 0), 1)} GB, "
@@ -324,6 +324,14 @@ def concurrency_section(conc: dict) -> list[str]:
         out += ["", conc["note"]]
     out.append("")
     return out
+
+
+def latest_machine(*results: dict | None) -> dict:
+    """The machine and commit of the newest of the results (``when``): a ``make bench`` run
+    writes ``run.json``, and a later ``bench pages`` alone does not, so the run's record would
+    name a commit the pages were not measured at."""
+    machines = [r["machine"] for r in results if r and r.get("machine")]
+    return max(machines, key=lambda m: m.get("when") or "", default={})
 
 
 def _read(path: Path):

@@ -155,3 +155,17 @@ def test_a_second_report_of_the_day_keeps_the_first_under_the_commit_it_measured
     report.write("S", "2026-12-02", replace=True)   # asked to overwrite: def5678's is not kept
     assert sorted(p.name for p in tmp_path.iterdir()) == ["2026-12-02-S-abc1234.md", "2026-12-02-S.md"]
     assert "0f0f0f0" in (tmp_path / "2026-12-02-S.md").read_text()
+
+
+def test_the_report_names_the_commit_of_its_newest_results():
+    """A ``make bench`` run's record (``run.json``) and a later ``bench pages`` of another commit:
+    the report names the later one's machine and commit (it named the run's: a stale commit)."""
+    from bench import report
+
+    run = {"machine": {"commit": "5d01dae", "when": "2026-12-01T19:12:23"}}
+    pages = {"machine": {"commit": "4a264f7", "when": "2026-12-02T05:03:47"}}
+    conc = {"machine": {"commit": "4a264f7", "when": "2026-12-02T05:09:00", "loadavg": [1.0]}}
+    assert report.latest_machine(run, pages, None) == pages["machine"]
+    assert report.latest_machine(run, pages, conc) == conc["machine"]
+    assert report.latest_machine({"machine": {"commit": "a", "when": "2026-12-03T00:00:00"}}, pages)["commit"] == "a"
+    assert report.latest_machine(None, {}, None) == {}
