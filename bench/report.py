@@ -157,7 +157,7 @@ def render(size: str, day: str) -> str:
         out += upload_section(size, load)
     if conc:
         out += concurrency_section(conc)
-    if run.get("steps"):
+    if run.get("steps") and run.get("machine") is machine:     # not a run older than the results shown
         out += ["## How long the benchmark took", "",
                 " · ".join(f"{k} {secs(v)}" for k, v in run["steps"].items()) +
                 f" — total {secs(sum(run['steps'].values()))}.", ""]

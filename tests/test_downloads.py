@@ -109,3 +109,20 @@ def test_key_charts_download_as_png_and_svg_made_here(sample_db, pinned, monkeyp
     name, svg = downloaded(kept, button(at, "ranking_chart_svg"))
     text = svg.decode("utf-8")
     assert name.endswith(".svg") and "<svg" in text and "Chi bộ Khối Hình sự" in text
+
+
+def test_a_row_picked_on_a_later_page_of_a_table_is_counted_in_the_whole_frame():
+    """The browser counts a picked row in the page it was sent: row 2 of the page that starts at
+    row 1.000 is row 1.002 of the frame (the rankings page narrowed to the wrong cell past its
+    first page at sector scale). Nothing picked, or the first page: the event as it was."""
+    from streamlit.util import AttributeDictionary
+
+    from dashboard.ui.downloads import in_frame
+
+    picked = AttributeDictionary({"selection": {"rows": [2], "columns": []}})
+    assert in_frame(picked, 1000).selection.rows == [1002]
+    assert in_frame(picked, 1000).selection.columns == []
+    assert in_frame(picked, 0) is picked
+    nothing = AttributeDictionary({"selection": {"rows": [], "columns": []}})
+    assert in_frame(nothing, 1000) is nothing
+    assert in_frame(None, 1000) is None

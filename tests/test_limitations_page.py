@@ -114,3 +114,18 @@ def test_past_the_column_limit_a_table_shows_the_first_cells_and_says_so(sample_
     # Two cell columns of the four (the Đảng bộ's own column is "Đảng bộ", not a "Chi bộ …").
     assert len([c for c in l2.columns if c.startswith("Chi bộ")]) == 2
     assert texts(at).count("Bảng hiện 2 chi bộ đầu tiên trong 4 chi bộ; chọn chi bộ ở bộ lọc để xem các chi bộ khác.") == 4
+
+
+def test_every_cell_chosen_by_hand_is_the_cells_shown_not_the_dang_bo_even_after_the_default_view(sample_db, today):
+    """The measure tables' first column is "Đảng bộ" when no cell is chosen and "Các chi bộ đang
+    xem" when cells are, even all four: the page's kept view tells the two apart (they were one
+    entry, so whichever was made first was shown to both)."""
+    from dashboard import i18n
+
+    whole, shown = i18n.t("lim.whole", "vi"), i18n.t("lim.shown", "vi")
+    default = open_page("pages/han_che.py", {"ky": "2025"})
+    assert whole in blocks(default)[0].columns and shown not in blocks(default)[0].columns
+    # every cell, in the order of the list (the names the Vietnamese way), as the default view has them
+    chosen = open_page("pages/han_che.py", {"ky": "2025", "chi_bo": "CB04,CB02,CB03,CB01"})
+    assert not chosen.exception, [e.value for e in chosen.exception]
+    assert shown in blocks(chosen)[0].columns and whole not in blocks(chosen)[0].columns

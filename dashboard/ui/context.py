@@ -194,15 +194,17 @@ class PageContext:
         """The period's ranking, compared with the previous period (the overview's board)."""
         return self.query("rankings.leaderboard", period=self.period, compare="previous")
 
-    def kept(self, name: str, make, *choices: Hashable):
+    def kept(self, name: str, make, *choices: Hashable, store: kept.Kept | None = None):
         """What a page derives from its reads (``make()``, reading through this context), kept for
         every reader of the same view until the data changes. The key holds what the reads
         depend on (the data version, the store, the user's scope and right to names, the cells
-        shown, the period, the day, the language) and the page's own ``choices`` (settings, a
-        focus). The value is shared by its readers: a page reads it and never changes it."""
+        shown and whether they are every cell by default — the words "Đảng bộ" or "the cells
+        shown" follow it —, the period, the day, the language) and the page's own ``choices``
+        (settings, a focus). The value is shared by its readers: a page reads it and never
+        changes it. ``store``: another ``kept.Kept`` than the pages' derived views."""
         key = (self.page, name, self.version, str(db_path()), self._scope(), self.user.can("names"),
-               _frozen(self.cells), self.period, self.today, self.lang, choices)
-        return _DERIVED.get(key, make)
+               _frozen(self.cells), self.all_cells, self.period, self.today, self.lang, choices)
+        return (_DERIVED if store is None else store).get(key, make)
 
     def chart(self, builder, *args) -> dict:
         """A chart's Vega-Lite spec (a builder of ``dashboard.charts``), built and validated once
@@ -367,6 +369,7 @@ _QUERIES = kept.Kept("queries", max_entries=1024)
 _FINDINGS = kept.Kept("findings", max_entries=256)
 _CHARTS = kept.Kept("charts", max_entries=256, shared=False)
 _DERIVED = kept.Kept("derived", max_entries=256)   # shared: the pages read, never change, them
+_SHOWN = kept.Kept("shown", max_entries=512)       # tables as shown (downloads.table): many and small
 
 
 def _cached_query(name: str, params: tuple, scope: tuple | None, version: object, db: str,

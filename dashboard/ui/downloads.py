@@ -22,7 +22,7 @@ import streamlit as st
 from .. import audit, fmt, tables
 from ..documents import charts as chart_files
 from ..export import export_file_name, table_csv, table_xlsx
-from .context import PageContext
+from .context import _SHOWN, PageContext
 from .paging import page_at
 
 log = logging.getLogger(__name__)
@@ -110,7 +110,7 @@ def table(ctx: PageContext, frame: pd.DataFrame, columns: Columns, what: str, ke
           prepare: Prepare | None = None, kept: tuple | None = None, **dataframe_args):
     """A page's table as ``st.dataframe`` shows it, a page of ``paging.TABLE_ROWS`` rows at a
     time, and its downloads beneath (every row); returns the dataframe's selection event
-    (``on_select`` and the rest pass through; its rows are those of the page shown).
+    (``on_select`` and the rest pass through), its rows picked counted in the whole frame.
 
     ``kept``: the page's own choices the frame and ``prepare`` depend on, beyond what every
     view depends on (``PageContext.kept``: the data, the cells, the period, the language …);
@@ -123,10 +123,19 @@ def table(ctx: PageContext, frame: pd.DataFrame, columns: Columns, what: str, ke
         return tables.display_table(_whole(rows, prepare), list(columns), ctx.lang)
 
     event = st.dataframe(shown() if kept is None else ctx.kept(f"table:{key}", shown, first, len(frame), tuple(columns),
-                                                               *kept),
+                                                               *kept, store=_SHOWN),
                          hide_index=True, width="stretch", key=dataframe_args.pop("table_key", key), **dataframe_args)
     table_downloads(ctx, frame, columns, what, key, filters, title, period, prepare=prepare)
-    return event
+    return in_frame(event, first)
+
+
+def in_frame(event, first: int):
+    """A table's selection event with the rows picked as positions in the whole frame: the
+    browser counts them in the page of rows it was sent (``first`` the page's first row)."""
+    rows = (event or {}).get("selection", {}).get("rows") if isinstance(event, dict) else None
+    if not first or not rows:
+        return event
+    return type(event)({**event, "selection": {**event["selection"], "rows": [first + r for r in rows]}})
 
 
 def chart_downloads(ctx: PageContext, spec: dict, what: str, key: str, period: str | None = PAGE_PERIOD) -> None:
