@@ -167,7 +167,8 @@ def render(size: str, day: str) -> str:
 def page_section(size: str, pages: dict) -> list[str]:
     first_t, filter_t = TARGETS[size]
     out = ["## Pages (AppTest, median of 5 after a warm-up unless n says otherwise)", "",
-           "first = first render of a new process; cold = new session, caches cleared; warm = rerun; "
+           "first = first render of a new process; cold = new session, caches cleared (the installed components found "
+           "once per process, as a server does); warm = rerun; "
            "filter = another cell chosen; period = another period chosen (every cell). Floor = the same "
            "transition on an empty page with the same sidebar + the page's own queries for that view run "
            "bare (every query the page asks for, cached or not, over the cells shown, without the app's "
