@@ -75,35 +75,44 @@ LEFT JOIN v_scores s ON s.period = pc.period AND s.branch_code = b.branch_code
 WHERE pc.period = $period AND b.active AND b.branch_code = ANY($branches)
 ORDER BY b.branch_name COLLATE vi, pc.criterion_code;
 
--- name: why
--- "Vì sao?" for one cell ($cell) in a period: each criterion's score against the
--- average of the cells given ($branches: the Đảng bộ within the caller's scope)
--- and against the comparison period ($compare as in leaderboard).
+-- name: why_by_cell
+-- "Vì sao?" for every cell given ($branches: the Đảng bộ within the caller's scope) in a
+-- period: each criterion's score against the average of those cells and against the comparison
+-- period ($compare as in leaderboard); a row per cell and criterion of the period, the cell's
+-- score NULL where it has none. Read once for every cell and kept, so that choosing another cell
+-- reads nothing; the page keeps the chosen cell's rows.
 WITH crit AS (
     SELECT * FROM mart_period_criteria WHERE period = $period
+),
+cells AS (
+    SELECT DISTINCT unnest($branches) AS branch_code
 ),
 scores AS (
     SELECT s.branch_code, s.criterion_code, s.score FROM v_scores s
     WHERE s.period = $period AND s.branch_code = ANY($branches)
 ),
+averages AS (
+    SELECT criterion_code, avg(score) AS average FROM scores GROUP BY ALL
+),
 before AS (
-    SELECT criterion_code, score AS prev_score FROM v_scores
-    WHERE branch_code = $cell AND branch_code = ANY($branches)
+    SELECT branch_code, criterion_code, any_value(score) AS prev_score FROM v_scores
+    WHERE branch_code = ANY($branches)
       AND period = CASE WHEN $compare = 'year_before' THEN period_year_before($period)
                         ELSE period_previous($period) END
+    GROUP BY ALL
+),
+mine AS (
+    SELECT branch_code, criterion_code, max(score) AS score FROM scores GROUP BY ALL
 )
-SELECT c.criterion_code, c.criterion_name, c."group", c.max_points, c.solution,
-       max(s.score) FILTER (WHERE s.branch_code = $cell) AS score,
-       avg(s.score) AS average,
-       max(s.score) FILTER (WHERE s.branch_code = $cell) - avg(s.score) AS against_average,
-       any_value(b.prev_score) AS prev_score,
-       max(s.score) FILTER (WHERE s.branch_code = $cell) - any_value(b.prev_score) AS change
-FROM crit c
-LEFT JOIN scores s USING (criterion_code)
-LEFT JOIN before b USING (criterion_code)
-WHERE $cell = ANY($branches)
-GROUP BY ALL
-ORDER BY c.criterion_code;
+SELECT k.branch_code, c.criterion_code, c.criterion_name, c."group", c.max_points, c.solution,
+       m.score, a.average, m.score - a.average AS against_average,
+       b.prev_score, m.score - b.prev_score AS change
+FROM cells k
+CROSS JOIN crit c
+LEFT JOIN mine m ON m.branch_code = k.branch_code AND m.criterion_code = c.criterion_code
+LEFT JOIN averages a ON a.criterion_code = c.criterion_code
+LEFT JOIN before b ON b.branch_code = k.branch_code AND b.criterion_code = c.criterion_code
+ORDER BY k.branch_code, c.criterion_code;
 
 -- name: member_levels
 -- Member ratings per cell, year and level (for the distribution of member levels).

@@ -99,13 +99,23 @@ def test_change_against_previous_period_and_same_quarter_last_year(cur, run):
 def test_why_compares_with_the_average_and_the_previous_period(cur, run):
     branches(cur, "X1", "X2")
     insert(cur, "scores", score_rows("2024", "X1", 80) + score_rows("2025", "X1", 90) + score_rows("2025", "X2", 80))
-    why = run("rankings.why", period="2025", cell="X1", compare="previous").set_index("criterion_code")
+    every = run("rankings.why_by_cell", period="2025", compare="previous", branches=["X1", "X2"])
+    criteria = set(every["criterion_code"])
+    assert len(every) == 2 * len(criteria) and set(every["branch_code"]) == {"X1", "X2"}   # every cell × criterion
+    why = every[every["branch_code"] == "X1"].set_index("criterion_code")
     # The other criteria sit at their maximum (75 points); B1 carries the rest:
     # X1 has 90 − 75 = 15 in 2025, X2 has 5, and X1 had 5 in 2024.
     assert why.loc["B1", "score"] == 15 and why.loc["B1", "average"] == 10
     assert why.loc["B1", "against_average"] == 5 and why.loc["B1", "change"] == 10
     gains, losses = rankings.gains_and_losses(why.reset_index())
     assert list(gains["criterion_code"]) == ["B1"] and losses.empty
+    # X2: 5 against the same average of 10, and no 2024 to compare with
+    other = every[every["branch_code"] == "X2"].set_index("criterion_code")
+    assert other.loc["B1", "score"] == 5 and other.loc["B1", "against_average"] == -5
+    assert pd.isna(other.loc["B1", "prev_score"]) and pd.isna(other.loc["B1", "change"])
+    # the average is over the cells given: X1 alone
+    alone = run("rankings.why_by_cell", period="2025", compare="previous", branches=["X1"]).set_index("criterion_code")
+    assert alone.loc["B1", "average"] == 15 and alone.loc["B1", "against_average"] == 0
 
 
 def member_rows(year, levels, branch="X1", disciplined=(), roles=None):

@@ -31,7 +31,9 @@ def panel(ctx: PageContext, board: pd.DataFrame, findings: pd.DataFrame, compare
         st.subheader(plain(ctx.t("why.title", cell=ctx.cell_name(cell), period=ctx.period_label())))
         if not row.empty:
             _summary(ctx, row.iloc[0], compare, ranked, every_cell)
-        why = ctx.query("rankings.why", period=ctx.period, cell=cell, compare=compare, branches=every_cell)
+        # every cell's, read once and kept: another cell chosen reads nothing
+        why = ctx.query("rankings.why_by_cell", period=ctx.period, compare=compare, branches=every_cell)
+        why = why[why["branch_code"] == cell].drop(columns="branch_code").reset_index(drop=True)
         if not why.empty:
             st.caption(ctx.t("why.breakdown"))
             st.vega_lite_chart(ctx.chart(charts.why_breakdown, why, ctx.lang), width="stretch")
