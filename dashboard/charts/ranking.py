@@ -104,8 +104,10 @@ def why_breakdown(frame: pd.DataFrame, lang: str) -> alt.Chart:
                              "text": fmt.fmt_number(value, 1, lang) + " / " + fmt.fmt_number(r.max_points, 0, lang)})
     data = pd.DataFrame(rows, columns=["criterion", "who", "pct", "text"])
     return alt.Chart(data, height=90 + 34 * frame.shape[0]).mark_bar().encode(
+        # On a phone the criteria's names, 320 px, left the bars no room: there they are cut short
+        # (the whole name is in the tooltip).
         y=alt.Y("criterion:N", title=None, sort=list(dict.fromkeys(data["criterion"])),
-                axis=alt.Axis(labelLimit=320)),
+                axis=alt.Axis(labelLimit=alt.ExprRef(expr="containerSize()[0] < 600 ? 130 : 320"))),
         yOffset=alt.YOffset("who:N", sort=[cell, average]),
         x=alt.X("pct:Q", title="% " + i18n.t("col.max", lang).lower(), scale=alt.Scale(domain=[0, 100])),
         color=alt.Color("who:N", title=None, sort=[cell, average],
