@@ -50,7 +50,7 @@ JOIN v_branches b ON b.branch_code = s.branch_code
 LEFT JOIN proposed p USING (subject_kind, subject_code)
 LEFT JOIN v_ratings r ON r.year = $year AND r.subject_kind = s.subject_kind AND r.subject_code = s.subject_code
 WHERE s.branch_code = ANY($branches)
-ORDER BY s.branch_code, s.subject_kind, s.subject_code;
+ORDER BY b.branch_name COLLATE vi, s.branch_code, s.subject_kind, s.subject_code;   -- cells the Vietnamese way
 
 -- name: cell_scores
 -- Each cell's score for the year (the annual period) and the level its band implies, with the

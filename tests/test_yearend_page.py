@@ -76,3 +76,16 @@ def test_a_secretarys_member_file_has_his_cell_without_names(sample_db, users, m
     _, header, body, _ = sheet_table(raw)
     assert "Họ và tên" not in header and len(body) == 14
     assert_equals_page(raw, next(df.value for df in at.dataframe if "Còn thiếu" in df.value.columns))
+
+
+def test_the_cells_and_their_members_come_in_the_vietnamese_order_of_the_cells_names(sample_db):
+    """Sorted by hand (d < h < k < v; "Khối" before "Văn"): Dân sự – Hành chính, Hình sự, Kiểm sát tư
+    pháp, Văn phòng tổng hợp. They came by code (CB01 Văn phòng first)."""
+    at = open_page("pages/danh_gia_cuoi_nam.py", {"nam": "2025"})
+    assert not at.exception, [e.value for e in at.exception]
+    want = ["Chi bộ Khối Dân sự – Hành chính", "Chi bộ Khối Hình sự", "Chi bộ Khối Kiểm sát tư pháp",
+            "Chi bộ Văn phòng tổng hợp"]
+    cells = next(df.value for df in at.dataframe if "Điểm năm" in df.value.columns)
+    assert list(cells["Chi bộ"]) == want
+    members = next(df.value for df in at.dataframe if "Đảng viên" in df.value.columns and "Chi bộ" in df.value.columns)
+    assert list(dict.fromkeys(members["Chi bộ"])) == want
