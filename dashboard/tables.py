@@ -15,8 +15,7 @@ from . import fmt, i18n
 def display(frame: pd.DataFrame, columns: list[tuple[str, str, str]], lang: str) -> pd.DataFrame:
     """Select, format and label columns: ``columns`` = [(source, label key, kind)]."""
     # made at once (a column set one by one re-blocks the frame each time: twice the cost)
-    return pd.DataFrame({i18n.t(label_key, lang): [fmt.FORMATS[kind](v, lang) for v in frame[source]]
-                         for source, label_key, kind in columns}, index=pd.RangeIndex(len(frame)))
+    return pd.DataFrame(_formatted(frame, columns, lang), index=pd.RangeIndex(len(frame)))
 
 
 def display_table(frame: pd.DataFrame, columns: list[tuple[str, str, str]], lang: str):
@@ -26,9 +25,14 @@ def display_table(frame: pd.DataFrame, columns: list[tuple[str, str, str]], lang
     every page view)."""
     import pyarrow as pa
 
-    return pa.table({i18n.t(label_key, lang): pa.array([fmt.FORMATS[kind](v, lang) for v in frame[source]],
-                                                        type=pa.string())
-                     for source, label_key, kind in columns})
+    return pa.table({label: pa.array(values, type=pa.string())
+                     for label, values in _formatted(frame, columns, lang).items()})
+
+
+def _formatted(frame: pd.DataFrame, columns: list[tuple[str, str, str]], lang: str) -> dict[str, list[str]]:
+    """Each column's label and its values as text (``fmt.FORMATS``), in the order given."""
+    return {i18n.t(label_key, lang): [fmt.FORMATS[kind](v, lang) for v in frame[source]]
+            for source, label_key, kind in columns}
 
 
 def plain_text(frame: pd.DataFrame) -> pd.DataFrame:

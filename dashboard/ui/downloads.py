@@ -132,7 +132,7 @@ def table(ctx: PageContext, frame: pd.DataFrame, columns: Columns, what: str, ke
 def in_frame(event, first: int):
     """A table's selection event with the rows picked as positions in the whole frame: the
     browser counts them in the page of rows it was sent (``first`` the page's first row)."""
-    rows = (event or {}).get("selection", {}).get("rows") if isinstance(event, dict) else None
+    rows = event.get("selection", {}).get("rows") if isinstance(event, dict) else None
     if not first or not rows:
         return event
     return type(event)({**event, "selection": {**event["selection"], "rows": [first + r for r in rows]}})
