@@ -414,7 +414,7 @@ def test_a_page_run_s_globals_are_freed_when_the_next_run_starts(monkeypatch):
 
     from dashboard.ui import page
 
-    monkeypatch.setattr(page, "_collect_if_grown", lambda: None)
+    monkeypatch.setattr(page, "_collect_if_grown", lambda new_session=False: None)
     gc.collect()
     gc.disable()
     try:
@@ -428,6 +428,46 @@ def test_a_page_run_s_globals_are_freed_when_the_next_run_starts(monkeypatch):
         assert held[1]() is not None, "the current run's globals were emptied"
     finally:
         gc.enable()
+
+
+def test_what_a_gone_session_left_is_collected_before_a_new_session_s_first_view(monkeypatch):
+    """A session that has gone (a closed tab) leaves its last run's globals in a reference cycle
+    that nothing empties; a new session's first view collects it, though the process has not
+    grown (the size test alone left up to three views' worth at sector scale)."""
+    import gc
+
+    from streamlit.testing.v1 import AppTest
+
+    from dashboard.ui import page
+
+    monkeypatch.setattr(page, "_since", {"rss": page._rss()})    # not the process's first page
+    monkeypatch.setattr(page, "_GROWTH", 1 << 50)                 # and no growth ever calls for one
+    monkeypatch.setattr(page.gc, "freeze", lambda: None)
+    gc.collect()
+    gc.disable()
+    try:
+        gone = AppTest.from_string(_PAGE_KEEPING_A_FUNCTION)
+        gone.run()
+        held = gone.session_state["held"][0]
+        del gone                           # the tab is closed: its last run's globals are a cycle
+        assert held() is not None          # (with the collector off, they are still there)
+        AppTest.from_string(_PAGE_KEEPING_A_FUNCTION).run()
+        assert held() is None, "a gone session's last run outlived the next session's first view"
+    finally:
+        gc.enable()
+
+
+def test_a_rerun_collects_nothing_unless_the_process_has_grown(monkeypatch):
+    from dashboard.ui import page
+
+    collected = []
+    monkeypatch.setattr(page, "_rss", lambda: 600 * 1024 * 1024)
+    monkeypatch.setattr(page.gc, "collect", lambda: collected.append(1))
+    monkeypatch.setattr(page, "_since", {"rss": 590 * 1024 * 1024})
+    page._collect_if_grown()
+    assert collected == []
+    page._collect_if_grown(new_session=True)
+    assert collected == [1]
 
 
 def test_a_full_collection_runs_only_after_the_process_has_grown(monkeypatch):

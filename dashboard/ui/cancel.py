@@ -78,3 +78,6 @@ def _run() -> None:
                 with _lock:
                     _watched.pop(key, None)
                 cur.interrupt()
+        # nothing of this round is held while the monitor waits: a cursor and its check hold
+        # the session's runtime, and with it what its last view made (its downloads' tables)
+        entries = key = cur = alive = None

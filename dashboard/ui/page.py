@@ -58,32 +58,37 @@ def _release_last_run(namespace: dict) -> None:
     if last is not None and last is not namespace:
         last.clear()
     st.session_state["_last_run"] = namespace
-    _collect_if_grown()
+    _collect_if_grown(new_session=last is None)
 
 
 _GROWTH = 96 * 1024 * 1024        # bytes of growth since the last full collection that call for one
 _since = {"rss": 0}
 
 
-def _collect_if_grown() -> None:
-    """A full garbage collection when the process has grown by ``_GROWTH`` since the last one.
+def _collect_if_grown(new_session: bool = False) -> None:
+    """A full garbage collection before a new session's first view, and when the process has
+    grown by ``_GROWTH`` since the last one.
 
     Python starts a full collection by the count of objects, not their bytes: a run's leftovers
     (Streamlit's element trees, closures holding a table) are few objects holding megabytes, and
     a process with large caches went on growing by 20–40 MB a rerun at sector scale (1,14 GB in
-    the benchmark's member register). A full collection costs ~90 ms, so it is run only when
-    the memory has grown, never on a small store's reruns.
+    the benchmark's member register). What a session that has gone left (its last view's
+    globals, frames, downloads) is such a cycle: nothing else empties it, and the process's size
+    after a collection (memory the allocators keep) hid it from the growth test, so that up to
+    three views' worth piled up (1,03 GB at sector scale on the progress page, 0,80 GB with a
+    collection at each new session). A full collection costs 2–10 ms (what the first page loaded
+    left out of it, below), once for a session: never on a rerun of a small store.
 
     Streamlit's own full collection after every run (``runner.postScriptGC``) is off in
-    ``.streamlit/config.toml`` for that reason: ~70 ms of every page view, holding Python's lock,
-    was a third of the server's time with 16 people on the sample (AppTest does not run it, so
-    the page benchmark never saw it). What the process has loaded by its first page (the
-    libraries, ~140.000 objects) is frozen out of every later collection (``gc.freeze``)."""
+    ``.streamlit/config.toml``: ~70 ms of every page view, holding Python's lock, was a third of
+    the server's time with 16 people on the sample (AppTest does not run it, so the page
+    benchmark never saw it). What the process has loaded by its first page (the libraries,
+    ~140.000 objects) is frozen out of every later collection (``gc.freeze``)."""
     rss = _rss()
     if not _since["rss"]:
         _since["rss"] = rss      # the process's first page: the size it starts from, no collection
         gc.freeze()              # and what is loaded by now (modules, catalogues) is never scanned again
-    elif rss > _since["rss"] + _GROWTH:
+    elif new_session or rss > _since["rss"] + _GROWTH:
         gc.collect()
         _since["rss"] = _rss()
 
