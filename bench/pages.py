@@ -139,6 +139,18 @@ def make_plan(db: Path, size: str, repeats: int) -> dict:
 
 # ---------------------------------------------------------------- the worker (in its own process)
 
+TOGETHER = "together"     # named queries read in one statement (queries.run_together): params {"calls": …}
+
+
+def run_call(call: dict, cur, scope, run, together) -> int:
+    """A recorded call run again (``run``: ``queries.run``; ``together``: ``queries.run_together``);
+    the rows it gave."""
+    if call["name"] == TOGETHER:
+        frames = together(call["params"]["calls"], cur=cur, scope=scope, names_allowed=call["names"])
+        return sum(len(f) for f in frames.values())
+    return len(run(call["name"], cur=cur, scope=scope, names_allowed=call["names"], **call["params"]))
+
+
 class Recorder:
     """Wraps dashboard.queries.run: every call's name, parameters and time."""
 
@@ -163,6 +175,20 @@ class Recorder:
             return frame
 
         queries.run = run
+        original_together = queries.run_together
+        self.original_together = original_together
+
+        def run_together(calls, *, cur=None, scope=None, names_allowed=False):
+            started = time.perf_counter()
+            frames = original_together(calls, cur=cur, scope=scope, names_allowed=names_allowed)
+            seconds = time.perf_counter() - started
+            with recorder.lock:
+                recorder.calls.append({"name": TOGETHER, "params": {"calls": calls}, "scope": scope,
+                                       "names": names_allowed, "s": seconds,
+                                       "rows": sum(len(f) for f in frames.values()), "setup": recorder.in_setup})
+            return frames
+
+        queries.run_together = run_together
         # What the page asks for, cache hits included: the floor's reads are these, run bare.
         self.asked: list[dict] = []
         context = sys.modules["dashboard.ui.context"]
@@ -179,6 +205,15 @@ class Recorder:
             return original_query(ctx, name, **params)
 
         context.PageContext.query = query
+        original_query_together = context.PageContext.query_together
+
+        def query_together(ctx, calls):
+            with recorder.lock:
+                recorder.asked.append({"name": TOGETHER, "params": {"calls": calls}, "scope": ctx.user.scope,
+                                       "names": ctx.user.can("names"), "setup": recorder.in_setup})
+            return original_query_together(ctx, calls)
+
+        context.PageContext.query_together = query_together
         self.bare: dict[str, float] = {}
         original_setup = ui.page_setup
 
@@ -232,8 +267,7 @@ class Recorder:
             done.add(key)
             if key not in self.bare:
                 started = time.perf_counter()
-                self.original_run(call["name"], cur=store.cursor(db), scope=call["scope"],
-                                  names_allowed=call["names"], **call["params"])
+                run_call(call, store.cursor(db), call["scope"], self.original_run, self.original_together)
                 self.bare[key] = time.perf_counter() - started
             total += self.bare[key]
         return total
@@ -408,7 +442,7 @@ def queries_worker(args) -> int:
             timer.start()
             started = time.perf_counter()
             try:
-                frame = queries.run(call["name"], cur=cur, scope=scope, names_allowed=call["names"], **call["params"])
+                rows = run_call(call, cur, scope, queries.run, queries.run_together)
             except Exception as exc:      # interrupted past the cap, or failed
                 timed_out = "interrupt" in str(exc).lower()
                 error = None if timed_out else str(exc)[:300]
@@ -416,7 +450,6 @@ def queries_worker(args) -> int:
             finally:
                 timer.cancel()
             seconds = time.perf_counter() - started
-            rows = len(frame)
             if i == 0:                    # warm-up; a query this slow is not repeated
                 if seconds >= args.budget / 4:
                     times.append(seconds)
@@ -425,7 +458,8 @@ def queries_worker(args) -> int:
             times.append(seconds)
             if sum(times) >= args.budget / 4:
                 break
-        branches = call["params"].get("branches")
+        inner = list(call["params"]["calls"].values()) if call["name"] == TOGETHER else [call["params"]]
+        branches = inner[0].get("branches")
         emit(event="query", name=call["name"], params=call["params"], timeout=timed_out and not times,
              cells=len(branches) if isinstance(branches, list) else None,
              error=error, median_s=round(statistics.median(times), 5) if times else None, n=len(times), rows=rows)
@@ -585,7 +619,8 @@ def run_pages(size: str, store: Path, cap: float = 120, repeats: int = 5, budget
 
     result = {"size": size, "plan": plan, "cap": cap, "repeats": repeats, "budget": budget, "pages": pages,
               "floor": floor, "naive": naive, "queries": query_run["queries"],
-              "queries_not_run": sorted(set(named.load_all()) - set(by_name)),
+              "queries_not_run": sorted(set(named.load_all()) - set(by_name) - {
+                  inner for c in by_name.values() if c["name"] == TOGETHER for inner in c["params"]["calls"]}),
               "page_errors": list(errors_seen.values()),
               "query_calls": {k: {"name": c["name"], "pages": sorted(c["pages"])} for k, c in distinct.items()},
               "seconds": round(time.perf_counter() - started, 1), "machine": machine()}

@@ -241,6 +241,15 @@ def page_section(size: str, pages: dict) -> list[str]:
     return out
 
 
+def query_label(q: dict) -> str:
+    """A query's name; for queries read in one statement (``together``), their family and number."""
+    inner = list((q.get("params") or {}).get("calls") or ()) if q["name"] == "together" else []
+    if not inner:
+        return f"`{q['name']}`"
+    families = sorted({name.split(".")[0] for name in inner})
+    return f"`{'`, `'.join(f + '.*' for f in families)}` ({len(inner)} queries in one statement)"
+
+
 def query_section(pages: dict, top: int = 10) -> list[str]:
     rows = [q for q in pages.get("queries", []) if q.get("median_s") is not None or q.get("timeout")]
     rows.sort(key=lambda q: -(q["median_s"] if q.get("median_s") is not None else 1e9))
@@ -251,7 +260,7 @@ def query_section(pages: dict, top: int = 10) -> list[str]:
     for q in rows[:top]:
         t = f"> {num(pages['cap'], 0)} s" if q.get("timeout") else secs(q["median_s"])
         cells = "—" if q.get("cells") is None else num(q["cells"], 0)
-        out.append(f"| `{q['name']}` | {cells} | {t} | {num(q.get('rows', 0), 0)} | {q.get('n')} | "
+        out.append(f"| {query_label(q)} | {cells} | {t} | {num(q.get('rows', 0), 0)} | {q.get('n')} | "
                    f"{', '.join(PAGE_NAMES.get(p, p) for p in q.get('pages', []))} |")
     rest = rows[top:]
     if rest:

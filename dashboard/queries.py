@@ -224,6 +224,47 @@ def run(name: str, /, *, cur=None, scope: frozenset[str] | None = None, names_al
     intersected with the scope. ``names_allowed`` alone decides ``$show_names``
     (members' names are personal data): a caller cannot pass it as a parameter.
     """
+    cur = cur if cur is not None else _cursor()
+    query = _prepared(name, params, cur, scope, names_allowed)
+    return _timed(query, cur, params, "runs", fetch=frame)
+
+
+def run_together(calls: dict[str, dict[str, object]], /, *, cur=None, scope: frozenset[str] | None = None,
+                 names_allowed: bool = False) -> dict[str, pd.DataFrame]:
+    """Named queries of the same columns (the rules': one row per finding) read in one
+    statement, ``{name: params}`` → ``{name: rows}``, each query's rows in its own order, with
+    the scope and parameters ``run`` gives each. A parameter two of them take must have one value.
+
+    One statement rather than a dozen: each read costs ~2 ms of planning and ~1,5 ms of making
+    its frame whatever its size, and the sample's overview read the rules' eleven queries
+    (76 → 37 ms read one after the other; at sector scale 308 → 297 ms). The columns shared
+    get one type (a whole number read with fractions is a float), and a value a query's rows
+    lack is None (as ``frame`` gives a column of NULLs only)."""
+    cur = cur if cur is not None else _cursor()
+    names, parts, bound = list(calls), [], {}
+    for i, name in enumerate(names):
+        params = dict(calls[name])
+        query = _prepared(name, params, cur, scope, names_allowed)
+        for key, value in params.items():
+            if key in bound and bound[key] != value:
+                raise QueryError(f"query {name}: ${key} differs from another query's read with it")
+            bound[key] = value
+        parts.append(f"SELECT {i} AS _part, * FROM (\n{query.sql}\n)")
+    # UNION ALL keeps each part's rows in the order its ORDER BY gave them (DuckDB's order
+    # preservation: SELECT, UNION ALL and subqueries of them)
+    together = Query("+".join(names), "read together", "\nUNION ALL BY NAME\n".join(parts), frozenset(bound),
+                     Path(__file__))
+    rows = _timed(together, cur, bound, "runs", fetch=frame)
+    out = {}
+    for i, name in enumerate(names):
+        part = rows[rows["_part"] == i].drop(columns="_part").reset_index(drop=True)
+        out[name] = part.astype(object).where(part.notna(), None)
+    return out
+
+
+def _prepared(name: str, params: dict, cur, scope: frozenset[str] | None, names_allowed: bool) -> Query:
+    """The page query ``name`` and ``params`` completed for ``run``: the caller's scope and
+    rights set, the cells intersected with the scope; an error for parameters that do not fit."""
     query = get(name)
     if query.internal:
         raise QueryError(f"query {name} is the library's own statement: use execute")
@@ -232,7 +273,6 @@ def run(name: str, /, *, cur=None, scope: frozenset[str] | None = None, names_al
             raise QueryError(f"{reserved} is set from the user's role and scope, not by the caller")
     if NAMES_PARAM in query.params:
         params[NAMES_PARAM] = bool(names_allowed)
-    cur = cur if cur is not None else _cursor()
     if ALL_PARAM in query.params:
         params[ALL_PARAM] = scope is None
     if CELLS_PARAM in query.params:
@@ -246,7 +286,7 @@ def run(name: str, /, *, cur=None, scope: frozenset[str] | None = None, names_al
         if COMMITTEE_PARAM in query.params:
             params[COMMITTEE_PARAM] = committee_included(cur, scope, branches)
     _bind(query, params)
-    return _timed(query, cur, params, "runs", fetch=frame)
+    return query
 
 
 # DuckDB warns that a cursor's result read as Arrow is copied once more than a relation's; the

@@ -190,23 +190,36 @@ def reads(branches: list[str], today: dt.date, quota: QuotaSettings | None = Non
     return out
 
 
+def reference_reads(branches: list[str]) -> dict[str, dict[str, object]]:
+    """The reads ``collect`` makes besides the rules' queries: the levels, sources and thresholds
+    its sentences and citations name, the cells' names."""
+    return {"reference.levels": {}, "reference.sources": {}, "reference.thresholds": {},
+            "reference.branch_options": {"branches": branches}}
+
+
 def collect(run: Callable[..., pd.DataFrame], branches: list[str], today: dt.date, lang: str = "vi",
             names: dict[str, str] | None = None, years: set[int] | None = None,
             quota: QuotaSettings | None = None, member_names: dict[str, str] | None = None,
-            topics: set[str] | None = None, only: set[str] | None = None) -> pd.DataFrame:
+            topics: set[str] | None = None, only: set[str] | None = None,
+            together: Callable[[dict[str, dict]], dict[str, pd.DataFrame]] | None = None) -> pd.DataFrame:
     """Every finding for the given cells (and years, and topics, and rules: ``only``), most
     severe first.
 
-    ``member_names`` (for administrators only) adds names beside member codes.
+    ``member_names`` (for administrators only) adds names beside member codes. ``together``
+    reads the rules' queries at once (``queries.run_together``); without it, one by one (``run``).
     """
     quota = quota or QuotaSettings.from_settings()
-    levels_frame = run("reference.levels")
+    reference = reference_reads(branches)
+    levels_frame = run("reference.levels", **reference["reference.levels"])
     level_names = dict(zip(levels_frame["code"], levels_frame["name_vi" if lang == "vi" else "name_en"]))
-    sources, thresholds = run("reference.sources"), run("reference.thresholds")
+    sources = run("reference.sources", **reference["reference.sources"])
+    thresholds = run("reference.thresholds", **reference["reference.thresholds"])
     if names is None:
-        options = run("reference.branch_options", branches=branches)
+        options = run("reference.branch_options", **reference["reference.branch_options"])
         names = dict(zip(options["branch_code"], options["branch_name"]))
-    results = {name: run(name, **params) for name, params in reads(branches, today, quota, topics, only).items()}
+    asked = reads(branches, today, quota, topics, only)
+    results = together(asked) if together is not None and len(asked) > 1 else \
+        {name: run(name, **params) for name, params in asked.items()}
     cited: dict[tuple[str, str], str] = {}   # (rule, source) → citation: a handful, not one per finding
     rows = []
     for rule in RULES:

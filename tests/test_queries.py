@@ -432,3 +432,39 @@ def test_rows_read_through_arrow_are_the_frames_duckdb_gives(sample_db):
         expected = (on.execute(sql, params) if params else on.execute(sql)).df()
         got = queries.frame(on.execute(sql, params) if params else on.execute(sql))
         pd.testing.assert_frame_equal(got, expected, check_dtype=True, obj=name)
+
+
+def _plain(value):
+    """A cell as a reader takes it: None for a missing value, numbers as floats."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else value
+
+
+@pytest.mark.parametrize("scope", [None, frozenset({"CB01", "CB03"})])
+def test_queries_read_together_give_each_query_the_rows_it_gives_alone(sample_db, scope):
+    """The rules' queries in one statement: each query's rows, in its own order, with the values
+    it gives read alone (the independent method: ``run`` of each)."""
+    from dashboard import rules
+
+    cur = store.cursor(sample_db)
+    calls = rules.reads(queries.all_cells(cur), dt.date(2026, 11, 26))
+    assert len(calls) == 11
+    together = queries.run_together(calls, cur=cur, scope=scope)
+    assert list(together) == list(calls)
+    found = 0
+    for name, params in calls.items():
+        alone = queries.run(name, cur=cur, scope=scope, **params)
+        got = together[name]
+        assert list(got.columns) == list(alone.columns), name
+        assert [[_plain(v) for v in row] for row in got.itertuples(index=False)] == \
+            [[_plain(v) for v in row] for row in alone.itertuples(index=False)], name
+        found += len(alone)
+    assert found > 0      # the sample has findings to compare (53 over every cell)
+
+
+def test_queries_read_together_refuse_two_values_of_one_parameter(sample_db):
+    cur = store.cursor(sample_db)
+    with pytest.raises(queries.QueryError, match=r"\$branches"):
+        queries.run_together({"rules.meeting_unexcused": {"branches": ["CB01"]},
+                              "rules.meeting_attendance": {"branches": ["CB02"]}}, cur=cur)

@@ -19,12 +19,14 @@ from .figures import Figures, figures
 
 
 def overview_figures(query: Callable[..., pd.DataFrame], *, period: str, today: dt.date, lang: str,
-                     board: pd.DataFrame, findings: pd.DataFrame, cell_name: Callable[[str], str],
+                     board: pd.DataFrame, findings: pd.DataFrame | Callable[[], pd.DataFrame],
+                     cell_name: Callable[[str], str],
                      limitation_title: Callable[[str], str], cells_in_scope: int, ranked: bool = True,
                      query_many: Callable[..., list[pd.DataFrame]] | None = None,
                      prefetch: Callable[..., None] | None = None) -> Figures:
     """Every number of the overview of ``period`` seen on ``today``; ``board`` is the period's
-    rankings.leaderboard (compared with the previous period), ``findings`` the rule findings shown;
+    rankings.leaderboard (compared with the previous period), ``findings`` the rule findings shown
+    (or a function making them: called while the reads not kept run);
     ``cells_in_scope`` how many cells the reader may choose from (``progress.timeline_read``).
     ``query_many(*(name, params))`` reads several at once (``PageContext.query_many``) and
     ``prefetch(name, **params)`` starts a read that ``query`` later waits for
@@ -51,12 +53,13 @@ def overview_figures(query: Callable[..., pd.DataFrame], *, period: str, today: 
              ("overview.cells", {}),
              ("solutions.by_solution", dict(on_day)),
              ("reference.solutions", {}),
-             lambda: limitation_findings.urgent(query, period, today, cell_name, lang))
+             lambda: limitation_findings.urgent(query, period, today, cell_name, lang),
+             findings if callable(findings) else lambda: findings)
     if query_many is not None:
         read = query_many(*reads)
     else:
         read = [call() if callable(call) else query(call[0], **call[1]) for call in reads]
-    actions, scores, meetings, members, cells, by_solution, solutions, urgent = read
+    actions, scores, meetings, members, cells, by_solution, solutions, urgent, findings = read
     return figures(
         period=period, board=board,
         score_history=score_history(scores),

@@ -14,7 +14,7 @@ import importlib
 import logging
 import pickle
 import threading
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -135,6 +135,16 @@ class PageContext:
             raise failed[0]
         return results
 
+    def query_together(self, calls: dict[str, dict]) -> dict[str, pd.DataFrame]:
+        """Named queries of the same columns read in one statement (``queries.run_together``:
+        the rules'), ``{name: params}`` → ``{name: rows}``, kept as one entry until the data
+        changes. Each query's cells are given (no narrowing of a per-cell read)."""
+        return {name: frame.copy(deep=False) for name, frame in _cached_together(*self._together_key(calls)).items()}
+
+    def _together_key(self, calls: dict[str, dict]) -> tuple:
+        frozen = tuple((name, tuple(sorted((k, _frozen(v)) for k, v in params.items()))) for name, params in calls.items())
+        return frozen, self._scope(), self.version, str(db_path()), self.user.can("names")
+
     def prefetch(self, name: str, **params: object) -> None:
         """Start reading a query the page will ask for later (``query`` with the same name and
         parameters), in a thread, while the page draws what comes before: the later ``query``
@@ -142,15 +152,21 @@ class PageContext:
         the result is kept already; a failure here is left for the later ``query`` to raise."""
         if _QUERIES.has(self._query_key(name, dict(params))[0]):
             return
+        self._in_thread(lambda: self.query(name, **params), name)
+
+    @staticmethod
+    def _in_thread(read, what: str) -> None:
+        """``read()`` started in a thread of the page's run; a failure is left for the page's own
+        read of the same to raise, in its thread."""
         from streamlit.runtime.scriptrunner_utils.script_run_context import add_script_run_ctx
 
-        def read() -> None:
+        def guarded() -> None:
             try:
-                self.query(name, **params)
-            except Exception:      # noqa: BLE001 - the page's own query raises it again, in its thread
-                log.debug("prefetch of %s failed; the page's own read will tell", name, exc_info=True)
+                read()
+            except Exception:      # noqa: BLE001 - the page's own read raises it again
+                log.debug("prefetch of %s failed; the page's own read will tell", what, exc_info=True)
 
-        add_script_run_ctx(threading.Thread(target=read, daemon=True)).start()
+        add_script_run_ctx(threading.Thread(target=guarded, daemon=True)).start()
 
     def query_since(self, marker: object, name: str, **params: object) -> pd.DataFrame:
         """A named query of a table the data version does not cover (the audit trail), kept until
@@ -163,24 +179,39 @@ class PageContext:
         """Rule findings (of the given years and topics, and rules: ``only``) over every cell in
         scope (the quota is about the whole Đảng bộ), kept per data version: writing a dozen
         rules' sentences again cost a third of a rerun."""
+        return self.findings_later(years, topics, only)()
+
+    def findings_later(self, years: set[int] | None = None, topics: set[str] | None = None,
+                       only: set[str] | None = None) -> Callable[[], pd.DataFrame]:
+        """``findings`` with the reads they need started now, in threads (the rules' queries in
+        one statement, the levels, sources and names their sentences cite), and their rows made
+        when the function returned is called: a page words them while its other reads run."""
         key = (str(db_path()), self._every_cell_key(), self._scope(), self.today, self.lang,
                tuple(sorted(years)) if years else None, self.user.can("names"),
                tuple(sorted(topics)) if topics else None, tuple(sorted(only)) if only else None)
         warm.remember_findings(self, key)
         if not _FINDINGS.has((self.version, *key)):
-            # The rules' queries not kept yet start side by side; collect then reads them in turn.
-            for name, params in rules.reads(_thawed(key[1]), self.today, topics=topics, only=only).items():
+            branches = _thawed(key[1])
+            calls = rules.reads(branches, self.today, topics=topics, only=only)
+            if len(calls) > 1 and not _QUERIES.has(("together", *self._together_key(calls))):
+                self._in_thread(lambda: self.query_together(calls), "the rules' queries")
+            for name, params in rules.reference_reads(branches).items():
                 self.prefetch(name, **params)
-        return _cached_findings(self, self.version, *key).copy(deep=False)   # kept for every reader
+        return lambda: _cached_findings(self, self.version, *key).copy(deep=False)   # kept for every reader
 
     def overview(self, ranked: bool) -> "summary.Figures":
         """Every figure of the overview of the period for the cells shown (``summary.overview_figures``),
         kept per view (``kept``): a rerun or another reader of the same view reads it back."""
         def make() -> "summary.Figures":
             # Rules over every cell in scope (the 20 % quota is about the whole Đảng bộ), then the
-            # Đảng bộ-wide findings and those of the cells shown.
-            findings = self.findings(years={periods.parse_period(self.period).year})
-            findings = findings[findings["branch_code"].isna() | findings["branch_code"].isin(self.cells)]
+            # Đảng bộ-wide findings and those of the cells shown: their reads start now, and they
+            # are worded while the overview's other reads run.
+            every = self.findings_later(years={periods.parse_period(self.period).year})
+
+            def findings() -> pd.DataFrame:
+                found = every()
+                return found[found["branch_code"].isna() | found["branch_code"].isin(self.cells)]
+
             return summary.overview_figures(self.query, query_many=self.query_many, prefetch=self.prefetch,
                                             period=self.period, today=self.today, lang=self.lang,
                                             board=self.overview_board(),
@@ -390,6 +421,19 @@ def _cached_query(name: str, params: tuple, scope: tuple | None, version: object
     return _QUERIES.get((name, params, scope, version, db, names_allowed), read)
 
 
+def _cached_together(calls: tuple, scope: tuple | None, version: object, db: str,
+                     names_allowed: bool) -> dict[str, pd.DataFrame]:
+    """``_cached_query`` for queries read together (``queries.run_together``): one entry."""
+    def read() -> dict[str, pd.DataFrame]:
+        cur = store.cursor(Path(db))
+        with cancel.watch(cur):
+            return queries.run_together({name: {k: _thawed(v) for k, v in params} for name, params in calls},
+                                        cur=cur, scope=frozenset(scope) if scope is not None else None,
+                                        names_allowed=names_allowed)
+
+    return _QUERIES.get(("together", calls, scope, version, db, names_allowed), read)
+
+
 def cell_options(user: auth.User, version: int) -> pd.DataFrame:
     """The cells in the user's scope, with their names."""
     scope = tuple(sorted(user.scope)) if user.scope is not None else None
@@ -413,6 +457,7 @@ def _cached_findings(ctx: PageContext, version: int, db: str, cells: _Codes | tu
     return _FINDINGS.get(
         (version, db, cells, scope, today, lang, years, names_allowed, topics, only),
         lambda: rules.collect(ctx.query, _thawed(cells), today, lang, years=set(years) if years else None,
+                              together=ctx.query_together,
                               # kept for every choice of cells: the names of every cell in scope
                               member_names=ctx.member_names(every_cell=True) if names_allowed else None,
                               topics=set(topics) if topics else None, only=set(only) if only else None))
