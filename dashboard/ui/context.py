@@ -210,7 +210,9 @@ class PageContext:
 
             def findings() -> pd.DataFrame:
                 found = every()
-                return found[found["branch_code"].isna() | found["branch_code"].isin(self.cells)]
+                if self.all_cells:      # every finding is of a cell in scope, or of the Đảng bộ
+                    return found
+                return found[found["branch_code"].isna() | found["branch_code"].astype(object).isin(self.cells)]
 
             return summary.overview_figures(self.query, query_many=self.query_many, prefetch=self.prefetch,
                                             period=self.period, today=self.today, lang=self.lang,
