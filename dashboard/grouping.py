@@ -5,12 +5,18 @@ few dozen rows on every new choice of cells (the progress page's projected finis
 shares: 15 ms of a view on the sample). ``Groups`` factorises the keys once and sums with
 ``numpy.bincount``; groups come in the order of their keys' sorted values, as pandas'
 ``groupby(keys, sort=True)`` gives them. Rows with a missing key belong to no group, as in pandas.
+
+``is_in``: pandas' ``isin`` for a column of Arrow strings, by Arrow's own hash lookup.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 
 class Groups:
@@ -54,3 +60,17 @@ class Groups:
         seen = ~dates.isna()[self.rows]
         np.maximum.at(out, self.index[seen], ticks[seen])
         return pd.DatetimeIndex(out.view(f"datetime64[{dates.unit}]"))   # int64 min is NaT
+
+
+def is_in(series: pd.Series, values: Iterable[str]) -> pd.Series:
+    """``series.isin(values)``: which rows' text is one of ``values`` (a missing one never is).
+
+    For Arrow strings (the queries' texts) pandas asks Arrow about each value in turn: 13,6 ms
+    for the sector's 46.000 findings and 2.000 cells, 25 ms for 18.000 actions and 6.000 codes;
+    Arrow's ``is_in`` of the whole set takes 1 ms. Another column goes pandas' way."""
+    values = [v for v in values if isinstance(v, str)]
+    if not isinstance(series.dtype, pd.StringDtype) or series.dtype.storage != "pyarrow":
+        return series.isin(values)
+    column = series.array.__arrow_array__()
+    found = pc.is_in(column, value_set=pa.array(values, type=column.type)).fill_null(False)
+    return pd.Series(found.to_numpy(zero_copy_only=False), index=series.index, dtype=bool)

@@ -39,6 +39,7 @@ import pandas as pd
 import pyarrow as pa
 
 from . import settings
+from .grouping import is_in
 
 log = logging.getLogger(__name__)
 
@@ -212,7 +213,7 @@ def narrow(frame: pd.DataFrame, branches, committee: bool) -> pd.Series:
     if "branch_code" not in frame.columns:   # rows naming their cells in a list (none: everyone's)
         return pd.Series([cells is None or len(cells) == 0 or not keep.isdisjoint(cells)
                           for cells in frame["branches"]], index=frame.index, dtype=bool)
-    return frame["branch_code"].isin(keep)
+    return is_in(frame["branch_code"], keep)
 
 
 def run(name: str, /, *, cur=None, scope: frozenset[str] | None = None, names_allowed: bool = False,

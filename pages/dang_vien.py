@@ -65,7 +65,7 @@ def worked_out():
                             name=[names.get(c, "") for c in frame["member_code"]])
 
     removal = ctx.findings(years={year}, only={"removal_unexcused_months"})   # not the other meeting rules' 5 reads
-    removal = removal[removal["branch_code"].isin(ctx.cells)].rename(columns={"subject_code": "member_code"})
+    removal = ctx.of_cells_shown(removal).rename(columns={"subject_code": "member_code"})
     disciplined = roster.disciplined(ratings, year)
     due = roster.probation_due(ctx.query("members.probation", today=ctx.today), notice)
     lists = {

@@ -19,7 +19,7 @@ yearly = ctx.query("meetings.yearly", year=year, today=ctx.today)
 required = yearly.iloc[0] if not yearly.empty else None
 calendar = ctx.query("meetings.calendar", year=year, today=ctx.today)
 findings = ctx.findings(years={year}, topics={rules.MEETINGS})
-findings = findings[findings["branch_code"].isin(ctx.cells)]
+findings = ctx.of_cells_shown(findings)
 yearly = yearly.assign(
     regular_text=[f"{r}/{int(q)}" if q == q else str(r) for r, q in zip(yearly["regular"], yearly["regular_required"])],
     thematic_text=[f"{t}/{int(4 * q)}" if q == q else str(t)

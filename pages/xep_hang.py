@@ -115,5 +115,5 @@ if not member_levels.empty:
 
 # ---- every finding of the year for the selection
 st.subheader(ctx.t("findings.title_year", year=period.year))
-shown = findings[findings["branch_code"].isna() | findings["branch_code"].isin(ctx.cells)]
+shown = ctx.of_cells_shown(findings, dang_bo=True)
 ui.findings_table(ctx, shown, key="findings_table", what=ctx.t("findings.title_year", year=period.year), kept=())

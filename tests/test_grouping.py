@@ -1,6 +1,7 @@
 """grouping.Groups on hand-made rows: each figure below is worked out by hand."""
 
 import numpy as np
+import pytest
 import pandas as pd
 
 from dashboard.grouping import Groups
@@ -24,3 +25,15 @@ def test_counts_sums_maxima_and_latest_dates_per_group_in_the_order_of_the_keys(
     assert np.isnan(only_missing.max(frame["days"].iloc[[1]]))[0]
     assert pd.isna(only_missing.latest(frame["due"].iloc[[1]])[0])
     assert Groups(frame.iloc[:0], ["unit"]).size == 0
+
+
+@pytest.mark.parametrize("dtype", [pd.StringDtype("pyarrow", na_value=float("nan")), "string[pyarrow]", object])
+def test_is_in_says_which_rows_hold_one_of_the_values_and_never_a_missing_one(dtype):
+    from dashboard.grouping import is_in
+
+    codes = pd.Series(["CB01", None, "CB03", "CB02", "CB01"], index=[10, 11, 12, 13, 14], dtype=dtype)
+    found = is_in(codes, {"CB01", "CB02", "DU"})
+    assert found.tolist() == [True, False, False, True, True]      # by hand
+    assert found.index.tolist() == [10, 11, 12, 13, 14] and found.dtype == bool
+    assert is_in(codes, []).tolist() == [False] * 5
+    assert is_in(codes.iloc[:0], ["CB01"]).tolist() == []

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .. import auth, charts, i18n, periods, queries, rules, settings, store, summary
+from .. import auth, charts, grouping, i18n, periods, queries, rules, settings, store, summary
 from ..contract import COMMITTEE_CODE
 from . import cancel, kept, url, warm
 
@@ -174,6 +174,16 @@ class PageContext:
         (name, frozen, scope, version, db, names_allowed), _ = self._query_key(name, params)
         return _cached_query(name, frozen, scope, (version, marker), db, names_allowed).copy(deep=False)
 
+    def of_cells_shown(self, frame: pd.DataFrame, dang_bo: bool = False) -> pd.DataFrame:
+        """The rows of ``frame`` (read over every cell in scope: findings) whose ``branch_code`` is
+        a cell shown, and with ``dang_bo`` those of no cell (the Đảng bộ's). Every cell shown:
+        nothing to look up (the rows are of cells in scope)."""
+        cells = frame["branch_code"]
+        if self.all_cells:
+            return frame if dang_bo else frame[cells.notna()]
+        keep = grouping.is_in(cells, self.cells)
+        return frame[keep | cells.isna()] if dang_bo else frame[keep]
+
     def findings(self, years: set[int] | None = None, topics: set[str] | None = None,
                  only: set[str] | None = None) -> pd.DataFrame:
         """Rule findings (of the given years and topics, and rules: ``only``) over every cell in
@@ -209,10 +219,7 @@ class PageContext:
             every = self.findings_later(years={periods.parse_period(self.period).year})
 
             def findings() -> pd.DataFrame:
-                found = every()
-                if self.all_cells:      # every finding is of a cell in scope, or of the Đảng bộ
-                    return found
-                return found[found["branch_code"].isna() | found["branch_code"].astype(object).isin(self.cells)]
+                return self.of_cells_shown(every(), dang_bo=True)
 
             return summary.overview_figures(self.query, query_many=self.query_many, prefetch=self.prefetch,
                                             period=self.period, today=self.today, lang=self.lang,
