@@ -199,13 +199,15 @@ def reference_reads(branches: list[str]) -> dict[str, dict[str, object]]:
 
 def collect(run: Callable[..., pd.DataFrame], branches: list[str], today: dt.date, lang: str = "vi",
             names: dict[str, str] | None = None, years: set[int] | None = None,
-            quota: QuotaSettings | None = None, member_names: dict[str, str] | None = None,
+            quota: QuotaSettings | None = None,
+            member_names: dict[str, str] | Callable[[set[str]], dict[str, str]] | None = None,
             topics: set[str] | None = None, only: set[str] | None = None,
             together: Callable[[dict[str, dict]], dict[str, pd.DataFrame]] | None = None) -> pd.DataFrame:
     """Every finding for the given cells (and years, and topics, and rules: ``only``), most
     severe first.
 
-    ``member_names`` (for administrators only) adds names beside member codes. ``together``
+    ``member_names`` (for administrators only) adds names beside member codes: a mapping, or a
+    function giving the names of the codes it is given (those the findings name). ``together``
     reads the rules' queries at once (``queries.run_together``); without it, one by one (``run``).
     """
     quota = quota or QuotaSettings.from_settings()
@@ -220,6 +222,9 @@ def collect(run: Callable[..., pd.DataFrame], branches: list[str], today: dt.dat
     asked = reads(branches, today, quota, topics, only)
     results = together(asked) if together is not None and len(asked) > 1 else \
         {name: run(name, **params) for name, params in asked.items()}
+    if callable(member_names):     # the names of the members the findings name, not of every member
+        member_names = member_names({code for frame in results.values() for code in frame["subject_code"]
+                                     if isinstance(code, str)})
     cited: dict[tuple[str, str], str] = {}   # (rule, source) → citation: a handful, not one per finding
     rows = []
     for rule in RULES:

@@ -490,3 +490,22 @@ def test_the_committee_flag_is_derived_by_the_runner(empty_db):
     assert codes(branches=["X1", "X2"]) == {"A", "B", "C"}                       # all cells, no scope
     assert codes(branches=["X1"]) == {"A"}                                      # one cell chosen
     assert codes(branches=["X1", "X2"], scope=frozenset({"X1", "X2"})) == {"A", "B"}   # a scoped user
+
+
+def test_findings_name_the_members_they_name_asking_names_only_for_those(sample_db):
+    """member_names as a function: asked once, for the codes the findings name (not the 52
+    members), and each member finding says the name beside the code."""
+    run = functools.partial(queries.run, cur=store.cursor(sample_db))
+    asked = []
+
+    def names(codes):
+        asked.append(set(codes))
+        return {code: f"Tên {code}" for code in codes if code.startswith("DV")}
+
+    found = rules.collect(run, ["CB01", "CB02", "CB03", "CB04"], dt.date(2026, 11, 26), member_names=names)
+    members = found[found["subject_code"].fillna("").str.startswith("DV")]
+    assert len(members) >= 1                  # the sample's removal finding names a member
+    for code, message in zip(members["subject_code"], members["message"]):
+        assert f"{code} (Tên {code})" in message
+    assert len(asked) == 1 and set(found["subject_code"].dropna()) <= asked[0]
+    assert len({c for c in asked[0] if c.startswith("DV")}) < 52

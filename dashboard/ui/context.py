@@ -207,6 +207,8 @@ class PageContext:
                 self._in_thread(lambda: self.query_together(calls), "the rules' queries")
             for name, params in rules.reference_reads(branches).items():
                 self.prefetch(name, **params)
+            if self.user.can("names"):      # the names of the members they name (member_names_of)
+                self.prefetch("uploads.member_names", branches=branches)
         return lambda: _cached_findings(self, self.version, *key).copy(deep=False)   # kept for every reader
 
     def overview(self, ranked: bool) -> "summary.Figures":
@@ -297,6 +299,18 @@ class PageContext:
             return {c: n for c, n in zip(frame["member_code"].tolist(), frame["full_name"].tolist())
                     if isinstance(n, str) and n}
         return self._once(("member_names", every_cell), build)
+
+    def member_names_of(self, codes: set[str]) -> dict[str, str]:
+        """The names of the members ``codes`` (of every cell in scope) for administrators: the
+        few a list of findings names, looked up in the kept read rather than made into a
+        mapping of every member (66.000 at sector scale: 36 ms, three times that beside the
+        page's other reads)."""
+        if not self.user.can("names") or not codes:
+            return {}
+        frame = self.query("uploads.member_names", branches=self._every_cell())
+        frame = frame[grouping.is_in(frame["member_code"], codes)]
+        return {c: n for c, n in zip(frame["member_code"].tolist(), frame["full_name"].tolist())
+                if isinstance(n, str) and n}
 
     def periods_with_scores(self, cells: list[str]) -> list[str]:
         """The periods that have scores for ``cells`` (every cell in scope when none), newest
@@ -468,7 +482,7 @@ def _cached_findings(ctx: PageContext, version: int, db: str, cells: _Codes | tu
         lambda: rules.collect(ctx.query, _thawed(cells), today, lang, years=set(years) if years else None,
                               together=ctx.query_together,
                               # kept for every choice of cells: the names of every cell in scope
-                              member_names=ctx.member_names(every_cell=True) if names_allowed else None,
+                              member_names=ctx.member_names_of if names_allowed else None,
                               topics=set(topics) if topics else None, only=set(only) if only else None))
 
 
