@@ -440,9 +440,8 @@ def test_what_a_gone_session_left_is_collected_before_a_new_session_s_first_view
 
     from dashboard.ui import page
 
-    monkeypatch.setattr(page, "_since", {"rss": page._rss(), "at": 0.0})    # not the process's first page
+    monkeypatch.setattr(page, "_since", {"rss": page._rss()})    # not the process's first page
     monkeypatch.setattr(page, "_GROWTH", 1 << 50)                 # and no growth ever calls for one
-    monkeypatch.setattr(page, "_NEW_SESSION_PAUSE", 0.0)          # the two sessions come within a second
     monkeypatch.setattr(page.gc, "freeze", lambda: None)
     gc.collect()
     gc.disable()
@@ -458,25 +457,17 @@ def test_what_a_gone_session_left_is_collected_before_a_new_session_s_first_view
         gc.enable()
 
 
-def test_a_rerun_collects_nothing_unless_the_process_has_grown_a_new_session_once_a_second(monkeypatch):
+def test_a_rerun_collects_nothing_unless_the_process_has_grown(monkeypatch):
     from dashboard.ui import page
 
     collected = []
     monkeypatch.setattr(page, "_rss", lambda: 600 * 1024 * 1024)
     monkeypatch.setattr(page.gc, "collect", lambda: collected.append(1))
-    monkeypatch.setattr(page, "_since", {"rss": 590 * 1024 * 1024, "at": 0.0})
-    clock = [100.0]
-    monkeypatch.setattr(page.time, "monotonic", lambda: clock[0])
+    monkeypatch.setattr(page, "_since", {"rss": 590 * 1024 * 1024})
     page._collect_if_grown()
     assert collected == []
     page._collect_if_grown(new_session=True)
     assert collected == [1]
-    clock[0] += 0.5           # a room of people opening the app together: one collection
-    page._collect_if_grown(new_session=True)
-    assert collected == [1]
-    clock[0] += 0.6           # 1,1 s after the last one
-    page._collect_if_grown(new_session=True)
-    assert collected == [1, 1]
 
 
 def test_a_full_collection_runs_only_after_the_process_has_grown(monkeypatch):
@@ -487,7 +478,7 @@ def test_a_full_collection_runs_only_after_the_process_has_grown(monkeypatch):
     collected = []
     monkeypatch.setattr(page, "_rss", lambda: next(sizes) * 1024 * 1024)
     monkeypatch.setattr(page.gc, "collect", lambda: collected.append(1))
-    monkeypatch.setattr(page, "_since", {"rss": 500 * 1024 * 1024, "at": 0.0})
+    monkeypatch.setattr(page, "_since", {"rss": 500 * 1024 * 1024})
     calls = []
     for _ in range(5):
         before = len(collected)
@@ -506,7 +497,7 @@ def test_a_process_s_first_page_sets_the_size_it_starts_from_and_collects_nothin
     monkeypatch.setattr(page, "_rss", lambda: 400 * 1024 * 1024)
     monkeypatch.setattr(page.gc, "collect", lambda: collected.append(1))
     monkeypatch.setattr(page.gc, "freeze", lambda: frozen.append(1))
-    monkeypatch.setattr(page, "_since", {"rss": 0, "at": 0.0})
+    monkeypatch.setattr(page, "_since", {"rss": 0})
     page._collect_if_grown()
     assert collected == [] and page._since["rss"] == 400 * 1024 * 1024
     assert frozen == [1]           # what is loaded by the first page is left out of later collections

@@ -9,7 +9,6 @@ from __future__ import annotations
 import gc
 import os
 import sys
-import time
 
 import streamlit as st
 
@@ -63,8 +62,7 @@ def _release_last_run(namespace: dict) -> None:
 
 
 _GROWTH = 96 * 1024 * 1024        # bytes of growth since the last full collection that call for one
-_NEW_SESSION_PAUSE = 1.0          # seconds since the last one before a new session's view calls for one
-_since = {"rss": 0, "at": 0.0}
+_since = {"rss": 0}
 
 
 def _collect_if_grown(new_session: bool = False) -> None:
@@ -78,9 +76,8 @@ def _collect_if_grown(new_session: bool = False) -> None:
     globals, frames, downloads) is such a cycle: nothing else empties it, and the process's size
     after a collection (memory the allocators keep) hid it from the growth test, so that up to
     three views' worth piled up (1,03 GB at sector scale on the progress page, 0,80 GB with a
-    collection at each new session). A full collection costs 2–14 ms (what the first page loaded
-    left out of it, below), once for a session, and once for a room of people opening the app
-    together (none within ``_NEW_SESSION_PAUSE`` of the last): never on a rerun of a small store.
+    collection at each new session). A full collection costs 2–10 ms (what the first page loaded
+    left out of it, below), once for a session: never on a rerun of a small store.
 
     Streamlit's own full collection after every run (``runner.postScriptGC``) is off in
     ``.streamlit/config.toml``: ~70 ms of every page view, holding Python's lock, was a third of
@@ -91,9 +88,9 @@ def _collect_if_grown(new_session: bool = False) -> None:
     if not _since["rss"]:
         _since["rss"] = rss      # the process's first page: the size it starts from, no collection
         gc.freeze()              # and what is loaded by now (modules, catalogues) is never scanned again
-    elif (new_session and time.monotonic() - _since["at"] >= _NEW_SESSION_PAUSE) or rss > _since["rss"] + _GROWTH:
+    elif new_session or rss > _since["rss"] + _GROWTH:
         gc.collect()
-        _since["rss"], _since["at"] = _rss(), time.monotonic()
+        _since["rss"] = _rss()
 
 
 def _rss() -> int:
