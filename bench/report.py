@@ -242,8 +242,8 @@ def page_section(size: str, pages: dict) -> list[str]:
 
 
 def query_label(q: dict) -> str:
-    """A query's name; for queries read in one statement (``together``), their family and number."""
-    inner = list((q.get("params") or {}).get("calls") or ()) if q["name"] == "together" else []
+    """A query's name; for queries read in one statement (``together:…``), their family and number."""
+    inner = list((q.get("params") or {}).get("calls") or ()) if q["name"].startswith("together") else []
     if not inner:
         return f"`{q['name']}`"
     families = sorted({name.split(".")[0] for name in inner})

@@ -239,8 +239,8 @@ def run_together(calls: dict[str, dict[str, object]], /, *, cur=None, scope: fro
     One statement rather than a dozen: each read costs ~2 ms of planning and ~1,5 ms of making
     its frame whatever its size, and the sample's overview read the rules' eleven queries
     (76 → 37 ms read one after the other; at sector scale 308 → 297 ms). The columns shared
-    get one type (a whole number read with fractions is a float), and a value a query's rows
-    lack is None (as ``frame`` gives a column of NULLs only)."""
+    get one type (a whole number read with fractions is a float); a column a query's rows leave
+    empty is Python's None, as ``frame`` gives a column of NULLs only."""
     cur = cur if cur is not None else _cursor()
     names, parts, bound = list(calls), [], {}
     for i, name in enumerate(names):
@@ -250,16 +250,17 @@ def run_together(calls: dict[str, dict[str, object]], /, *, cur=None, scope: fro
             if key in bound and bound[key] != value:
                 raise QueryError(f"query {name}: ${key} differs from another query's read with it")
             bound[key] = value
-        parts.append(f"SELECT {i} AS _part, * FROM (\n{query.sql}\n)")
-    # UNION ALL keeps each part's rows in the order its ORDER BY gave them (DuckDB's order
-    # preservation: SELECT, UNION ALL and subqueries of them)
-    together = Query("+".join(names), "read together", "\nUNION ALL BY NAME\n".join(parts), frozenset(bound),
-                     Path(__file__))
-    rows = _timed(together, cur, bound, "runs", fetch=frame)
+        # each query's rows numbered in the order its ORDER BY gives them, kept by the outer sort
+        parts.append(f"SELECT {i} AS _part, row_number() OVER () AS _row, * FROM (\n{query.sql}\n)")
+    sql = "\nUNION ALL BY NAME\n".join(parts) + "\nORDER BY _part, _row"
+    rows = _timed(Query("+".join(names), "read together", sql, frozenset(bound), Path(__file__)), cur, bound, "runs",
+                  fetch=frame)
     out = {}
     for i, name in enumerate(names):
-        part = rows[rows["_part"] == i].drop(columns="_part").reset_index(drop=True)
-        out[name] = part.astype(object).where(part.notna(), None)
+        part = rows[rows["_part"] == i].drop(columns=["_part", "_row"]).reset_index(drop=True)
+        for column in part.columns[part.isna().all().to_numpy()]:
+            part[column] = pd.Series([None] * len(part), dtype=object)
+        out[name] = part
     return out
 
 

@@ -37,3 +37,9 @@ def test_is_in_says_which_rows_hold_one_of_the_values_and_never_a_missing_one(dt
     assert found.index.tolist() == [10, 11, 12, 13, 14] and found.dtype == bool
     assert is_in(codes, []).tolist() == [False] * 5
     assert is_in(codes.iloc[:0], ["CB01"]).tolist() == []
+
+
+def test_is_in_of_a_column_of_numbers_is_pandas_isin():
+    from dashboard.grouping import is_in
+
+    assert is_in(pd.Series([1, 2, 3]), {1, 2}).tolist() == [True, True, False]

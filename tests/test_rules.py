@@ -509,3 +509,27 @@ def test_findings_name_the_members_they_name_asking_names_only_for_those(sample_
         assert f"{code} (Tên {code})" in message
     assert len(asked) == 1 and set(found["subject_code"].dropna()) <= asked[0]
     assert len({c for c in asked[0] if c.startswith("DV")}) < 52
+
+
+@pytest.mark.parametrize("scope", [None, frozenset({"CB02", "CB04"})])
+def test_findings_read_together_are_the_findings_read_one_by_one(sample_db, scope):
+    """The same findings, words, citations and order whether the rules' queries are read in one
+    statement or one by one (the independent method), member names asked for the same codes."""
+    cur = store.cursor(sample_db)
+    run = functools.partial(queries.run, cur=cur, scope=scope)
+    together = functools.partial(queries.run_together, cur=cur, scope=scope)
+    asked = {}
+
+    def names(how):
+        def give(codes):
+            asked[how] = set(codes)
+            return {code: f"Tên {code}" for code in codes if code.startswith("DV")}
+        return give
+
+    cells = ["CB01", "CB02", "CB03", "CB04"]
+    alone = rules.collect(run, cells, dt.date(2026, 11, 26), member_names=names("alone"))
+    both = rules.collect(run, cells, dt.date(2026, 11, 26), member_names=names("together"), together=together)
+    assert len(alone) > 10
+    for column in ("rule", "severity", "year", "branch_code", "subject_code", "message", "source"):
+        assert both[column].tolist() == alone[column].tolist(), column
+    assert asked["together"] == asked["alone"]

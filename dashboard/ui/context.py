@@ -100,8 +100,9 @@ class PageContext:
         kept yet in its own thread on its own cursor (DuckDB works without Python's lock), so
         the overview's reads take the longest of them rather than their sum (62 → 34 ms on the
         sample's four cells, two cores). A call is ``(name, params)``, or a function of no
-        arguments: Python work done in the page's thread meanwhile (wording findings from kept
-        rows), with the kept reads — in threads, their pandas work only fought for Python's lock.
+        arguments: Python work done in the page's thread meanwhile (wording the limitation and
+        rule findings, which may wait for their own reads started earlier), with the kept reads —
+        in threads, their pandas work only fought for Python's lock.
         The results come back in the order of the calls."""
         def one(call):
             return call() if callable(call) else self.query(call[0], **dict(call[1]))
@@ -305,8 +306,10 @@ class PageContext:
         few a list of findings names, looked up in the kept read rather than made into a
         mapping of every member (66.000 at sector scale: 36 ms, three times that beside the
         page's other reads)."""
-        if not self.user.can("names") or not codes:
+        if not self.user.can("names"):
             return {}
+        # read (or waited for: findings_later started it) even for no code, so that no read of
+        # this view runs on into the next
         frame = self.query("uploads.member_names", branches=self._every_cell())
         frame = frame[grouping.is_in(frame["member_code"], codes)]
         return {c: n for c, n in zip(frame["member_code"].tolist(), frame["full_name"].tolist())
