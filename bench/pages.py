@@ -148,6 +148,14 @@ def together_name(calls: dict) -> str:
     return TOGETHER + "+".join(calls)
 
 
+def short_name(name: str) -> str:
+    """A query's name for a log line: a read together by its first query and how many."""
+    if not name.startswith(TOGETHER):
+        return name
+    inner = name[len(TOGETHER):].split("+")
+    return f"{inner[0]} and {len(inner) - 1} more, together"
+
+
 def run_call(call: dict, cur, scope, run, together) -> int:
     """A recorded call run again (``run``: ``queries.run``; ``together``: ``queries.run_together``);
     the rows it gave."""
@@ -608,7 +616,7 @@ def run_pages(size: str, store: Path, cap: float = 120, repeats: int = 5, budget
     log(f"  [{size}] {len(by_name)} named queries bare ({len(distinct)} distinct calls seen)")
     query_run = run_worker("queries", "-", "all", db, plan, cap, repeats, budget * 2, log, calls_file=calls_file)
     timed = sorted((q for q in query_run["queries"] if q.get("median_s") is not None), key=lambda q: -q["median_s"])
-    log("    slowest: " + ", ".join(f"{q['name']} {fmt_s({'s': q['median_s']})}" for q in timed[:3]))
+    log("    slowest: " + ", ".join(f"{short_name(q['name'])} {fmt_s({'s': q['median_s']})}" for q in timed[:3]))
     for q in query_run["queries"]:
         c = by_name.get(q["name"])
         if c:
