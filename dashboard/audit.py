@@ -1,4 +1,4 @@
-"""The audit trail: logins (and failed ones), logouts, uploads, undo and exports."""
+"""The audit trail: logins (and failed ones), logouts, unlocks, uploads, undo and exports."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from . import queries, store
 
 log = logging.getLogger(__name__)
 
-ACTIONS = ("login", "login_failed", "logout", "expired", "upload", "upload_rejected", "undo", "export",
+ACTIONS = ("login", "login_failed", "logout", "expired", "unlock", "upload", "upload_rejected", "undo", "export",
            "backup", "restore")
 
 

@@ -217,27 +217,28 @@ class SignIn:
     wait: float = 0.0            # seconds to wait (busy, throttled, rate)
     failures: int = 0            # failures counted for the name from this source (failed)
     login: str = ""              # the name as it may be recorded (at most MAX_LOGIN_CHARS)
+    unlocked: tuple[tuple[str, float], ...] = ()   # unlock requests applied now: (name, when asked)
 
 
 def sign_in(login: str, password: str, source: str | None, users: dict[str, dict],
             throttle: LoginThrottle | None = None) -> SignIn:
     """One sign-in attempt: throttle first (the attempt counts before the password is checked)."""
     gate = throttle if throttle is not None else globals()["throttle"]
-    gate.sync_unlocks(unlock_file())
+    unlocked = tuple(gate.sync_unlocks(unlock_file()))
     shown = login[:MAX_LOGIN_CHARS]
     verdict, wait = gate.begin(shown, source)
     if verdict != "ok":
-        return SignIn(verdict, wait=wait, login=shown)
+        return SignIn(verdict, wait=wait, login=shown, unlocked=unlocked)
     user = None
     try:
         if len(login) > MAX_LOGIN_CHARS or len(password) > MAX_PASSWORD_CHARS:
-            return SignIn("too_long", login=shown)
+            return SignIn("too_long", login=shown, unlocked=unlocked)
         user = authenticate(login, password, users)
     finally:
         failures = gate.end(shown, source, ok=user is not None)
     if user is None:
-        return SignIn("failed", failures=failures, login=shown)
-    return SignIn("ok", user=user, login=shown)
+        return SignIn("failed", failures=failures, login=shown, unlocked=unlocked)
+    return SignIn("ok", user=user, login=shown, unlocked=unlocked)
 
 
 def authenticate(login: str, password: str, users: dict[str, dict] | None = None) -> User | None:

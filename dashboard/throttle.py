@@ -47,6 +47,7 @@ class LoginThrottle:
         self._window = window
         self._unlocked: dict[str, float] = {}    # user name → when an administrator unlocked it
         self._unlock_seen: tuple | None = None
+        self._started = clock()                  # unlock requests before it are of an earlier process
 
     @staticmethod
     def _key(login: str, source: str | None) -> tuple[str, str]:
@@ -136,29 +137,40 @@ class LoginThrottle:
         with self._lock:
             self._failures.pop(self._key(login, source), None)
 
-    def unlock(self, login: str, at: float | None = None) -> None:
-        """Forget the failures of a user name from every source, up to ``at`` (default: now)."""
+    def unlock(self, login: str, at: float | None = None) -> bool:
+        """Forget the failures of a user name from every source, up to ``at`` (default: now);
+        whether that is later than its last unlock."""
         with self._lock:
             name = self._key(login, "")[0]
-            self._unlocked[name] = max(self._unlocked.get(name, -math.inf), self._clock() if at is None else at)
+            at = self._clock() if at is None else at
+            if at <= self._unlocked.get(name, -math.inf):
+                return False
+            self._unlocked[name] = at
+            return True
 
-    def sync_unlocks(self, path: Path) -> None:
-        """Apply the unlock requests the command line wrote to ``path`` since it was last read."""
+    def sync_unlocks(self, path: Path) -> list[tuple[str, float]]:
+        """Apply the unlock requests the command line wrote to ``path`` since it was last read;
+        the requests new to this process, (user name, when asked), for the audit trail (the
+        file keeps those of earlier processes, which a restart made moot)."""
         try:
             stat = path.stat()
         except OSError:
-            return
+            return []
         seen = (stat.st_mtime_ns, stat.st_size)
         if seen == self._unlock_seen:
-            return
+            return []
         try:
             lines = path.read_text(encoding="utf-8").splitlines()
         except (OSError, UnicodeDecodeError):
-            return
+            return []
+        applied = []
         for line in lines:
             at, _, login = line.partition("\t")
             try:
-                self.unlock(login, float(at))
+                when = float(at)
             except ValueError:
                 continue
+            if self.unlock(login, when) and when >= self._started:
+                applied.append((login[:MAX_LOGIN_CHARS], when))
         self._unlock_seen = seen
+        return applied

@@ -8,6 +8,7 @@ download) is in ``test_attacks_browser.py``.
 
 import datetime as dt
 import io
+import json
 import re
 import subprocess
 import sys
@@ -379,6 +380,7 @@ def test_11_failures_from_one_source_do_not_lock_the_account_out_from_another(sa
 
 def test_11_an_administrator_unlocks_an_account_from_the_command_line(sample_db, users, monkeypatch):
     monkeypatch.setattr(ui.login, "client_source", lambda: "10.0.0.5")    # attacker and administrator share it
+    monkeypatch.setattr(ui.login, "_refusals", ui.login._Refusals())       # no other test's refusals
     at = open_page("app.py")
     for _ in range(auth.FREE_ATTEMPTS + 3):
         sign_in(at, "admin", "sai")
@@ -391,6 +393,32 @@ def test_11_an_administrator_unlocks_an_account_from_the_command_line(sample_db,
                                    "từ lần đăng nhập tiếp theo.")
     sign_in(at, "admin")
     assert [t.value for t in at.title] == ["Tổng quan"]
+    # the trail: each wrong password, the refusals while locked as one row (the first, within a
+    # minute), the unlock when the app applied it, then the sign-in
+    rows = store.cursor(sample_db).execute("SELECT user_name, action, detail FROM audit ORDER BY audit_id").fetchall()
+    actions = [a for _, a, _ in rows]
+    refused = [json.loads(d) for _, a, d in rows if a == "login_failed" and "reason" in json.loads(d)]
+    assert refused == [{"reason": "throttled"}]
+    assert actions[-2:] == ["unlock", "login"] and actions.count("unlock") == 1
+    unlock = json.loads(rows[-2][2])
+    assert rows[-2][0] == "admin" and unlock["by"] == "python -m dashboard unlock"
+    assert re.fullmatch(r"\d\d/\d\d/\d{4} \d\d:\d\d(:\d\d)?", unlock["requested_at"])
+    at.button(key="logout").click().run()
+    sign_in(at, "admin")                     # the request is applied once: no second row
+    actions = [a for (a,) in store.cursor(sample_db).execute("SELECT action FROM audit ORDER BY audit_id").fetchall()]
+    assert actions.count("unlock") == 1
+
+
+def test_refused_sign_ins_write_one_row_a_minute_with_the_count_since():
+    clock = [0.0]
+    refusals = ui.login._Refusals(clock=lambda: clock[0])
+    seen = []
+    for step in (0, 5, 10, 59, 61, 62, 200):      # seconds: by hand, rows at 0, 61 (3 counted) and 200 (1)
+        clock[0] = float(step)
+        seen.append(refusals.note("admin", "10.0.0.5", "throttled"))
+    assert seen == [{}, None, None, None, {"refused_since_last_row": 3}, None, {"refused_since_last_row": 1}]
+    assert refusals.note("admin", "10.0.0.6", "throttled") == {}      # another source: its own row
+    assert refusals.note("admin", "10.0.0.5", "busy") == {}           # another reason: its own row
 
 
 def test_11_unlock_refuses_a_name_that_is_not_a_user(sample_db, users):

@@ -42,6 +42,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "audit.action.login_failed": {"vi": "Đăng nhập thất bại", "en": "Failed sign-in"},
     "audit.action.logout": {"vi": "Đăng xuất", "en": "Sign out"},
     "audit.action.expired": {"vi": "Hết phiên", "en": "Session expired"},
+    "audit.action.unlock": {"vi": "Gỡ khóa đăng nhập", "en": "Sign-in unlocked"},
     "audit.action.upload": {"vi": "Tải dữ liệu lên", "en": "Upload"},
     "audit.action.upload_rejected": {"vi": "Tải lên bị từ chối", "en": "Upload refused"},
     "audit.action.undo": {"vi": "Hoàn tác", "en": "Undo"},

@@ -5,12 +5,16 @@ Nothing is queried from the store before ``gate`` returns a user.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+import math
+import threading
 import time
+from collections import OrderedDict
 
 import streamlit as st
 
-from .. import audit, auth, i18n, settings
+from .. import audit, auth, fmt, i18n, settings
 from .context import db_path
 from .widgets import plain
 
@@ -28,6 +32,36 @@ def record(action: str, user_name: str, detail: dict | str | None = None,
     administrator limited to some cells sees only the events of users within them."""
     if db_path().exists() and not settings.get("DASHBOARD_READ_ONLY"):
         audit.record(action, user_name, detail, path=db_path(), branches=scope)
+
+
+class _Refusals:
+    """Refused sign-ins (throttled, busy, over the rate) recorded at most once a minute per name,
+    source and reason, with the count of those not recorded since: a script hammering the form
+    would otherwise write one audit row per attempt (the throttle refuses it, the trail grew)."""
+
+    SECONDS = 60.0
+    MAX_KEYS = 1_000
+
+    def __init__(self, clock=time.monotonic):
+        self._clock, self._lock = clock, threading.Lock()
+        self._last: OrderedDict[tuple[str, str, str], tuple[float, int]] = OrderedDict()
+
+    def note(self, login: str, source: str, reason: str) -> dict | None:
+        """None when this refusal is only counted; else what the row records beside the reason."""
+        key, now = (login, source, reason), self._clock()
+        with self._lock:
+            at, unrecorded = self._last.get(key, (-math.inf, 0))
+            if now - at < self.SECONDS:
+                self._last[key] = (at, unrecorded + 1)
+                return None
+            self._last[key] = (now, 0)
+            self._last.move_to_end(key)
+            while len(self._last) > self.MAX_KEYS:
+                self._last.popitem(last=False)
+        return {"refused_since_last_row": unrecorded} if unrecorded else {}
+
+
+_refusals = _Refusals()
 
 
 def client_source() -> str:
@@ -103,11 +137,19 @@ def _login_form(lang: str, users: dict) -> None:
         return
     # The browser caps the fields, but a client talking to the websocket directly need not.
     login = str(login or "").strip()
-    result = auth.sign_in(login, str(password or ""), client_source(), users)
+    source = client_source()
+    result = auth.sign_in(login, str(password or ""), source, users)
+    for name, asked in result.unlocked:        # applied by this attempt: who was unlocked, and when asked
+        unlocked = users.get(name)
+        record("unlock", name, {"requested_at": fmt.fmt_datetime(dt.datetime.fromtimestamp(asked)),
+                                "by": "python -m dashboard unlock"},
+               scope=auth.user_from_entry(name, unlocked).scope if unlocked else None)
     entry = users.get(result.login) if result.login == login else None
     scope = auth.user_from_entry(result.login, entry).scope if entry else None
     if result.outcome in ("throttled", "busy", "rate"):
-        record("login_failed", result.login or "?", {"reason": result.outcome}, scope=scope)
+        refused = _refusals.note(result.login, source, result.outcome)
+        if refused is not None:        # the first refusal of a minute, with how many it stands for
+            record("login_failed", result.login or "?", {"reason": result.outcome, **refused}, scope=scope)
         key = "auth.wait" if result.outcome == "throttled" else "auth.busy"
         st.error(i18n.t(key, lang, seconds=int(result.wait) + 1), icon=":material/lock_clock:")
         return
