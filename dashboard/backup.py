@@ -238,12 +238,17 @@ def restore(path: Path, db: Path, now: dt.datetime | None = None) -> Outcome:
         store.migrate(out)                                  # an older backup joins the current schema
         with store.transaction(out):
             store.refresh_marts(out)                        # derived tables, whatever the backup held
-        queries.execute("store.set_data_version", cur=out,
-                        version=max(floor, info.data_version) + 1)   # every cached page reads afresh
-        store.checkpoint(out)
-        out.close()
-        out = None
-        done = True
+        with store.write_lock:
+            # No commit between here and the swap: the version is read again under the lock (an
+            # upload may have committed while the copy was made) and the restored store's is past
+            # it, so that no page keeps a cached view of that version for the restored data.
+            queries.execute("store.set_data_version", cur=out,
+                            version=max(floor, _version_of(db), info.data_version) + 1)
+            store.checkpoint(out)
+            out.close()
+            out = None
+            done = True
+            outcome = _swap(tmp, db, path, len(tables), rows, started, now)
     except store_copy.Differs as exc:
         raise Refused("restore.damaged", file=path.name, table=str(exc), detail="columns") from exc
     except store_copy.UnknownSequence as exc:
@@ -256,31 +261,41 @@ def restore(path: Path, db: Path, now: dt.datetime | None = None) -> Outcome:
             out.close()
         if not done:
             store_copy.remove(tmp)
-    return _swap(tmp, db, path, len(tables), rows, started, now)
+    return outcome
+
+
+def _version_of(db: Path) -> int:
+    """The store's data version now (0 for none, or a store too damaged to say)."""
+    if not db.exists():
+        return 0
+    try:
+        return store.data_version(store.cursor(db))
+    except duckdb.Error:
+        return 0
 
 
 def _swap(tmp: Path, db: Path, path: Path, tables: int, rows: int, started: float,
           now: dt.datetime | None) -> Outcome:
+    """The verified copy put in the store's place (the caller holds ``store.write_lock``)."""
     previous = None
-    with store.write_lock:
-        store.close(db)
-        wal = Path(str(db) + ".wal")
-        if db.exists():
-            stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
-            previous = db.with_name(f"{db.name}.{stamp}.bak")
-            n = 1
-            while previous.exists():
-                previous = db.with_name(f"{db.name}.{stamp}-{n}.bak")
-                n += 1
-            os.replace(db, previous)
-            if wal.exists():
-                os.replace(wal, Path(str(previous) + ".wal"))
-        try:
-            os.replace(tmp, db)
-        except OSError:
-            if previous is not None:
-                os.replace(previous, db)
-            raise
+    store.close(db)
+    wal = Path(str(db) + ".wal")
+    if db.exists():
+        stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+        previous = db.with_name(f"{db.name}.{stamp}.bak")
+        n = 1
+        while previous.exists():
+            previous = db.with_name(f"{db.name}.{stamp}-{n}.bak")
+            n += 1
+        os.replace(db, previous)
+        if wal.exists():
+            os.replace(wal, Path(str(previous) + ".wal"))
+    try:
+        os.replace(tmp, db)
+    except OSError:
+        if previous is not None:
+            os.replace(previous, db)
+        raise
     return Outcome(path, tables, rows, time.perf_counter() - started, previous)
 
 

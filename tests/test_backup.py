@@ -301,3 +301,26 @@ def test_an_older_backup_is_brought_up_to_the_current_schema(tmp_path):
     rows = table_rows(target)
     assert [r[0] for r in sorted(rows["schema_version"])] == list(range(1, store.latest_version() + 1))
     assert "audit" in rows
+
+
+def test_an_upload_committed_while_a_restore_copies_leaves_the_restored_store_a_version_of_its_own(
+        sample_db, sample_db_master, tmp_path, monkeypatch):
+    """Pages cache by data version: the restored store's must be past one an upload reached while
+    the backup was being copied, or a page would keep showing that upload's view of the data."""
+    made = backup.backup(sample_db_master, tmp_path / "mau.duckdb")
+    batch = ingest.prepare([("2027.xlsx", xlsx_bytes({"diem_danh_gia": scores("2027", "CB01", 0.5)}))],
+                           store.cursor(sample_db))
+    assert batch.ok
+    seen = {}
+    copy = backup.store_copy.copy
+
+    def copy_while_an_upload_commits(src, out, tables):
+        ingest.commit(batch, who="thuky", source="page", path=sample_db)
+        seen["upload"] = store.data_version(store.cursor(sample_db))
+        return copy(src, out, tables)
+
+    monkeypatch.setattr(backup.store_copy, "copy", copy_while_an_upload_commits)
+    before = store.data_version(store.cursor(sample_db))
+    backup.restore(made.path, sample_db)
+    assert seen["upload"] > before
+    assert store.data_version(store.cursor(sample_db)) > seen["upload"]
