@@ -9,7 +9,8 @@ from pathlib import Path
 
 import duckdb
 
-from . import queries, store
+from . import fmt, i18n, queries, store
+from .messages import MESSAGES
 
 log = logging.getLogger(__name__)
 
@@ -40,3 +41,48 @@ def last_event(path: Path | None = None) -> tuple[int, int]:
     """(events in the trail, the last one's number): changes whenever an event is recorded."""
     count, last = queries.execute("audit.last_event", cur=store.cursor(path)).fetchone()
     return int(count), int(last)
+
+
+# The parts an event's detail may hold, in the order the trail says them, and the reasons it gives.
+DETAIL_PARTS = ("file", "files", "page", "upload_id", "entry", "reason", "failures", "refused_since_last_row",
+                "errors", "tables", "rows", "previous", "source", "requested_at", "by")
+REASONS = ("throttled", "busy", "rate", "too_long", "scope")     # auth.SignIn's refusals, an upload's scope
+FROM = ("cli", "page")            # where a backup or restore was made: the command line, the app's page
+
+
+def describe(detail: str | None, lang: str = i18n.DEFAULT_LANG) -> str:
+    """An event's detail (a JSON object, as recorded) in the reader's words: "Tệp: xep-hang.xlsx;
+    Trang: Xếp hạng chi bộ". Its parts in ``DETAIL_PARTS`` order, each named and its coded values
+    (a reason, a page, where it came from) said; a part the trail does not know, as recorded; a
+    detail that is not an object, as it is."""
+    if not isinstance(detail, str) or not detail:
+        return ""           # no detail (a NULL read as a missing value)
+    try:
+        parts = json.loads(detail)
+    except ValueError:
+        return detail
+    if not isinstance(parts, dict):
+        return detail
+    order = {key: i for i, key in enumerate(DETAIL_PARTS)}
+    said = []
+    for key in sorted(parts, key=lambda k: order.get(k, len(order))):
+        value = parts[key]
+        if value is None or value == "" or value == []:
+            continue
+        label = i18n.t(f"audit.detail.{key}", lang) if key in order else key
+        said.append(f"{label}: {_value(key, value, lang)}")
+    return "; ".join(said)
+
+
+def _value(key: str, value: object, lang: str) -> str:
+    if key == "reason" and value in REASONS:
+        return i18n.t(f"audit.reason.{value}", lang)
+    if key == "source" and value in FROM:
+        return i18n.t(f"audit.from.{value}", lang)
+    if key == "page" and isinstance(value, str) and f"page.{value}" in MESSAGES:
+        return i18n.t(f"page.{value}", lang)      # the page's title
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, bool) or not isinstance(value, int | float) or key == "upload_id":
+        return str(value)         # (an upload's number is a name, not an amount: no thousands dot)
+    return fmt.fmt_amount(value, lang)

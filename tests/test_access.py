@@ -207,9 +207,35 @@ def test_the_audit_trail_shows_an_event_recorded_after_the_last_view(sample_db, 
     at = sign_in(open_page("pages/lich_su.py"), "admin")
     assert not any("tệp-kiểm-thử.xlsx" in v for v in details())
     at.run()
-    audit.record("export", "admin", {"file": "tệp-kiểm-thử.xlsx"})
+    audit.record("export", "admin", {"file": "tệp-kiểm-thử.xlsx", "page": "ranking"})
     at.run()
-    assert any("tệp-kiểm-thử.xlsx" in v for v in details())
+    assert "Tệp: tệp-kiểm-thử.xlsx; Trang: Xếp hạng chi bộ" in details()     # in words, not JSON
+
+
+@pytest.mark.parametrize("detail, lang, said", [
+    # worked out by hand from the catalogue's words
+    ({"reason": "throttled", "refused_since_last_row": 12}, "vi",
+     "Lý do: tạm khóa do nhập sai nhiều lần; Bị từ chối thêm từ dòng trước: 12"),
+    ({"by": "python -m dashboard unlock", "requested_at": "26/11/2026 09:14:05"}, "vi",
+     "Yêu cầu lúc: 26/11/2026 09:14:05; Bằng lệnh: python -m dashboard unlock"),
+    ({"files": ["a.xlsx", "b.csv"], "upload_id": 1234}, "vi", "Tệp: a.xlsx, b.csv; Lần tải lên số: 1234"),
+    ({"file": "s.duckdb", "tables": 21, "rows": 1800, "previous": None, "source": "cli"}, "vi",
+     "Tệp: s.duckdb; Số bảng: 21; Số dòng: 1.800; Từ: dòng lệnh"),
+    ({"page": "overview", "reason": "scope"}, "en", "Page: Overview; Reason: outside the user's cells"),
+    ({"weird": "x", "failures": 3}, "vi", "Số lần sai liên tiếp: 3; weird: x"),
+])
+def test_an_event_s_detail_is_said_in_the_reader_s_words(detail, lang, said):
+    import json
+
+    from dashboard import audit
+
+    assert audit.describe(json.dumps(detail, ensure_ascii=False), lang) == said
+
+
+def test_a_detail_that_is_not_an_object_is_shown_as_recorded():
+    from dashboard import audit
+
+    assert [audit.describe(d) for d in (None, "", "văn bản", "[1, 2]")] == ["", "", "văn bản", "[1, 2]"]
 
 
 def test_local_mode_says_so_and_refuses_a_public_address(sample_db, monkeypatch, tmp_path):
