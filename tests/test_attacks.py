@@ -246,13 +246,13 @@ def test_5_a_scoped_administrator_sees_only_the_audit_events_of_his_cells(sample
     sign_in(at, "ai_do", "đoán")                         # a failed sign-in with a name nobody has
     sign_in(at, "quantri_cb02")
     trail = at.dataframe[-1].value   # the audit trail is the last table
-    assert set(trail["Người tải"]) == {"thuky", "quantri_cb02"}
+    assert set(trail["Người thực hiện"]) == {"thuky", "quantri_cb02"}
     assert list(trail["Thao tác"]) == ["Đăng nhập", "Đăng xuất", "Đăng nhập"]
     # An unscoped administrator still sees everything.
     at.button(key="logout").click().run()
     sign_in(at, "admin")
     trail = at.dataframe[-1].value   # the audit trail is the last table
-    assert {"admin", "thuky", "ai_do", "quantri_cb02"} <= set(trail["Người tải"])
+    assert {"admin", "thuky", "ai_do", "quantri_cb02"} <= set(trail["Người thực hiện"])
 
 
 # ---------------------------------------------------------------- 6. ranks tell where the other cells stand

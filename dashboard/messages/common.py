@@ -101,6 +101,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "col.upload_id": {"vi": "Số", "en": "No."},
     "col.file": {"vi": "Tệp", "en": "File"},
     "col.who": {"vi": "Người tải", "en": "By"},
+    "col.actor": {"vi": "Người thực hiện", "en": "User"},
     "col.when": {"vi": "Thời điểm", "en": "When"},
     "col.source": {"vi": "Nguồn", "en": "Source"},
     "col.rows": {"vi": "Số dòng", "en": "Rows"},

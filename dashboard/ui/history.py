@@ -62,6 +62,6 @@ def audit_trail(ctx: PageContext) -> None:
     if not trail.empty:
         downloads.table(ctx, trail.assign(action_name=[ctx.t(f"audit.action.{a}") for a in trail["action"]],
                                           detail=[audit.describe(d, ctx.lang) for d in trail["detail"]]),
-                        [("happened_at", "col.when", "datetime"), ("user_name", "col.who", "text"),
+                        [("happened_at", "col.when", "datetime"), ("user_name", "col.actor", "text"),
                          ("action_name", "col.action", "text"), ("detail", "col.detail", "text")],
                         what=ctx.t("audit.file"), key="audit_table", title=ctx.t("audit.title"), period=None)
