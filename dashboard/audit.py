@@ -44,8 +44,9 @@ def last_event(path: Path | None = None) -> tuple[int, int]:
 
 
 # The parts an event's detail may hold, in the order the trail says them, and the reasons it gives.
-DETAIL_PARTS = ("file", "files", "page", "upload_id", "entry", "reason", "failures", "refused_since_last_row",
-                "errors", "tables", "rows", "previous", "source", "requested_at", "by")
+DETAIL_PARTS = ("user", "file", "files", "page", "upload_id", "entry", "reason", "failures",
+                "refused_since_last_row", "errors", "tables", "rows", "previous", "source", "requested_at", "by")
+ENTRIES = ("proposals", "decisions")   # what a page's own entry saved (ui/review.py)
 REASONS = ("throttled", "busy", "rate", "too_long", "scope")     # auth.SignIn's refusals, an upload's scope
 FROM = ("cli", "page")            # where a backup or restore was made: the command line, the app's page
 
@@ -79,10 +80,14 @@ def _value(key: str, value: object, lang: str) -> str:
         return i18n.t(f"audit.reason.{value}", lang)
     if key == "source" and value in FROM:
         return i18n.t(f"audit.from.{value}", lang)
+    if key == "entry" and value in ENTRIES:
+        return i18n.t(f"audit.entry.{value}", lang)
+    if isinstance(value, bool):
+        return i18n.t("yes" if value else "no", lang)
     if key == "page" and isinstance(value, str) and f"page.{value}" in MESSAGES:
         return i18n.t(f"page.{value}", lang)      # the page's title
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
-    if isinstance(value, bool) or not isinstance(value, int | float) or key == "upload_id":
+    if not isinstance(value, int | float) or key == "upload_id":
         return str(value)         # (an upload's number is a name, not an amount: no thousands dot)
     return fmt.fmt_amount(value, lang)

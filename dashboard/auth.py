@@ -201,11 +201,13 @@ def unlock_file(db: Path | None = None) -> Path:
     return Path(str(db) + ".unlock")
 
 
-def request_unlock(login: str, db: Path | None = None, now: float | None = None) -> Path:
-    """Ask the running app (at its next sign-in attempt) to forget the failures of ``login``."""
+def request_unlock(login: str, db: Path | None = None, now: float | None = None, who: str = "") -> Path:
+    """Ask the running app (at its next sign-in attempt) to forget the failures of ``login``;
+    ``who`` asked (recorded in the audit trail when the app applies it)."""
     path = unlock_file(db)
+    who = " ".join(str(who).split())[:MAX_LOGIN_CHARS]     # one field of one line
     with path.open("a", encoding="utf-8") as fh:
-        fh.write(f"{time.time() if now is None else now}\t{login}\n")
+        fh.write(f"{time.time() if now is None else now}\t{login}\t{who}\n")
     return path
 
 
@@ -217,7 +219,7 @@ class SignIn:
     wait: float = 0.0            # seconds to wait (busy, throttled, rate)
     failures: int = 0            # failures counted for the name from this source (failed)
     login: str = ""              # the name as it may be recorded (at most MAX_LOGIN_CHARS)
-    unlocked: tuple[tuple[str, float], ...] = ()   # unlock requests applied now: (name, when asked)
+    unlocked: tuple[tuple[str, float, str], ...] = ()   # unlock requests applied now: (name, when, who asked)
 
 
 def sign_in(login: str, password: str, source: str | None, users: dict[str, dict],

@@ -238,17 +238,17 @@ def restore(path: Path, db: Path, now: dt.datetime | None = None) -> Outcome:
         store.migrate(out)                                  # an older backup joins the current schema
         with store.transaction(out):
             store.refresh_marts(out)                        # derived tables, whatever the backup held
+        store.checkpoint(out)                               # the copy on disk before the lock is taken
         with store.write_lock:
             # No commit between here and the swap: the version is read again under the lock (an
             # upload may have committed while the copy was made) and the restored store's is past
             # it, so that no page keeps a cached view of that version for the restored data.
             queries.execute("store.set_data_version", cur=out,
                             version=max(floor, _version_of(db), info.data_version) + 1)
-            store.checkpoint(out)
             out.close()
             out = None
-            done = True
             outcome = _swap(tmp, db, path, len(tables), rows, started, now)
+            done = True
     except store_copy.Differs as exc:
         raise Refused("restore.damaged", file=path.name, table=str(exc), detail="columns") from exc
     except store_copy.UnknownSequence as exc:

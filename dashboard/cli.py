@@ -155,7 +155,7 @@ def cmd_unlock(args) -> int:
     if args.user not in users:
         print(i18n.t("cli.unknown_user", args.lang, user=args.user), file=sys.stderr)
         return EXIT_REJECTED
-    auth.request_unlock(args.user, args.db)
+    auth.request_unlock(args.user, args.db, who=args.who)
     print(i18n.t("cli.unlocked", args.lang, user=args.user))
     return EXIT_OK
 
@@ -237,7 +237,7 @@ COMMANDS = {
     "undo": (cmd_undo, "undo an upload", ("id:int", "--who")),
     "build-sample": (cmd_build_sample, "build the sample database if none exists", ("--force",)),
     "hash-password": (cmd_hash_password, "print an argon2 hash for a user's password_hash", ()),
-    "unlock": (cmd_unlock, "let a throttled user sign in again at once", ("user",)),
+    "unlock": (cmd_unlock, "let a throttled user sign in again at once", ("user", "--who")),
     "migrate": (cmd_migrate, "bring the schema up to date", ()),
     "rules-table": (cmd_rules_table, "print the README's table of rules and their sources", ()),
     "contract-doc": (cmd_contract_doc, "print docs/data-contract.md, written from the contract", ()),

@@ -148,10 +148,12 @@ class LoginThrottle:
             self._unlocked[name] = at
             return True
 
-    def sync_unlocks(self, path: Path) -> list[tuple[str, float]]:
+    def sync_unlocks(self, path: Path) -> list[tuple[str, float, str]]:
         """Apply the unlock requests the command line wrote to ``path`` since it was last read;
-        the requests new to this process, (user name, when asked), for the audit trail (the
-        file keeps those of earlier processes, which a restart made moot)."""
+        the requests new to this process, (user name, when asked, who asked), for the audit trail
+        (the file keeps those of earlier processes, which a restart made moot). A line without a
+        name, or whose time is not a time up to now (a half-written line, a hand-edited file), is
+        left out."""
         try:
             stat = path.stat()
         except OSError:
@@ -163,14 +165,17 @@ class LoginThrottle:
             lines = path.read_text(encoding="utf-8").splitlines()
         except (OSError, UnicodeDecodeError):
             return []
-        applied = []
+        applied, latest = [], self._clock() + 60          # (a minute for clocks a little apart)
         for line in lines:
-            at, _, login = line.partition("\t")
+            at, _, rest = line.partition("\t")
+            login, _, who = rest.partition("\t")
             try:
                 when = float(at)
             except ValueError:
                 continue
+            if not login or not math.isfinite(when) or not 0 < when <= latest:
+                continue
             if self.unlock(login, when) and when >= self._started:
-                applied.append((login[:MAX_LOGIN_CHARS], when))
+                applied.append((login[:MAX_LOGIN_CHARS], when, who[:MAX_LOGIN_CHARS]))
         self._unlock_seen = seen
         return applied

@@ -223,6 +223,10 @@ def test_the_audit_trail_shows_an_event_recorded_after_the_last_view(sample_db, 
      "Tệp: s.duckdb; Số bảng: 21; Số dòng: 1.800; Từ: dòng lệnh"),
     ({"page": "overview", "reason": "scope"}, "en", "Page: Overview; Reason: outside the user's cells"),
     ({"weird": "x", "failures": 3}, "vi", "Số lần sai liên tiếp: 3; weird: x"),
+    ({"by": "python -m dashboard unlock", "user": "admin"}, "vi", "Tài khoản: admin; Bằng lệnh: python -m dashboard unlock"),
+    ({"entry": "decisions", "upload_id": 7}, "vi", "Lần tải lên số: 7; Nhập trên trang: quyết định xếp loại của Đảng ủy"),
+    ({"reason": "scope", "entry": "proposals", "odd": True}, "en",
+     "Entered: the cell's proposed ratings; Reason: outside the user's cells; odd: Yes"),
 ])
 def test_an_event_s_detail_is_said_in_the_reader_s_words(detail, lang, said):
     import json
@@ -311,3 +315,18 @@ def test_an_unknown_name_is_checked_against_a_hash_as_costly_as_a_user_s():
     assert extract_parameters(auth._DUMMY_HASH) == extract_parameters(auth.hash_password("mật khẩu bất kỳ"))
     assert extract_parameters(auth._DUMMY_HASH) == extract_parameters(PasswordHasher().hash("x"))
     assert not auth.verify_password(auth._DUMMY_HASH, "không có người dùng này nữa")
+
+
+def test_unlock_lines_that_are_not_requests_up_to_now_are_left_out(tmp_path):
+    """A half-written or hand-edited line unlocks nobody and is not recorded: no name, a time
+    that is not a number, not finite, or later than now (it would also turn the throttle off)."""
+    now = [1_000_000.0]
+    throttle = auth.LoginThrottle(clock=lambda: now[0])
+    path = tmp_path / "x.duckdb.unlock"
+    path.write_text("nan\tadmin\tx\ninf\tadmin\tx\n1e13\tadmin\tx\n999000\t\tx\nabc\tadmin\n999000\n"
+                    "1000030\tthuky\tquan tri\n", encoding="utf-8")
+    assert throttle.sync_unlocks(path) == [("thuky", 1000030.0, "quan tri")]
+    with path.open("a", encoding="utf-8") as fh:
+        fh.write("1000040\tadmin\t\n")
+    assert throttle.sync_unlocks(path) == [("admin", 1000040.0, "")]     # each request once
+    assert throttle.sync_unlocks(path) == []

@@ -386,8 +386,8 @@ def test_11_an_administrator_unlocks_an_account_from_the_command_line(sample_db,
         sign_in(at, "admin", "sai")
     sign_in(at, "admin")
     assert [t.value for t in at.title] == ["Đăng nhập"] and "tạm khóa" in texts(at)
-    done = subprocess.run([sys.executable, "-m", "dashboard", "unlock", "admin", "--db", str(sample_db)],
-                          capture_output=True, text=True, cwd=ROOT)
+    done = subprocess.run([sys.executable, "-m", "dashboard", "unlock", "admin", "--who", "quản trị máy chủ",
+                           "--db", str(sample_db)], capture_output=True, text=True, cwd=ROOT)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == ("Đã gỡ khóa đăng nhập của admin; ứng dụng đang chạy áp dụng "
                                    "từ lần đăng nhập tiếp theo.")
@@ -401,7 +401,8 @@ def test_11_an_administrator_unlocks_an_account_from_the_command_line(sample_db,
     assert refused == [{"reason": "throttled"}]
     assert actions[-2:] == ["unlock", "login"] and actions.count("unlock") == 1
     unlock = json.loads(rows[-2][2])
-    assert rows[-2][0] == "admin" and unlock["by"] == "python -m dashboard unlock"
+    assert rows[-2][0] == "quản trị máy chủ"                     # who asked, and whom it unlocked
+    assert unlock["user"] == "admin" and unlock["by"] == "python -m dashboard unlock"
     assert re.fullmatch(r"\d\d/\d\d/\d{4} \d\d:\d\d(:\d\d)?", unlock["requested_at"])
     at.button(key="logout").click().run()
     sign_in(at, "admin")                     # the request is applied once: no second row
@@ -419,6 +420,20 @@ def test_refused_sign_ins_write_one_row_a_minute_with_the_count_since():
     assert seen == [{}, None, None, None, {"refused_since_last_row": 3}, None, {"refused_since_last_row": 1}]
     assert refusals.note("admin", "10.0.0.6", "throttled") == {}      # another source: its own row
     assert refusals.note("admin", "10.0.0.5", "busy") == {}           # another reason: its own row
+    assert refusals.note("ADMIN", "10.0.0.5", "busy") is None         # the same name as the throttle counts it
+
+
+def test_refusals_with_a_new_name_each_time_write_a_bounded_number_of_rows():
+    clock = [0.0]
+    refusals = ui.login._Refusals(clock=lambda: clock[0])
+    # over the global rate: one row a minute per address, whatever the name
+    assert [refusals.note(f"ten{i}", "10.0.0.9", "rate") for i in range(3)] == [{}, None, None]
+    # locked names from many addresses: at most ROWS rows a minute in all (one is written above)
+    rows = [refusals.note(f"ten{i}", f"10.1.0.{i}", "throttled") for i in range(50)]
+    assert sum(r is not None for r in rows) == refusals.ROWS - 1
+    clock[0] = 61.0                                                    # a minute later: a row again,
+    assert refusals.note("ten0", "10.1.0.0", "throttled") == {}        # (its first refusal had one)
+    assert refusals.note("ten49", "10.1.0.49", "throttled") == {"refused_since_last_row": 1}
 
 
 def test_11_unlock_refuses_a_name_that_is_not_a_user(sample_db, users):

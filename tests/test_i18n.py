@@ -60,6 +60,7 @@ def dynamic_keys(tmp_path: Path) -> dict[str, set[str]]:
         "audit.detail.": set(audit.DETAIL_PARTS),
         "audit.reason.": set(audit.REASONS),
         "audit.from.": set(audit.FROM),
+        "audit.entry.": set(audit.ENTRIES),
         "quota.base.": set(settings.choices("DASHBOARD_QUOTA_BASE")),
         "quota.rounding.": set(settings.choices("DASHBOARD_QUOTA_ROUNDING")),
         "subject.": subjects,

@@ -10,7 +10,7 @@ import logging
 import math
 import threading
 import time
-from collections import OrderedDict
+from collections import OrderedDict, deque
 
 import streamlit as st
 
@@ -35,30 +35,44 @@ def record(action: str, user_name: str, detail: dict | str | None = None,
 
 
 class _Refusals:
-    """Refused sign-ins (throttled, busy, over the rate) recorded at most once a minute per name,
-    source and reason, with the count of those not recorded since: a script hammering the form
-    would otherwise write one audit row per attempt (the throttle refuses it, the trail grew)."""
+    """Refused sign-ins (throttled, busy, over the rate) recorded at most once a minute per name
+    (as the throttle counts it: case aside), source and reason — over the global rate, per source
+    whatever the name — and at most ``ROWS`` such rows a minute in all, each saying how many of
+    its kind were refused since its last row: a script hammering the form wrote one audit row per
+    attempt, and one trying a new name each time still would have. (Wrong passwords are recorded
+    each; the throttle's global rate bounds them to 60 a minute.)"""
 
     SECONDS = 60.0
+    ROWS = 20
     MAX_KEYS = 1_000
 
     def __init__(self, clock=time.monotonic):
         self._clock, self._lock = clock, threading.Lock()
         self._last: OrderedDict[tuple[str, str, str], tuple[float, int]] = OrderedDict()
+        self._rows: deque[float] = deque()        # when the last rows were written
 
     def note(self, login: str, source: str, reason: str) -> dict | None:
         """None when this refusal is only counted; else what the row records beside the reason."""
-        key, now = (login, source, reason), self._clock()
+        name = "" if reason == "rate" else login[:auth.MAX_LOGIN_CHARS].lower()
+        key, now = (name, source, reason), self._clock()
         with self._lock:
+            while self._rows and now - self._rows[0] >= self.SECONDS:
+                self._rows.popleft()
             at, unrecorded = self._last.get(key, (-math.inf, 0))
-            if now - at < self.SECONDS:
+            if now - at < self.SECONDS or len(self._rows) >= self.ROWS:
                 self._last[key] = (at, unrecorded + 1)
+                self._last.move_to_end(key)
+                self._trim()
                 return None
             self._last[key] = (now, 0)
             self._last.move_to_end(key)
-            while len(self._last) > self.MAX_KEYS:
-                self._last.popitem(last=False)
+            self._rows.append(now)
+            self._trim()
         return {"refused_since_last_row": unrecorded} if unrecorded else {}
+
+    def _trim(self) -> None:
+        while len(self._last) > self.MAX_KEYS:
+            self._last.popitem(last=False)
 
 
 _refusals = _Refusals()
@@ -139,10 +153,10 @@ def _login_form(lang: str, users: dict) -> None:
     login = str(login or "").strip()
     source = client_source()
     result = auth.sign_in(login, str(password or ""), source, users)
-    for name, asked in result.unlocked:        # applied by this attempt: who was unlocked, and when asked
+    for name, asked, who in result.unlocked:  # applied by this attempt: who was unlocked, when, by whom
         unlocked = users.get(name)
-        record("unlock", name, {"requested_at": fmt.fmt_datetime(dt.datetime.fromtimestamp(asked)),
-                                "by": "python -m dashboard unlock"},
+        record("unlock", who or "?", {"user": name, "requested_at": fmt.fmt_datetime(dt.datetime.fromtimestamp(asked)),
+                                      "by": "python -m dashboard unlock"},
                scope=auth.user_from_entry(name, unlocked).scope if unlocked else None)
     entry = users.get(result.login) if result.login == login else None
     scope = auth.user_from_entry(result.login, entry).scope if entry else None
