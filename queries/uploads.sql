@@ -10,12 +10,13 @@ WHERE source <> 'system'
 ORDER BY upload_id DESC;
 
 -- name: audit
--- The latest events of the audit trail, newest first: every event for a caller with no cell
--- scope; for a caller limited to some cells, only the events of users whose cells all lie
--- within the caller's (an event of an unscoped user, or of a name that is no user, is not).
+-- The latest 10.000 events of the audit trail, newest first (the page shows a thousand at a
+-- time): every event for a caller with no cell scope; for a caller limited to some cells, only
+-- the events of users whose cells all lie within the caller's (an event of an unscoped user, or
+-- of a name that is no user, is not).
 SELECT audit_id, happened_at, user_name, action, detail FROM audit
 WHERE $caller_sees_all OR (len(coalesce(branches, [])) > 0 AND list_has_all($caller_cells, branches))
-ORDER BY audit_id DESC LIMIT 500;
+ORDER BY audit_id DESC LIMIT 10000;
 
 -- name: rows_in_cells
 -- Per upload, the rows it wrote that belong to the given cells, plus the rows that belong to

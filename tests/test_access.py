@@ -330,3 +330,17 @@ def test_unlock_lines_that_are_not_requests_up_to_now_are_left_out(tmp_path):
         fh.write("1000040\tadmin\t\n")
     assert throttle.sync_unlocks(path) == [("admin", 1000040.0, "")]     # each request once
     assert throttle.sync_unlocks(path) == []
+
+
+def test_the_audit_trail_reaches_past_the_first_thousand_events_a_page_at_a_time(sample_db, users):
+    """A burst of events (a script at the sign-in form) no longer hides what came before it: the
+    trail holds the latest 10.000 events, shown a thousand at a time."""
+    from dashboard import audit
+
+    at = sign_in(open_page("pages/lich_su.py"), "admin")          # one event: the sign-in
+    for i in range(1200):
+        audit.record("export", "admin", {"file": f"tep-{i}.xlsx"})
+    at.run()
+    shown = at.dataframe[-1].value
+    assert len(shown) == 1000 and shown["Chi tiết"].iloc[0] == "Tệp: tep-1199.xlsx"
+    assert any("Dòng 1–1.000 trong 1.201 dòng" in c.value for c in at.caption)

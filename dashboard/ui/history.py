@@ -60,8 +60,12 @@ def audit_trail(ctx: PageContext) -> None:
     # Kept until an event is recorded: sign-ins and exports do not change the data version.
     trail = ctx.query_since(audit.last_event(db_path()), "uploads.audit")
     if not trail.empty:
-        downloads.table(ctx, trail.assign(action_name=[ctx.t(f"audit.action.{a}") for a in trail["action"]],
-                                          detail=[audit.describe(d, ctx.lang) for d in trail["detail"]]),
+        def in_words(rows: pd.DataFrame) -> pd.DataFrame:     # the page of rows shown (every row in a file)
+            return rows.assign(action_name=[ctx.t(f"audit.action.{a}") for a in rows["action"]],
+                               detail=[audit.describe(d, ctx.lang) for d in rows["detail"]])
+
+        downloads.table(ctx, trail,
                         [("happened_at", "col.when", "datetime"), ("user_name", "col.actor", "text"),
                          ("action_name", "col.action", "text"), ("detail", "col.detail", "text")],
-                        what=ctx.t("audit.file"), key="audit_table", title=ctx.t("audit.title"), period=None)
+                        what=ctx.t("audit.file"), key="audit_table", title=ctx.t("audit.title"), period=None,
+                        prepare=in_words)
