@@ -202,9 +202,10 @@ def verify(path: Path) -> _Backup:
 def restore(path: Path, db: Path, now: dt.datetime | None = None) -> Outcome:
     """Replace the store ``db`` by the backup at ``path``, once the copy is verified.
 
-    Raises ``Refused`` (nothing changed) or ``store.DatabaseBusy`` (another process holds the
-    store). In the app's own process, its connection to ``db`` is closed for the swap and
-    reopened by the next query.
+    Raises ``Refused`` (nothing changed), ``store.DatabaseBusy`` (another process holds the
+    store) or ``OSError`` (the files could not be swapped: the store is put back as it was). In
+    the app's own process, its connection to ``db`` is closed for the swap and reopened by the
+    next query.
     """
     started = time.perf_counter()
     path, db = Path(path), Path(db)
