@@ -49,6 +49,7 @@ DETAIL_PARTS = ("user", "file", "files", "page", "upload_id", "entry", "reason",
 ENTRIES = ("proposals", "decisions")   # what a page's own entry saved (ui/review.py)
 REASONS = ("throttled", "busy", "rate", "too_long", "scope")     # auth.SignIn's refusals, an upload's scope
 FROM = ("cli", "page")            # where a backup or restore was made: the command line, the app's page
+_ORDER = {key: i for i, key in enumerate(DETAIL_PARTS)}
 
 
 def describe(detail: str | None, lang: str = i18n.DEFAULT_LANG) -> str:
@@ -64,13 +65,12 @@ def describe(detail: str | None, lang: str = i18n.DEFAULT_LANG) -> str:
         return detail
     if not isinstance(parts, dict):
         return detail
-    order = {key: i for i, key in enumerate(DETAIL_PARTS)}
     said = []
-    for key in sorted(parts, key=lambda k: order.get(k, len(order))):
+    for key in sorted(parts, key=lambda k: _ORDER.get(k, len(_ORDER))):
         value = parts[key]
         if value is None or value == "" or value == []:
             continue
-        label = i18n.t(f"audit.detail.{key}", lang) if key in order else key
+        label = i18n.t(f"audit.detail.{key}", lang) if key in _ORDER else key
         said.append(f"{label}: {_value(key, value, lang)}")
     return "; ".join(said)
 

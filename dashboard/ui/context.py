@@ -297,8 +297,7 @@ class PageContext:
         def build() -> dict[str, str]:    # once per rerun: 66.000 members at sector scale
             frame = self.query("uploads.member_names",
                                **({"branches": self._every_cell()} if every_cell else {}))
-            return {c: n for c, n in zip(frame["member_code"].tolist(), frame["full_name"].tolist())
-                    if isinstance(n, str) and n}
+            return _names(frame)
         return self._once(("member_names", every_cell), build)
 
     def member_names_of(self, codes: set[str]) -> dict[str, str]:
@@ -311,9 +310,7 @@ class PageContext:
         # read (or waited for: findings_later started it) even for no code, so that no read of
         # this view runs on into the next
         frame = self.query("uploads.member_names", branches=self._every_cell())
-        frame = frame[grouping.is_in(frame["member_code"], codes)]
-        return {c: n for c, n in zip(frame["member_code"].tolist(), frame["full_name"].tolist())
-                if isinstance(n, str) and n}
+        return _names(frame[grouping.is_in(frame["member_code"], codes)])
 
     def periods_with_scores(self, cells: list[str]) -> list[str]:
         """The periods that have scores for ``cells`` (every cell in scope when none), newest
@@ -458,6 +455,12 @@ def _cached_together(calls: tuple, scope: tuple | None, version: object, db: str
                                         names_allowed=names_allowed)
 
     return _QUERIES.get(("together", calls, scope, version, db, names_allowed), read)
+
+
+def _names(frame: pd.DataFrame) -> dict[str, str]:
+    """``uploads.member_names``' rows as code → name, the members with a name."""
+    return {c: n for c, n in zip(frame["member_code"].tolist(), frame["full_name"].tolist())
+            if isinstance(n, str) and n}
 
 
 def cell_options(user: auth.User, version: int) -> pd.DataFrame:

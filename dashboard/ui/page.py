@@ -76,7 +76,7 @@ def _collect_if_grown(new_session: bool = False) -> None:
     globals, frames, downloads) is such a cycle: nothing else empties it, and the process's size
     after a collection (memory the allocators keep) hid it from the growth test, so that up to
     three views' worth piled up (1,03 GB at sector scale on the progress page, 0,80 GB with a
-    collection at each new session). A full collection costs 2–10 ms (what the first page loaded
+    collection at each new session). A full collection costs 2–14 ms (what the first page loaded
     left out of it, below), once for a session: never on a rerun of a small store.
 
     Streamlit's own full collection after every run (``runner.postScriptGC``) is off in
